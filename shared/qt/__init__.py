@@ -1,0 +1,1 @@
+"""Qt glue shared by the kiosk and counter apps."""
