@@ -1,0 +1,73 @@
+# yimen (一门): make demo runs the demo, make test runs every check and test.
+# Each target installs what it needs first and is quick when that is already done.
+# `make help` lists the targets.
+
+PYTHON ?= python3
+VENV := .venv
+STAMPS := .stamps
+PYTEST_ARGS ?=
+DEMO_ARGS ?=
+
+# The steps depend on each other's side effects (system packages, then the venv, then
+# checks): never run them in parallel, even under make -j.
+.NOTPARALLEL:
+# A failed step leaves no target behind (e.g. a half-made venv), so the next run redoes it.
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := help
+.PHONY: help system-deps venv lint test demo bench clean
+
+help: ## list the targets
+	@echo "Targets (each installs what it needs first):"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) \
+		| awk 'BEGIN { FS = ":.*## " } { printf "  make %-12s %s\n", $$1, $$2 }'
+	@echo "Variables: PYTEST_ARGS='-k queue -x' for make test, DEMO_ARGS for make demo,"
+	@echo "PYTHON (default python3), YIMEN_SKIP_SYSTEM_DEPS=1 to skip the apt step."
+
+# Debian packages: Qt libraries, CJK fonts, espeak-ng, PostgreSQL, test tools.
+# Always runs: it only asks dpkg (under a second) unless something is missing.
+system-deps: ## install the missing Debian/Ubuntu packages (uses sudo if not root)
+	@PYTHON=$(PYTHON) .ci/system-deps
+
+# The virtualenv, with the project installed editable plus the dev tools.
+venv: $(STAMPS)/venv ## create .venv and install the project with its dev tools
+
+# .venv/pyvenv.cfg stands for "the venv exists" (a real file: .venv/bin/python is a symlink
+# whose time is the interpreter's). Deleting .venv or editing pyproject.toml reinstalls.
+# No python3, or one without venv (Debian's python3-venv): the system-deps step fixes both.
+$(VENV)/pyvenv.cfg:
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || PYTHON=$(PYTHON) .ci/system-deps
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+		echo "yimen needs Python >= 3.11; $(PYTHON) is $$($(PYTHON) -V 2>&1)." \
+		     "Run make PYTHON=python3.11 (or newer) ..."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMPS)/venv: $(VENV)/pyvenv.cfg pyproject.toml
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	@echo "Installing yimen and its dev tools into $(VENV) (the first time downloads about 130 MB)"
+	$(VENV)/bin/python -m pip install -e '.[dev]'
+	@mkdir -p $(STAMPS) && touch $@
+
+# Static checks. All three run even if one fails, so one run shows every problem.
+lint: venv ## ruff, mypy and the import contracts (lint-imports)
+	@status=0; \
+	echo "== ruff check ."; $(VENV)/bin/ruff check . || status=1; \
+	echo "== ruff format --check ."; $(VENV)/bin/ruff format --check . || status=1; \
+	echo "== mypy"; $(VENV)/bin/mypy || status=1; \
+	echo "== lint-imports"; $(VENV)/bin/lint-imports || status=1; \
+	exit $$status
+
+# The test suite starts its own throwaway PostgreSQL (tests/pgserver.py); Qt runs offscreen.
+test: system-deps venv lint ## all checks, then pytest (pass options in PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+demo: system-deps venv ## run the demo (yimen demo)
+	$(VENV)/bin/yimen demo $(DEMO_ARGS)
+
+bench: venv ## run the benchmarks (python -m bench)
+	$(VENV)/bin/python -m bench
+
+# Everything the targets above create; the database files of the demo are left alone.
+clean: ## remove .venv, .stamps and the tool caches
+	rm -rf $(VENV) $(STAMPS) .mypy_cache .ruff_cache .pytest_cache .import_linter_cache \
+		build dist *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
