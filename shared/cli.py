@@ -1,0 +1,290 @@
+"""The ``yimen`` command, for installers and hall IT.
+
+Every sub-command takes ``--db URL`` (or the ``YIMEN_DB`` variable; default: the
+embedded SQLite file in the user's data folder), ``--hall CODE`` when a database
+holds several halls, ``--lang zh|en`` and ``--json``. A fault a person can act on
+(a bad URL, an unreachable server, a wrong password, an unknown service or
+window) prints one sentence and exits with status 2; a bug prints where its
+trace was logged and exits with status 70.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from shared.config import DEMO_HALL_PATH, ConfigError, load_hall_config
+from shared.errors import YimenError
+from shared.hall import Hall, TicketInfo, default_url, init_hall
+from shared.messages import STATE_NAMES
+
+log = logging.getLogger("yimen")
+
+EXIT_REFUSED = 2
+EXIT_BUG = 70
+
+
+class Out:
+    """Prints for a person (in their language) or for a program (JSON)."""
+
+    def __init__(self, lang: str, as_json: bool) -> None:
+        self.lang = lang
+        self.json = as_json
+
+    def t(self, zh: str, en: str) -> str:
+        return zh if self.lang == "zh" else en
+
+    def emit(self, data: Any, text: str) -> None:
+        if self.json:
+            print(json.dumps(_plain(data), ensure_ascii=False, indent=2))
+        else:
+            print(text)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _state(out: Out, state: str) -> str:
+    return STATE_NAMES.get(state, {}).get(out.lang, state)
+
+
+def _ticket_text(out: Out, t: TicketInfo) -> str:
+    if t.window_no is not None and t.state in ("called", "serving"):
+        head = out.t(
+            f"请{t.number}号到{t.window_no}号窗口办理（{t.service_name}）",
+            f"Ticket {t.number}, please go to window {t.window_no} ({t.service_name})",
+        )
+        return head if t.state == "called" else f"{t.number} {_state(out, t.state)}"
+    return f"{t.number} {t.service_name} · {_state(out, t.state)}"
+
+
+def _issued_text(out: Out, t: TicketInfo) -> str:
+    wait = (
+        out.t(f"约 {t.estimated_wait_minutes} 分钟", f"about {t.estimated_wait_minutes} min")
+        if t.estimated_wait_minutes is not None
+        else out.t("暂无法估计", "unknown")
+    )
+    windows = "、".join(str(n) for n in t.windows) or "—"
+    lines = [
+        f"{t.number}" + (out.t("（补打）", " (reprint)") if t.reprint else ""),
+        out.t(f"事项：{t.service_name}", f"Service: {t.service_name}"),
+        out.t(f"前面还有 {t.ahead} 人，预计等候{wait}", f"{t.ahead} ahead, wait {wait}"),
+        out.t(f"受理窗口：{windows}", f"Windows: {windows}"),
+        out.t(f"评价码：{t.review_code}", f"Review code: {t.review_code}"),
+    ]
+    return "\n".join(lines)
+
+
+# -- sub-commands ----------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace, out: Out) -> int:
+    path = Path(args.config) if args.config else DEMO_HALL_PATH
+    config = load_hall_config(path)
+    summary = init_hall(args.db, config)
+    out.emit(
+        summary,
+        out.t(
+            f"{'已创建' if summary.created else '已更新'}服务中心 {summary.hall_code}："
+            f"{summary.zones} 个功能区，{summary.services} 个事项，{summary.windows} 个窗口，"
+            f"{summary.clerks} 名工作人员，{summary.posts} 个AB岗。",
+            f"{'Created' if summary.created else 'Updated'} hall {summary.hall_code}: "
+            f"{summary.zones} zones, {summary.services} services, {summary.windows} windows, "
+            f"{summary.clerks} clerks, {summary.posts} AB posts.",
+        ),
+    )
+    return 0
+
+
+def cmd_ticket(args: argparse.Namespace, out: Out) -> int:
+    with _hall(args) as hall:
+        t = hall.issue_ticket(
+            args.service,
+            green=args.green,
+            id_number=args.id_number,
+            appointment_code=args.appointment,
+        )
+        out.emit(t, _issued_text(out, t))
+    return 0
+
+
+def cmd_call(args: argparse.Namespace, out: Out) -> int:
+    with _hall(args) as hall:
+        t = hall.call_next(args.window, args.clerk)
+        if t is None:
+            out.emit(
+                {"window": args.window, "ticket": None},
+                out.t(
+                    f"{args.window}号窗口：当前没有等候的号码。",
+                    f"Window {args.window}: nobody waiting.",
+                ),
+            )
+        else:
+            out.emit(t, _ticket_text(out, t))
+    return 0
+
+
+def _window_cmd(
+    op: Callable[[Hall, int, str], TicketInfo],
+) -> Callable[[argparse.Namespace, Out], int]:
+    def run(args: argparse.Namespace, out: Out) -> int:
+        with _hall(args) as hall:
+            t = op(hall, args.window, args.clerk)
+            out.emit(t, _ticket_text(out, t))
+        return 0
+
+    return run
+
+
+def _finish(hall: Hall, window: int, clerk: str) -> TicketInfo:
+    """Finish the ticket in hand; one that was only called is first marked as started."""
+    for w in hall.windows():
+        if w.number == window and w.ticket_state == "called":
+            hall.start(window, clerk)
+    return hall.finish(window, clerk)
+
+
+def cmd_status(args: argparse.Namespace, out: Out) -> int:
+    with _hall(args) as hall:
+        services = hall.services()
+        windows = hall.windows()
+        data = {
+            "hall": {"code": hall.code, "name": hall.name},
+            "services": services,
+            "windows": windows,
+        }
+        lines = [f"{hall.name}（{hall.code}）", out.t("事项：", "Services:")]
+        for sv in services:
+            lines.append(
+                f"  {sv.code:<8} {sv.prefix}  {out.t('等候', 'waiting')} {sv.waiting:>3}  {sv.name}"
+            )
+        lines.append(out.t("窗口：", "Windows:"))
+        for w in windows:
+            who = f"{w.clerk_name}（{w.clerk_code}）" if w.clerk_code else out.t("无人", "nobody")
+            doing = f" · {w.ticket} {_state(out, w.ticket_state or '')}" if w.ticket else ""
+            paused = out.t(" · 暂停", " · paused") if w.paused else ""
+            served = out.t("全部事项", "all services") if w.comprehensive else "、".join(w.services)
+            lines.append(f"  {w.number:>3} {w.name} · {who}{doing}{paused} · {served}")
+        out.emit(data, "\n".join(lines))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, out: Out) -> int:
+    from shared.simulate import run_demo_morning
+
+    return run_demo_morning(args.db, out.lang, as_json=out.json)
+
+
+# -- plumbing ----------------------------------------------------------------------------
+
+
+def _hall(args: argparse.Namespace) -> Hall:
+    return Hall.connect(args.db, hall_code=args.hall)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", default=os.environ.get("YIMEN_DB") or None, help="数据库地址 (database URL)"
+    )
+    common.add_argument("--hall", default=None, help="服务中心编号 (hall code)")
+    common.add_argument("--lang", choices=("zh", "en"), default=os.environ.get("YIMEN_LANG", "zh"))
+    common.add_argument("--json", action="store_true", help="以 JSON 输出 (JSON output)")
+
+    parser = argparse.ArgumentParser(prog="yimen", description="一门 · 政务服务中心排队叫号系统")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("init", parents=[common], help="创建或升级数据库并载入服务中心配置")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--demo", action="store_true", help="载入示范服务中心 (the demo hall)")
+    group.add_argument("--config", metavar="FILE", help="服务中心配置文件 (TOML)")
+    p.set_defaults(run=cmd_init)
+
+    p = sub.add_parser("ticket", parents=[common], help="取号")
+    p.add_argument("service", help="事项编号 (service code)")
+    p.add_argument("--green", action="store_true", help="绿色通道")
+    p.add_argument("--id-number", default=None, help="身份证号码")
+    p.add_argument("--appointment", default=None, help="预约码")
+    p.set_defaults(run=cmd_ticket)
+
+    for name, helptext, op in (
+        ("call", "呼叫下一位 (call next)", None),
+        ("recall", "重呼", Hall.recall),
+        ("start", "开始办理", Hall.start),
+        ("finish", "办结", _finish),
+        ("no-show", "过号", Hall.no_show),
+    ):
+        p = sub.add_parser(name, parents=[common], help=helptext)
+        p.add_argument("window", type=int, help="窗口号")
+        p.add_argument("--clerk", required=True, help="工号")
+        p.set_defaults(run=cmd_call if op is None else _window_cmd(op))
+
+    p = sub.add_parser("status", parents=[common], help="事项与窗口状态")
+    p.set_defaults(run=cmd_status)
+
+    p = sub.add_parser("demo", parents=[common], help="模拟示范服务中心的一个上午")
+    p.set_defaults(run=cmd_demo)
+    return parser
+
+
+def _log_path() -> Path:
+    return Path(platformdirs.user_log_dir("yimen", appauthor=False)) / "yimen.log"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    out = Out(args.lang, args.json)
+    try:
+        result: int = args.run(args, out)
+        return result
+    except ConfigError as exc:
+        print(exc.message(out.lang), file=sys.stderr)
+        return EXIT_REFUSED
+    except YimenError as exc:
+        print(exc.message(out.lang), file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading
+        sys.stderr.close()
+        return 0
+    except Exception:
+        path = _log_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(filename=path, level=logging.ERROR)
+        log.exception("yimen %s failed", args.command)
+        print(
+            out.t(
+                f"程序内部错误，详情已记录到 {path}",
+                f"Internal error; details were logged to {path}",
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+__all__ = ["build_parser", "default_url", "main"]

@@ -1,0 +1,251 @@
+"""Connecting to the hall's database: engines, sessions, and each database's quirks.
+
+``connect(url)`` gives a `Database`. Every user action is one transaction:
+``with db.write() as s:`` for a change, ``with db.read() as s:`` for a look.
+
+How concurrent writers stay correct and fair:
+
+* PostgreSQL: row locks. Numbers come from one counter row per prefix, taken with
+  ``SELECT … FOR UPDATE``; a window's ``call next`` takes the first waiting ticket
+  with ``FOR UPDATE SKIP LOCKED``, so two windows never get the same ticket.
+* SQLite: WAL (readers never wait for the writer), ``BEGIN IMMEDIATE`` (a write
+  transaction takes the write lock up front, so it never fails half-way on a
+  lock upgrade), and a blocking OS file lock beside the database that writers of
+  every process queue on. SQLite's own busy handler retries with sleeps of up to
+  100 ms and lets the process that just committed win again and again; a blocking
+  file lock wakes a waiter the moment the lock is free, so no process starves.
+
+Event ids are handed out at commit (see `shared.model.Event`), and on PostgreSQL
+one ``NOTIFY`` is sent per transaction that wrote events.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import portalocker
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, update
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from shared.errors import EnvironmentFault
+from shared.model import Event, EventClock
+
+NOTIFY_CHANNEL = "yimen_events"
+_PENDING_EVENTS = "yimen.pending_events"
+T = TypeVar("T")
+
+
+def parse_url(url: str) -> URL:
+    """A database URL made explicit: ``postgresql://`` means psycopg 3."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise EnvironmentFault("db.bad_url", url=url) from None
+    if parsed.drivername in ("postgresql", "postgres", "postgresql+psycopg2"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.drivername == "sqlite+pysqlite":
+        parsed = parsed.set(drivername="sqlite")
+    if parsed.drivername not in ("sqlite", "postgresql+psycopg"):
+        raise EnvironmentFault("db.bad_url", url=url)
+    return parsed
+
+
+def sqlite_url(path: Path) -> str:
+    return URL.create("sqlite", database=str(path)).render_as_string()
+
+
+class Database:
+    """An engine and the session factories of one database."""
+
+    def __init__(self, url: str, *, pool_size: int = 5) -> None:
+        self.url = parse_url(url)
+        self.dialect = "sqlite" if self.url.drivername == "sqlite" else "postgresql"
+        self._write_lock = threading.Lock()
+        self._lock_file: IO[str] | None = None
+        self._lock_path: Path | None = None
+        try:
+            if self.dialect == "sqlite":
+                self.engine = self._sqlite_engine()
+            else:
+                self.engine = create_engine(
+                    self.url,
+                    pool_size=pool_size,
+                    max_overflow=5,
+                    pool_pre_ping=True,
+                    connect_args={"connect_timeout": 5, "application_name": "yimen"},
+                )
+        except NoSuchModuleError:
+            raise EnvironmentFault("db.bad_url", url=self.safe_url) from None
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            self.engine.execution_options(yimen_write=True), expire_on_commit=False
+        )
+        event.listen(self._writer, "before_commit", self._before_commit)
+
+    @property
+    def safe_url(self) -> str:
+        return self.url.render_as_string(hide_password=True)
+
+    # -- SQLite ---------------------------------------------------------------
+
+    def _sqlite_engine(self) -> Engine:
+        database = self.url.database or ""
+        if database in ("", ":memory:"):
+            raise EnvironmentFault("db.bad_url", url=self.safe_url)
+        path = Path(database).expanduser()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock_path = path.with_name(path.name + ".lock")
+        engine = create_engine(
+            self.url.set(database=str(path)),
+            connect_args={"timeout": 30, "check_same_thread": False},
+        )
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            write = conn.get_execution_options().get("yimen_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+        return engine
+
+    @contextmanager
+    def _sqlite_writer_turn(self) -> Iterator[None]:
+        """Queue for the write lock on a blocking OS lock, fairly across processes."""
+        assert self._lock_path is not None
+        with self._write_lock:
+            if self._lock_file is None:
+                self._lock_file = open(self._lock_path, "a", encoding="utf-8")  # noqa: SIM115
+            portalocker.lock(self._lock_file, portalocker.LockFlags.EXCLUSIVE)
+            try:
+                yield
+            finally:
+                portalocker.unlock(self._lock_file)
+
+    # -- sessions -------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction: commits at the end, rolls back on any error."""
+        turn = self._sqlite_writer_turn() if self.dialect == "sqlite" else _nothing()
+        with turn, self._translated(), self._writer.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """One read-only look at a consistent snapshot."""
+        with self._translated(), self._sessions() as session, session.begin():
+            yield session
+
+    def run_write(self, fn: Callable[[Session], T], attempts: int = 3) -> T:
+        """Run ``fn`` in a write transaction, again if the database asked to retry
+        (a PostgreSQL deadlock or serialisation failure, a stale pooled connection)."""
+        for attempt in range(attempts):
+            try:
+                with self.write() as s:
+                    return fn(s)
+            except _Retry:
+                if attempt == attempts - 1:
+                    raise EnvironmentFault("db.busy") from None
+        raise AssertionError("unreachable")
+
+    def _before_commit(self, session: Session) -> None:
+        pending: list[Event] = session.info.pop(_PENDING_EVENTS, [])
+        if not pending:
+            return
+        session.flush()
+        n = len(pending)
+        last = session.execute(
+            update(EventClock)
+            .where(EventClock.id == 1)
+            .values(last_id=EventClock.last_id + n)
+            .returning(EventClock.last_id)
+        ).scalar_one()
+        for offset, ev in enumerate(pending):
+            ev.id = last - n + 1 + offset
+        session.add_all(pending)
+        session.flush()
+        if self.dialect == "postgresql":
+            session.execute(select(func.pg_notify(NOTIFY_CHANNEL, str(last))))
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as exc:
+            if _is_retryable(exc):
+                raise _Retry() from exc
+            raise translate_db_error(exc, self) from exc
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+        if self._lock_file is not None:
+            with suppress(OSError):
+                self._lock_file.close()
+            self._lock_file = None
+
+
+class _Retry(Exception):
+    pass
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+def record(session: Session, ev: Event) -> Event:
+    """Add an event to this transaction; it gets its id (commit order) at commit."""
+    session.info.setdefault(_PENDING_EVENTS, []).append(ev)
+    return ev
+
+
+def _is_retryable(exc: DBAPIError) -> bool:
+    code = getattr(exc.orig, "sqlstate", None)
+    if code in ("40001", "40P01"):
+        return True
+    if isinstance(exc, OperationalError) and exc.connection_invalidated:
+        return True
+    return "database is locked" in str(exc.orig)
+
+
+def translate_db_error(exc: DBAPIError, db: Database) -> Exception:
+    """The one sentence a person can act on, for faults of the environment;
+    other database errors are bugs and keep their trace."""
+    text = str(exc.orig)
+    host = f"{db.url.host or 'localhost'}:{db.url.port or 5432}"
+    if db.dialect == "sqlite":
+        if "unable to open database file" in text or "readonly" in text:
+            return EnvironmentFault("db.cannot_open", path=db.url.database, detail=text)
+        if "no such table" in text:
+            return EnvironmentFault("db.not_initialised")
+        if "disk" in text or "full" in text:
+            return EnvironmentFault("db.cannot_open", path=db.url.database, detail=text)
+        return exc
+    if "password authentication failed" in text or "no password supplied" in text:
+        return EnvironmentFault("db.auth_failed", host=host)
+    if "does not exist" in text and "database" in text:
+        return EnvironmentFault("db.no_database", database=db.url.database)
+    if "relation" in text and "does not exist" in text:
+        return EnvironmentFault("db.not_initialised")
+    if isinstance(exc, OperationalError):
+        return EnvironmentFault("db.unreachable", host=host)
+    return exc
+
+
+def connect(url: str, *, pool_size: int = 5) -> Database:
+    return Database(url, pool_size=pool_size)

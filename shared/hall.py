@@ -1,0 +1,461 @@
+"""The facade every client uses: ``Hall.connect(url)`` → the hall's use-cases.
+
+Each method is one user action: one transaction, with ``now`` from the injected
+clock, returning frozen dataclasses (never live ORM objects), or raising a
+`HallError` / `EnvironmentFault` whose ``message(lang)`` is the sentence to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from shared import tickets as tk
+from shared.clock import Clock, SystemClock
+from shared.config import HallConfig
+from shared.db import Database, connect, sqlite_url
+from shared.errors import HallError
+from shared.halls import HallSettings, LoadSummary, find_hall, load_config
+from shared.model import (
+    IN_HAND_STATES,
+    Clerk,
+    HoldKind,
+    Post,
+    Service,
+    Ticket,
+    TicketState,
+    Window,
+    Zone,
+)
+from shared.reviews import make_review_code, parse_review_code, verify_review_code
+from shared.schema import ensure_current, upgrade
+
+
+def default_database_path() -> Path:
+    """The embedded database of a single-PC hall, in the user's data folder."""
+    return Path(platformdirs.user_data_dir("yimen", appauthor=False)) / "yimen.db"
+
+
+def default_url() -> str:
+    return sqlite_url(default_database_path())
+
+
+@dataclass(frozen=True)
+class TicketInfo:
+    number: str
+    service_code: str
+    service_name: str
+    zone_name: str
+    state: str
+    priority: str  # "ordinary", "green" or "appointment"
+    business_day: date
+    issued_at: datetime
+    review_code: str
+    ahead: int = 0
+    estimated_wait_minutes: int | None = None
+    windows: tuple[int, ...] = ()  # the windows that serve the ticket's service
+    window_no: int | None = None  # the window it is called to, if any
+    clerk_code: str | None = None
+    reprint: bool = False  # the person's open ticket, printed again (补打)
+    id_last6: str | None = None
+    recalls: int = 0
+    hold_kind: str | None = None
+    hall_name: str = ""
+
+
+@dataclass(frozen=True)
+class ServiceInfo:
+    code: str
+    name: str
+    zone_code: str
+    zone_name: str
+    prefix: str
+    materials: tuple[str, ...]
+    daily_cap: int | None
+    handling_minutes: int
+    time_slots: tuple[tuple[str, str], ...]
+    waiting: int
+
+
+@dataclass(frozen=True)
+class WindowInfo:
+    number: int
+    name: str
+    zone_code: str | None
+    comprehensive: bool
+    kinds: tuple[str, ...]
+    services: tuple[str, ...]
+    clerk_code: str | None
+    clerk_name: str | None
+    paused: bool
+    a_clerk: str | None
+    b_clerk: str | None
+    ticket: str | None  # the number in hand
+    ticket_state: str | None
+
+
+@dataclass(frozen=True)
+class WaitingCount:
+    service_code: str
+    service_name: str
+    prefix: str
+    waiting: int
+
+
+@dataclass(frozen=True)
+class AppointmentInfo:
+    code: str
+    service_code: str
+    day: date
+    slot_start: datetime
+    slot_end: datetime
+
+
+class Hall:
+    """One hall's use-cases over one database."""
+
+    def __init__(self, db: Database, settings: HallSettings, clock: Clock) -> None:
+        self.db = db
+        self.settings = settings
+        self.clock = clock
+
+    @classmethod
+    def connect(
+        cls,
+        url: str | None = None,
+        clock: Clock | None = None,
+        *,
+        hall_code: str | None = None,
+        pool_size: int = 5,
+    ) -> Hall:
+        """Open the hall in the database at ``url`` (default: the embedded SQLite file
+        in the user's data folder). The only hall, or the one with ``hall_code``."""
+        db = connect(url or default_url(), pool_size=pool_size)
+        try:
+            ensure_current(db)
+            with db.read() as s:
+                settings = find_hall(s, hall_code)
+        except BaseException:
+            db.dispose()
+            raise
+        return cls(db, settings, clock or SystemClock())
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def __enter__(self) -> Hall:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def code(self) -> str:
+        return self.settings.code
+
+    @property
+    def name(self) -> str:
+        return self.settings.name
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    # -- the kiosk -------------------------------------------------------------
+
+    def issue_ticket(
+        self,
+        service_code: str,
+        *,
+        green: bool = False,
+        id_number: str | None = None,
+        appointment_code: str | None = None,
+    ) -> TicketInfo:
+        def op(s: Session) -> TicketInfo:
+            now = self.now()
+            issued = tk.issue(
+                s,
+                self.settings,
+                service_code,
+                now,
+                green=green,
+                id_number=id_number,
+                appointment_code=appointment_code,
+            )
+            return self._info(s, issued.ticket, now, detail=True, reprint=issued.reprint)
+
+        return self.db.run_write(op)
+
+    def book_appointment(
+        self,
+        service_code: str,
+        slot_start: datetime,
+        slot_end: datetime,
+        *,
+        citizen_name: str,
+        id_number: str,
+    ) -> AppointmentInfo:
+        def op(s: Session) -> AppointmentInfo:
+            a = tk.book_appointment(
+                s,
+                self.settings,
+                service_code,
+                slot_start,
+                slot_end,
+                citizen_name,
+                id_number,
+                self.now(),
+            )
+            return AppointmentInfo(a.code, service_code, a.day, a.slot_start, a.slot_end)
+
+        return self.db.run_write(op)
+
+    def return_from_hold(self, number: str) -> TicketInfo:
+        return self._ticket_op(lambda s, now: tk.return_from_hold(s, self.settings, number, now))
+
+    def requeue(self, number: str) -> TicketInfo:
+        return self._ticket_op(lambda s, now: tk.requeue(s, self.settings, number, now))
+
+    # -- the counter -----------------------------------------------------------
+
+    def call_next(self, window_no: int, clerk_code: str) -> TicketInfo | None:
+        def op(s: Session) -> TicketInfo | None:
+            now = self.now()
+            ticket = tk.call_next(s, self.settings, window_no, clerk_code, now)
+            return None if ticket is None else self._info(s, ticket, now)
+
+        return self.db.run_write(op)
+
+    def recall(self, window_no: int, clerk_code: str) -> TicketInfo:
+        return self._window_op(tk.recall, window_no, clerk_code)
+
+    def start(self, window_no: int, clerk_code: str) -> TicketInfo:
+        return self._window_op(tk.start, window_no, clerk_code)
+
+    def finish(self, window_no: int, clerk_code: str) -> TicketInfo:
+        return self._window_op(tk.finish, window_no, clerk_code)
+
+    def no_show(self, window_no: int, clerk_code: str) -> TicketInfo:
+        return self._window_op(tk.no_show, window_no, clerk_code)
+
+    def hold(
+        self,
+        window_no: int,
+        clerk_code: str,
+        kind: HoldKind | str = HoldKind.FETCH_MATERIALS,
+        reason: str | None = None,
+    ) -> TicketInfo:
+        k = HoldKind(kind)
+        return self._ticket_op(
+            lambda s, now: tk.hold(s, self.settings, window_no, clerk_code, now, k, reason)
+        )
+
+    def call_back(self, window_no: int, clerk_code: str, number: str) -> TicketInfo:
+        return self._ticket_op(
+            lambda s, now: tk.call_back(s, self.settings, window_no, clerk_code, number, now)
+        )
+
+    def transfer(
+        self,
+        window_no: int,
+        clerk_code: str,
+        *,
+        to_service: str | None = None,
+        to_window: int | None = None,
+        reason: str | None = None,
+    ) -> TicketInfo:
+        return self._ticket_op(
+            lambda s, now: tk.transfer(
+                s,
+                self.settings,
+                window_no,
+                clerk_code,
+                now,
+                to_service=to_service,
+                to_window=to_window,
+                reason=reason,
+            )
+        )
+
+    def pause(self, window_no: int, clerk_code: str, reason: str | None = None) -> WindowInfo:
+        def op(s: Session) -> WindowInfo:
+            w = tk.pause(s, self.settings, window_no, clerk_code, self.now(), reason)
+            return self._window_info(s, w)
+
+        return self.db.run_write(op)
+
+    def resume(self, window_no: int, clerk_code: str) -> WindowInfo:
+        def op(s: Session) -> WindowInfo:
+            w = tk.resume(s, self.settings, window_no, clerk_code, self.now())
+            return self._window_info(s, w)
+
+        return self.db.run_write(op)
+
+    def close_day(self) -> int:
+        """Expire every ticket of today still waiting, called or held (未办结)."""
+        return self.db.run_write(lambda s: tk.close_day(s, self.settings, self.now()))
+
+    # -- looking -------------------------------------------------------------------
+
+    def ticket(self, number: str, day: date | None = None) -> TicketInfo:
+        with self.db.read() as s:
+            now = self.now()
+            t = tk.ticket_by_number(
+                s, self.settings, number, day or self.settings.business_day(now), lock=False
+            )
+            return self._info(s, t, now, detail=True)
+
+    def ticket_by_review_code(self, code: str) -> TicketInfo:
+        ref = parse_review_code(code)
+        if ref.hall_code != self.settings.code:
+            raise HallError("review.invalid")
+        verify_review_code(self.settings.secret, code)
+        with self.db.read() as s:
+            t = s.get(Ticket, ref.ticket_id)
+            if t is None or t.hall_id != self.settings.id:
+                raise HallError("review.invalid")
+            return self._info(s, t, self.now())
+
+    def waiting_counts(self) -> list[WaitingCount]:
+        """Waiting tickets of today per service, in the kiosk's order."""
+        return [WaitingCount(sv.code, sv.name, sv.prefix, sv.waiting) for sv in self.services()]
+
+    def services(self) -> list[ServiceInfo]:
+        with self.db.read() as s:
+            day = self.settings.business_day(self.now())
+            rows_waiting = s.execute(
+                select(Ticket.service_id, func.count(Ticket.id))
+                .where(
+                    Ticket.hall_id == self.settings.id,
+                    Ticket.business_day == day,
+                    Ticket.state == TicketState.WAITING,
+                )
+                .group_by(Ticket.service_id)
+            )
+            waiting = {service_id: n for service_id, n in rows_waiting}
+            rows = s.execute(
+                select(Service, Zone)
+                .join(Zone, Zone.id == Service.zone_id)
+                .where(Service.hall_id == self.settings.id, Service.active.is_(True))
+                .order_by(Service.position, Service.code)
+            )
+            return [
+                ServiceInfo(
+                    code=sv.code,
+                    name=sv.name,
+                    zone_code=z.code,
+                    zone_name=z.name,
+                    prefix=sv.prefix,
+                    materials=tuple(sv.materials),
+                    daily_cap=sv.daily_cap,
+                    handling_minutes=sv.handling_minutes,
+                    time_slots=tuple((a, b) for a, b in sv.time_slots),
+                    waiting=waiting.get(sv.id, 0),
+                )
+                for sv, z in rows
+            ]
+
+    def windows(self) -> list[WindowInfo]:
+        with self.db.read() as s:
+            windows = s.scalars(
+                select(Window)
+                .where(Window.hall_id == self.settings.id, Window.active.is_(True))
+                .order_by(Window.number)
+            )
+            return [self._window_info(s, w) for w in windows]
+
+    # -- plumbing --------------------------------------------------------------------
+
+    def _window_op(self, fn: tk.WindowOp, window_no: int, clerk_code: str) -> TicketInfo:
+        return self._ticket_op(lambda s, now: fn(s, self.settings, window_no, clerk_code, now))
+
+    def _ticket_op(self, fn: tk.TicketOp) -> TicketInfo:
+        def op(s: Session) -> TicketInfo:
+            now = self.now()
+            return self._info(s, fn(s, now), now)
+
+        return self.db.run_write(op)
+
+    def _info(
+        self, s: Session, t: Ticket, now: datetime, *, detail: bool = False, reprint: bool = False
+    ) -> TicketInfo:
+        service = t.service
+        zone = s.get(Zone, service.zone_id)
+        ahead = 0
+        estimate: int | None = None
+        windows: tuple[int, ...] = ()
+        if detail:
+            serving = tk.windows_serving(s, self.settings, service)
+            windows = tuple(w.number for w in serving)
+            if t.state == TicketState.WAITING:
+                ahead = tk.people_ahead(s, self.settings, t)
+                estimate = tk.estimated_wait_minutes(s, self.settings, service, ahead, now)
+        window_no = s.get(Window, t.window_id).number if t.window_id else None  # type: ignore[union-attr]
+        clerk_code = s.get(Clerk, t.clerk_id).code if t.clerk_id else None  # type: ignore[union-attr]
+        return TicketInfo(
+            number=t.number,
+            service_code=service.code,
+            service_name=service.name,
+            zone_name=zone.name if zone else "",
+            state=t.state.value,
+            priority=t.priority.value,
+            business_day=t.business_day,
+            issued_at=t.issued_at,
+            review_code=make_review_code(self.settings.secret, self.settings.code, t.id),
+            ahead=ahead,
+            estimated_wait_minutes=estimate,
+            windows=windows,
+            window_no=window_no,
+            clerk_code=clerk_code,
+            reprint=reprint,
+            id_last6=t.id_last6,
+            recalls=t.recalls,
+            hold_kind=t.hold_kind.value if t.hold_kind else None,
+            hall_name=self.settings.name,
+        )
+
+    def _window_info(self, s: Session, w: Window) -> WindowInfo:
+        services = s.scalars(
+            select(Service.code)
+            .where(Service.id.in_(tk.window_service_ids(s, self.settings, w)))
+            .order_by(Service.position)
+        )
+        clerk = s.get(Clerk, w.clerk_id) if w.clerk_id else None
+        post = s.scalars(select(Post).where(Post.window_id == w.id)).one_or_none()
+        a = s.get(Clerk, post.a_clerk_id) if post else None
+        b = s.get(Clerk, post.b_clerk_id) if post else None
+        ticket = s.scalars(
+            select(Ticket).where(Ticket.window_id == w.id, Ticket.state.in_(IN_HAND_STATES))
+        ).one_or_none()
+        zone = s.get(Zone, w.zone_id) if w.zone_id else None
+        return WindowInfo(
+            number=w.number,
+            name=w.name,
+            zone_code=zone.code if zone else None,
+            comprehensive=w.comprehensive,
+            kinds=tuple(w.kinds),
+            services=tuple(services),
+            clerk_code=clerk.code if clerk else None,
+            clerk_name=clerk.name if clerk else None,
+            paused=w.paused,
+            a_clerk=a.code if a else None,
+            b_clerk=b.code if b else None,
+            ticket=ticket.number if ticket else None,
+            ticket_state=ticket.state.value if ticket else None,
+        )
+
+
+def init_hall(url: str | None, config: HallConfig, clock: Clock | None = None) -> LoadSummary:
+    """Create or upgrade the schema, then create or update the hall of ``config``."""
+    db = connect(url or default_url())
+    try:
+        upgrade(db)
+        now = (clock or SystemClock()).now()
+        with db.write() as s:
+            return load_config(s, config, now)
+    finally:
+        db.dispose()

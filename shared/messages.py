@@ -1,0 +1,245 @@
+"""The sentences behind error codes, in Chinese (default) and English.
+
+The core speaks in codes (`shared.errors`); every screen and the ``yimen`` command
+turns a code into one of these sentences. Keep both languages complete: a test
+checks that every code has both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGS = ("zh", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # The hall and its calendar
+    "hall.not_found": {
+        "zh": "找不到编号为 {hall} 的服务中心，请先运行 yimen init。",
+        "en": "No hall with code {hall}: run yimen init first.",
+    },
+    "hall.none": {
+        "zh": "数据库里还没有服务中心，请先运行 yimen init --demo 或 yimen init --config 文件。",
+        "en": "The database holds no hall yet: run yimen init --demo or yimen init --config FILE.",
+    },
+    "hall.ambiguous": {
+        "zh": "数据库里有多个服务中心（{halls}），请用 --hall 指定一个。",
+        "en": "The database holds several halls ({halls}): choose one with --hall.",
+    },
+    "hall.closed_today": {
+        "zh": "今天不办公，请在工作日前来办理。",
+        "en": "The hall is closed today; please come on a working day.",
+    },
+    "hall.closed_now": {
+        "zh": "当前不在取号时间，今天的取号时间为 {start}–{end}。",
+        "en": "Tickets are not issued now; today they are issued {start}–{end}.",
+    },
+    # Services and tickets at the kiosk
+    "service.unknown": {
+        "zh": "没有编号为 {service} 的办理事项。",
+        "en": "There is no service with code {service}.",
+    },
+    "service.outside_slot": {
+        "zh": "当前时间段不能取号，本事项的取号时段为 {slots}。",
+        "en": "Tickets for this service cannot be taken at this time; its hours are {slots}.",
+    },
+    "service.cap_reached": {
+        "zh": "今日号已取完，若窗口空闲可直接到窗口办理。",
+        "en": "Today's tickets are all taken; if a window is free, please go to it directly.",
+    },
+    "service.no_window": {
+        "zh": "事项“{service}”目前没有窗口受理，请咨询导服人员。",
+        "en": "No window handles “{service}” at the moment; please ask a hall guide.",
+    },
+    "id.invalid": {
+        "zh": "身份证号码格式不正确，请核对后重新输入。",
+        "en": "The ID number is not valid; please check it and enter it again.",
+    },
+    "appointment.unknown": {
+        "zh": "预约码 {code} 不存在，请核对后重新输入。",
+        "en": "There is no appointment with code {code}; please check it.",
+    },
+    "appointment.not_today": {
+        "zh": "预约码 {code} 的预约日期是 {day}，不是今天。",
+        "en": "Appointment {code} is for {day}, not today.",
+    },
+    "appointment.used": {
+        "zh": "预约码 {code} 已经签到取号，号码为 {number}。",
+        "en": "Appointment {code} has already been checked in as ticket {number}.",
+    },
+    "appointment.cancelled": {
+        "zh": "预约码 {code} 的预约已取消，请重新取号。",
+        "en": "Appointment {code} was cancelled; please take an ordinary ticket.",
+    },
+    "appointment.missed": {
+        "zh": "预约时段 {slot} 已过，预约失效，请重新取号。",
+        "en": "The appointment slot {slot} has passed; please take an ordinary ticket.",
+    },
+    "appointment.duplicate": {
+        "zh": "同一证件当天只能预约一次，已有预约 {code}。",
+        "en": "One appointment per person per day: appointment {code} already exists.",
+    },
+    "appointment.bad_slot": {
+        "zh": "预约时段不在当天的办公时间内。",
+        "en": "The appointment slot is outside that day's opening hours.",
+    },
+    # Windows and clerks
+    "window.unknown": {
+        "zh": "没有 {window} 号窗口。",
+        "en": "There is no window {window}.",
+    },
+    "window.no_ticket": {
+        "zh": "{window} 号窗口当前没有正在呼叫或办理的号码。",
+        "en": "Window {window} has no ticket called or in service.",
+    },
+    "window.ticket_in_hand": {
+        "zh": "{window} 号窗口的 {number} 号还未办结，请先办结、过号或挂起。",
+        "en": "Ticket {number} at window {window} is not finished: finish it, mark it "
+        "no-show or hold it first.",
+    },
+    "window.other_clerk": {
+        "zh": "{window} 号窗口正由 {clerk} 办理 {number} 号，不能同时由两人操作。",
+        "en": "Window {window} is serving {number} with {clerk}; two clerks cannot "
+        "operate one window at once.",
+    },
+    "window.already_paused": {
+        "zh": "{window} 号窗口已经暂停。",
+        "en": "Window {window} is already paused.",
+    },
+    "window.not_paused": {
+        "zh": "{window} 号窗口没有暂停。",
+        "en": "Window {window} is not paused.",
+    },
+    "window.not_serving_service": {
+        "zh": "{window} 号窗口不受理事项“{service}”。",
+        "en": "Window {window} does not handle “{service}”.",
+    },
+    "clerk.unknown": {
+        "zh": "没有工号为 {clerk} 的工作人员。",
+        "en": "There is no clerk with code {clerk}.",
+    },
+    "clerk.inactive": {
+        "zh": "工号 {clerk} 已停用。",
+        "en": "Clerk {clerk} is no longer active.",
+    },
+    # A ticket's life
+    "ticket.unknown": {
+        "zh": "今天没有 {number} 号。",
+        "en": "There is no ticket {number} today.",
+    },
+    "ticket.not_called": {
+        "zh": "{number} 号当前状态为“{state}”，不是已呼叫。",
+        "en": "Ticket {number} is {state}, not called.",
+    },
+    "ticket.not_serving": {
+        "zh": "{number} 号当前状态为“{state}”，不在办理中。",
+        "en": "Ticket {number} is {state}, not in service.",
+    },
+    "ticket.not_held": {
+        "zh": "{number} 号当前状态为“{state}”，没有挂起。",
+        "en": "Ticket {number} is {state}, not on hold.",
+    },
+    "ticket.not_no_show": {
+        "zh": "{number} 号当前状态为“{state}”，不是过号。",
+        "en": "Ticket {number} is {state}, not a no-show.",
+    },
+    "ticket.cannot_hold": {
+        "zh": "{number} 号当前状态为“{state}”，不能挂起。",
+        "en": "Ticket {number} is {state} and cannot be put on hold.",
+    },
+    "ticket.recall_limit": {
+        "zh": "{number} 号已重呼 {limit} 次，不能再重呼，请按过号处理。",
+        "en": "Ticket {number} has been recalled {limit} times; mark it as a no-show instead.",
+    },
+    "ticket.requeue_limit": {
+        "zh": "{number} 号已重新排队过一次，不能再次排队，请重新取号。",
+        "en": "Ticket {number} was already put back in line once; please take a new ticket.",
+    },
+    "ticket.not_today": {
+        "zh": "{number} 号是 {day} 的号码，只能当天回呼。",
+        "en": "Ticket {number} is from {day}; held tickets can only be called back the same day.",
+    },
+    "ticket.wrong_window": {
+        "zh": "{number} 号的材料留在 {window} 号窗口，请到该窗口回呼。",
+        "en": "The materials of ticket {number} are at window {window}; call it back there.",
+    },
+    "ticket.not_for_window": {
+        "zh": "{window} 号窗口不受理 {number} 号的事项。",
+        "en": "Window {window} does not handle the service of ticket {number}.",
+    },
+    "ticket.transfer_target": {
+        "zh": "请指定要转到的事项或窗口（只指定一个）。",
+        "en": "Name the service or the window to transfer to (one of them).",
+    },
+    "ticket.transfer_same": {
+        "zh": "{number} 号已经在该事项/窗口，不需要转移。",
+        "en": "Ticket {number} is already there; nothing to transfer.",
+    },
+    "review.invalid": {
+        "zh": "评价码无效或已被篡改，请扫描票据上的二维码。",
+        "en": "The review code is not valid; please scan the QR code on the ticket.",
+    },
+    # The database and the environment
+    "db.bad_url": {
+        "zh": "数据库地址 {url} 无法识别，应为 sqlite:///文件路径 或 postgresql+psycopg://用户@主机/库名。",
+        "en": "The database URL {url} is not understood; use sqlite:///PATH or "
+        "postgresql+psycopg://USER@HOST/DB.",
+    },
+    "db.unreachable": {
+        "zh": "无法连接数据库服务器 {host}，请检查网络和数据库服务是否已启动。",
+        "en": "Cannot reach the database server {host}; check the network and that the "
+        "server is running.",
+    },
+    "db.auth_failed": {
+        "zh": "数据库拒绝登录：用户名或密码不正确（{host}）。",
+        "en": "The database refused the login: wrong user name or password ({host}).",
+    },
+    "db.no_database": {
+        "zh": "数据库服务器上没有名为 {database} 的数据库，请先创建。",
+        "en": "The server has no database named {database}; create it first.",
+    },
+    "db.cannot_open": {
+        "zh": "无法打开数据库文件 {path}：{detail}",
+        "en": "Cannot open the database file {path}: {detail}",
+    },
+    "db.busy": {
+        "zh": "数据库正忙，请稍后再试。",
+        "en": "The database is busy; please try again in a moment.",
+    },
+    "db.not_initialised": {
+        "zh": "数据库尚未初始化，请先运行 yimen init。",
+        "en": "The database is not set up yet: run yimen init first.",
+    },
+    "db.too_new": {
+        "zh": "数据库版本比本程序新，请升级一门软件。",
+        "en": "The database is newer than this program; please upgrade Yimen.",
+    },
+    "db.error": {
+        "zh": "数据库出错：{detail}",
+        "en": "Database error: {detail}",
+    },
+}
+
+#: How a ticket state reads in each language.
+STATE_NAMES: dict[str, dict[str, str]] = {
+    "waiting": {"zh": "等候中", "en": "waiting"},
+    "called": {"zh": "已呼叫", "en": "called"},
+    "serving": {"zh": "办理中", "en": "in service"},
+    "done": {"zh": "已办结", "en": "done"},
+    "no_show": {"zh": "过号", "en": "no-show"},
+    "held": {"zh": "挂起", "en": "on hold"},
+    "expired": {"zh": "未办结（已过期）", "en": "expired"},
+}
+
+
+def render(code: str, lang: str = "zh", /, **params: Any) -> str:
+    """The sentence for ``code`` in ``lang`` ("zh" or "en"), with its parameters."""
+    lang = lang if lang in LANGS else "zh"
+    entry = MESSAGES.get(code)
+    if entry is None:
+        return f"{code} {params}" if params else code
+    if "state" in params and params["state"] in STATE_NAMES:
+        params = {**params, "state": STATE_NAMES[params["state"]][lang]}
+    try:
+        return entry[lang].format(**params)
+    except (KeyError, IndexError):
+        return entry[lang]

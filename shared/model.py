@@ -1,0 +1,378 @@
+"""The hall's tables (SQLAlchemy 2.0 typed mappings).
+
+Every row belongs to a hall, so one database serves one hall or a whole district.
+The ticket row caches a ticket's current state; its history is the append-only
+`Event` table, from which reports are computed. Nothing here is ever deleted by a
+normal action.
+
+Times are stored as UTC (naive on SQLite, ``timestamptz`` on PostgreSQL) and come
+back as aware UTC datetimes; the business day is computed in the hall's zone.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+# An auto-incrementing primary key on both databases (SQLite needs INTEGER for rowid).
+IdType = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A point in time stored as UTC and returned as an aware UTC datetime."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where a UTC time is stored")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime,
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+    }
+    # Named constraints, so migrations can alter them on both databases.
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+            "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+            "ck": "ck_%(table_name)s_%(column_0_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    # Stored by value as plain strings with a CHECK (named: one per column), the same
+    # on both databases.
+    return Enum(
+        cls,
+        native_enum=False,
+        create_constraint=True,
+        length=24,
+        values_callable=lambda e: [m.value for m in e],
+        name=name,
+    )
+
+
+class TicketState(enum.StrEnum):
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    DONE = "done"
+    NO_SHOW = "no_show"
+    HELD = "held"
+    EXPIRED = "expired"
+
+
+#: States in which a ticket is still open (counts for "one open ticket per person").
+OPEN_STATES = (TicketState.WAITING, TicketState.CALLED, TicketState.SERVING, TicketState.HELD)
+#: States in which a ticket is in a clerk's hands at a window.
+IN_HAND_STATES = (TicketState.CALLED, TicketState.SERVING)
+
+
+class HoldKind(enum.StrEnum):
+    """The three kinds of hold (挂起) of the field."""
+
+    FETCH_MATERIALS = "fetch_materials"  # citizen fetches materials, returns ahead of the line
+    MATERIALS_AT_WINDOW = "materials_at_window"  # materials stay; back to the same window
+    AWAITING_STEP = "awaiting_step"  # another step must happen first (e.g. a seal carved)
+
+
+class Priority(enum.StrEnum):
+    ORDINARY = "ordinary"
+    GREEN = "green"  # 绿色通道: elderly, disabled, pregnant
+    APPOINTMENT = "appointment"  # 预约, checked in
+
+
+class Role(enum.StrEnum):
+    CLERK = "clerk"
+    SUPERVISOR = "supervisor"
+
+
+class EventKind(enum.StrEnum):
+    ISSUED = "issued"
+    REPRINTED = "reprinted"
+    CALLED = "called"
+    RECALLED = "recalled"
+    STARTED = "started"
+    FINISHED = "finished"
+    NO_SHOW = "no_show"
+    REQUEUED = "requeued"
+    HELD = "held"
+    RETURNED = "returned"  # back from a hold into the line
+    CALLED_BACK = "called_back"
+    TRANSFERRED = "transferred"
+    EXPIRED = "expired"
+    PAUSED = "paused"
+    RESUMED = "resumed"
+
+
+class AppointmentState(enum.StrEnum):
+    BOOKED = "booked"
+    CHECKED_IN = "checked_in"
+    CANCELLED = "cancelled"
+
+
+class Hall(Base):
+    __tablename__ = "halls"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64))
+    # The hall's configuration as loaded (calendar and rules), kept for the core to read.
+    calendar: Mapped[dict[str, Any]] = mapped_column(JSON)
+    rules: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Per-hall secret for review codes and ID hashes; generated once, never exported.
+    secret: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime]
+
+
+class Zone(Base):
+    __tablename__ = "zones"
+    __table_args__ = (UniqueConstraint("hall_id", "code"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Service(Base):
+    __tablename__ = "services"
+    __table_args__ = (UniqueConstraint("hall_id", "code"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    zone_id: Mapped[int] = mapped_column(ForeignKey("zones.id"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200))
+    prefix: Mapped[str] = mapped_column(String(1))
+    materials: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    daily_cap: Mapped[int | None]
+    handling_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    # [["09:00", "11:30"], ...]; empty: whenever the hall issues tickets.
+    time_slots: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    zone: Mapped[Zone] = relationship(lazy="joined")
+
+
+class Window(Base):
+    __tablename__ = "windows"
+    __table_args__ = (UniqueConstraint("hall_id", "number"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    zone_id: Mapped[int | None] = mapped_column(ForeignKey("zones.id"))
+    number: Mapped[int]
+    name: Mapped[str] = mapped_column(String(100))
+    comprehensive: Mapped[bool] = mapped_column(Boolean, default=False)
+    kinds: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Live state, a cache of the window's events.
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    services: Mapped[list[Service]] = relationship(secondary="window_services")
+
+
+class WindowService(Base):
+    __tablename__ = "window_services"
+
+    window_id: Mapped[int] = mapped_column(ForeignKey("windows.id"), primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"), primary_key=True)
+
+
+class Clerk(Base):
+    __tablename__ = "clerks"
+    __table_args__ = (UniqueConstraint("hall_id", "code"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[Role] = mapped_column(_enum(Role, "ck_clerks_role"))
+    # argon2id hash; None: no password set yet, the clerk cannot sign in.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Post(Base):
+    """AB岗: a window's post holder (A) and backup (B)."""
+
+    __tablename__ = "posts"
+    __table_args__ = (UniqueConstraint("window_id"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    window_id: Mapped[int] = mapped_column(ForeignKey("windows.id"))
+    a_clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    b_clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+
+
+class NumberCounter(Base):
+    """The last number issued per hall, business day and prefix: A001, A002…"""
+
+    __tablename__ = "number_counters"
+
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"), primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(1), primary_key=True)
+    last_no: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Appointment(Base):
+    __tablename__ = "appointments"
+    __table_args__ = (UniqueConstraint("hall_id", "code"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    code: Mapped[str] = mapped_column(String(16))
+    day: Mapped[date] = mapped_column(Date)
+    slot_start: Mapped[datetime]
+    slot_end: Mapped[datetime]
+    citizen_name: Mapped[str] = mapped_column(String(100))
+    id_hash: Mapped[str | None] = mapped_column(String(64))
+    id_last6: Mapped[str | None] = mapped_column(String(6))
+    state: Mapped[AppointmentState] = mapped_column(
+        _enum(AppointmentState, "ck_appointments_state")
+    )
+    booked_at: Mapped[datetime]
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        UniqueConstraint("hall_id", "business_day", "number"),
+        # The queue: only waiting tickets, in calling order, per service.
+        Index(
+            "ix_tickets_queue",
+            "hall_id",
+            "service_id",
+            "lane",
+            "queue_key",
+            postgresql_where=text("state = 'waiting'"),
+            sqlite_where=text("state = 'waiting'"),
+        ),
+        # At most one ticket in a window's hands.
+        Index(
+            "ux_tickets_in_hand",
+            "window_id",
+            unique=True,
+            postgresql_where=text("state IN ('called', 'serving')"),
+            sqlite_where=text("state IN ('called', 'serving')"),
+        ),
+        Index("ix_tickets_service_day", "hall_id", "service_id", "business_day"),
+        Index("ix_tickets_person", "hall_id", "id_hash"),
+    )
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    business_day: Mapped[date] = mapped_column(Date)
+    number: Mapped[str] = mapped_column(String(8))
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    # The service the ticket was issued for (service_id changes on a transfer).
+    issued_service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    state: Mapped[TicketState] = mapped_column(_enum(TicketState, "ck_tickets_state"))
+    priority: Mapped[Priority] = mapped_column(_enum(Priority, "ck_tickets_priority"))
+    issued_at: Mapped[datetime]
+    # Calling order: lane 0 (back from a hold) before lane 1 (the line), then queue_key.
+    lane: Mapped[int] = mapped_column(Integer, default=1)
+    queue_key: Mapped[datetime]
+    # Only this window may call the ticket (a transfer to a window, a hold at a window).
+    target_window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id"))
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id"))
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    called_at: Mapped[datetime | None]
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    recalls: Mapped[int] = mapped_column(Integer, default=0)
+    requeues: Mapped[int] = mapped_column(Integer, default=0)
+    transfers: Mapped[int] = mapped_column(Integer, default=0)
+    hold_kind: Mapped[HoldKind | None] = mapped_column(_enum(HoldKind, "ck_tickets_hold_kind"))
+    held_window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id"))
+    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.id"))
+    # Salted (per-hall HMAC) hash of an ID number and its last six digits; never the number.
+    id_hash: Mapped[str | None] = mapped_column(String(64))
+    id_last6: Mapped[str | None] = mapped_column(String(6))
+
+    service: Mapped[Service] = relationship(foreign_keys=[service_id])
+
+
+class Event(Base):
+    """The append-only log of every ticket, window and post event.
+
+    Ids are handed out at commit time from `EventClock`, so id order is commit
+    order on both databases: a reader that has seen id N has seen every event
+    committed before it.
+    """
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_ticket", "ticket_id"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    at: Mapped[datetime]
+    kind: Mapped[EventKind] = mapped_column(_enum(EventKind, "ck_events_kind"))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id"))
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    from_state: Mapped[TicketState | None] = mapped_column(
+        _enum(TicketState, "ck_events_from_state")
+    )
+    to_state: Mapped[TicketState | None] = mapped_column(_enum(TicketState, "ck_events_to_state"))
+    reason: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    ticket: Mapped[Ticket | None] = relationship()
+
+
+class EventClock(Base):
+    """One row: the last event id handed out (see `Event`)."""
+
+    __tablename__ = "event_clock"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -1,0 +1,891 @@
+"""A ticket's life: issue, call next, recall, start, finish, no-show, hold, call
+back, transfer; a window's pause and resume; close of day.
+
+Every function runs inside the caller's write transaction (``with db.write() as s``),
+takes ``now`` from the caller's clock, records one append-only `Event` per state
+change, and either does all it says or raises a `HallError` with a code and
+changes nothing (the transaction is rolled back).
+
+Window operations act on the ticket *in the window's hands* (called or serving):
+the clerk never picks a ticket, the window's row is locked for the operation, and
+a unique index allows one ticket in hand per window, so two clicks, or two PCs at
+one window, cannot both succeed.
+
+Calling order (who is called next at a window)
+-----------------------------------------------
+A window calls among the waiting tickets of today for the services it serves
+(a comprehensive window: every service of its zone, or of the hall), plus tickets
+sent to that window by a transfer or a hold. The order is:
+
+1. *lane 0*: citizens back from a hold (they fetched a missing document), who are
+   served ahead of the line without a new ticket;
+2. *lane 1*: everyone else, by ``queue_key``, then by issue order.
+
+``queue_key`` is the issue time, except that a priority ticket (绿色通道, or a
+checked-in appointment) gets a head start of ``rules.priority_head_start_minutes``
+(H): its key is its issue time minus H; a checked-in appointment counts from its
+slot's start if it came early. So priority tickets go before ordinary ones, but
+**an ordinary ticket that has waited more than H minutes longer than the oldest
+waiting priority ticket is called first**: no ordinary ticket waits more than H
+minutes longer because of priority, however many priority tickets arrive.
+A transfer keeps the ticket's key (its place) unless the hall's rule
+``transfer_keeps_place`` is off, then it goes to the back; a no-show put back in
+line goes to the back.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from shared.db import record
+from shared.errors import HallError
+from shared.halls import HallSettings
+from shared.identity import identity_key
+from shared.model import (
+    IN_HAND_STATES,
+    OPEN_STATES,
+    Appointment,
+    AppointmentState,
+    Clerk,
+    Event,
+    EventKind,
+    HoldKind,
+    NumberCounter,
+    Post,
+    Priority,
+    Service,
+    Ticket,
+    TicketState,
+    Window,
+    WindowService,
+)
+
+FRONT_LANE = 0
+LINE_LANE = 1
+
+#: A window operation on the ticket in hand: (session, hall, window no, clerk code, now).
+WindowOp = Callable[[Session, HallSettings, int, str, datetime], Ticket]
+#: Any operation on one ticket, with the hall already bound: (session, now).
+TicketOp = Callable[[Session, datetime], Ticket]
+
+
+@dataclass(frozen=True)
+class Issued:
+    ticket: Ticket
+    reprint: bool
+
+
+# -- lookups -------------------------------------------------------------------
+
+
+def service_by_code(s: Session, hall: HallSettings, code: str) -> Service:
+    service = s.scalars(
+        select(Service).where(
+            Service.hall_id == hall.id, Service.code == code, Service.active.is_(True)
+        )
+    ).one_or_none()
+    if service is None:
+        raise HallError("service.unknown", service=code)
+    return service
+
+
+def window_by_number(s: Session, hall: HallSettings, number: int, *, lock: bool) -> Window:
+    q = select(Window).where(
+        Window.hall_id == hall.id, Window.number == number, Window.active.is_(True)
+    )
+    if lock:
+        q = q.with_for_update()
+    window = s.scalars(q).one_or_none()
+    if window is None:
+        raise HallError("window.unknown", window=number)
+    return window
+
+
+def clerk_by_code(s: Session, hall: HallSettings, code: str) -> Clerk:
+    clerk = s.scalars(
+        select(Clerk).where(Clerk.hall_id == hall.id, Clerk.code == code)
+    ).one_or_none()
+    if clerk is None:
+        raise HallError("clerk.unknown", clerk=code)
+    if not clerk.active:
+        raise HallError("clerk.inactive", clerk=code)
+    return clerk
+
+
+def ticket_by_number(
+    s: Session, hall: HallSettings, number: str, day: date, *, lock: bool = True
+) -> Ticket:
+    q = select(Ticket).where(
+        Ticket.hall_id == hall.id, Ticket.business_day == day, Ticket.number == number.upper()
+    )
+    if lock:
+        q = q.with_for_update()
+    ticket = s.scalars(q).one_or_none()
+    if ticket is None:
+        raise HallError("ticket.unknown", number=number.upper())
+    return ticket
+
+
+def window_service_ids(s: Session, hall: HallSettings, window: Window) -> list[int]:
+    """The services a window serves (a comprehensive window: its zone's or the hall's)."""
+    if window.comprehensive:
+        q = select(Service.id).where(Service.hall_id == hall.id, Service.active.is_(True))
+        if window.zone_id is not None:
+            q = q.where(Service.zone_id == window.zone_id)
+        return list(s.scalars(q))
+    return list(
+        s.scalars(
+            select(WindowService.service_id)
+            .join(Service, Service.id == WindowService.service_id)
+            .where(WindowService.window_id == window.id, Service.active.is_(True))
+        )
+    )
+
+
+def windows_serving(s: Session, hall: HallSettings, service: Service) -> list[Window]:
+    """The active windows that serve a service, by number."""
+    explicit = select(WindowService.window_id).where(WindowService.service_id == service.id)
+    q = (
+        select(Window)
+        .where(
+            Window.hall_id == hall.id,
+            Window.active.is_(True),
+            or_(
+                Window.id.in_(explicit),
+                and_(
+                    Window.comprehensive.is_(True),
+                    or_(Window.zone_id.is_(None), Window.zone_id == service.zone_id),
+                ),
+            ),
+        )
+        .order_by(Window.number)
+    )
+    return list(s.scalars(q))
+
+
+def in_hand(s: Session, window: Window) -> Ticket | None:
+    return s.scalars(
+        select(Ticket)
+        .where(Ticket.window_id == window.id, Ticket.state.in_(IN_HAND_STATES))
+        .with_for_update()
+    ).one_or_none()
+
+
+def _event(
+    s: Session,
+    hall: HallSettings,
+    now: datetime,
+    kind: EventKind,
+    ticket: Ticket | None = None,
+    *,
+    window: Window | None = None,
+    clerk: Clerk | None = None,
+    from_state: TicketState | None = None,
+    reason: str | None = None,
+    **data: object,
+) -> None:
+    record(
+        s,
+        Event(
+            hall_id=hall.id,
+            at=now,
+            kind=kind,
+            ticket=ticket,
+            window_id=window.id if window else None,
+            clerk_id=clerk.id if clerk else None,
+            from_state=from_state,
+            to_state=ticket.state if ticket is not None else None,
+            reason=reason,
+            data=data or None,
+        ),
+    )
+
+
+# -- issue -----------------------------------------------------------------------
+
+
+def _check_hours(hall: HallSettings, service: Service, now: datetime) -> date:
+    day = hall.business_day(now)
+    opening = hall.opening(day)
+    if opening is None:
+        raise HallError("hall.closed_today")
+    t = hall.local(now).time()
+    if not opening.issues_tickets_at(t):
+        raise HallError(
+            "hall.closed_now",
+            start=opening.tickets_from.strftime("%H:%M"),
+            end=opening.tickets_until.strftime("%H:%M"),
+        )
+    if service.time_slots:
+        slots = [(time.fromisoformat(a), time.fromisoformat(b)) for a, b in service.time_slots]
+        if not any(a <= t < b for a, b in slots):
+            raise HallError(
+                "service.outside_slot", slots="、".join(f"{a}–{b}" for a, b in service.time_slots)
+            )
+    return day
+
+
+def _lock_counter(s: Session, hall: HallSettings, day: date, prefix: str) -> NumberCounter:
+    """The day's counter row for a prefix, created if need be, locked until commit."""
+    q = (
+        select(NumberCounter)
+        .where(
+            NumberCounter.hall_id == hall.id,
+            NumberCounter.business_day == day,
+            NumberCounter.prefix == prefix,
+        )
+        .with_for_update()
+    )
+    counter = s.scalars(q).one_or_none()
+    if counter is not None:
+        return counter
+    values = {"hall_id": hall.id, "business_day": day, "prefix": prefix, "last_no": 0}
+    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    s.execute(insert(NumberCounter).values(values).on_conflict_do_nothing())
+    return s.scalars(q).one()
+
+
+def format_number(prefix: str, n: int) -> str:
+    return f"{prefix}{n:03d}"
+
+
+def issue(
+    s: Session,
+    hall: HallSettings,
+    service_code: str,
+    now: datetime,
+    *,
+    green: bool = False,
+    id_number: str | None = None,
+    appointment_code: str | None = None,
+) -> Issued:
+    """A new numbered ticket for a service (or, for a person who already holds an
+    open ticket for it today, that ticket again, marked as a reprint)."""
+    service = service_by_code(s, hall, service_code)
+    appointment: Appointment | None = None
+    if appointment_code is not None:
+        appointment = _appointment_for_check_in(s, hall, service, appointment_code, now)
+        day = hall.business_day(now)
+    else:
+        day = _check_hours(hall, service, now)
+    ident = identity_key(id_number, hall.secret) if id_number else None
+
+    counter = _lock_counter(s, hall, day, service.prefix)
+    if counter.last_no == 0:
+        expire_before(s, hall, day, now)
+
+    if ident is not None and appointment is None:
+        existing = s.scalars(
+            select(Ticket).where(
+                Ticket.hall_id == hall.id,
+                Ticket.id_hash == ident.hash,
+                Ticket.business_day == day,
+                Ticket.issued_service_id == service.id,
+                Ticket.state.in_(OPEN_STATES),
+            )
+        ).first()
+        if existing is not None:
+            _event(s, hall, now, EventKind.REPRINTED, existing, from_state=existing.state)
+            return Issued(existing, reprint=True)
+
+    if service.daily_cap is not None and appointment is None:
+        issued_today = s.scalar(
+            select(func.count(Ticket.id)).where(
+                Ticket.hall_id == hall.id,
+                Ticket.issued_service_id == service.id,
+                Ticket.business_day == day,
+                Ticket.appointment_id.is_(None),
+            )
+        )
+        if (issued_today or 0) >= service.daily_cap:
+            raise HallError("service.cap_reached")
+
+    counter.last_no += 1
+    head_start = timedelta(minutes=hall.rules.priority_head_start_minutes)
+    if appointment is not None:
+        priority = Priority.APPOINTMENT
+        queue_key = max(now, appointment.slot_start) - head_start
+    elif green:
+        priority = Priority.GREEN
+        queue_key = now - head_start
+    else:
+        priority = Priority.ORDINARY
+        queue_key = now
+    ticket = Ticket(
+        hall_id=hall.id,
+        business_day=day,
+        number=format_number(service.prefix, counter.last_no),
+        service_id=service.id,
+        issued_service_id=service.id,
+        state=TicketState.WAITING,
+        priority=priority,
+        issued_at=now,
+        lane=LINE_LANE,
+        queue_key=queue_key,
+        recalls=0,
+        requeues=0,
+        transfers=0,
+        appointment_id=appointment.id if appointment else None,
+        id_hash=ident.hash if ident else (appointment.id_hash if appointment else None),
+        id_last6=ident.last6 if ident else (appointment.id_last6 if appointment else None),
+    )
+    s.add(ticket)
+    if appointment is not None:
+        appointment.state = AppointmentState.CHECKED_IN
+    s.flush()
+    _event(s, hall, now, EventKind.ISSUED, ticket, service=service.code)
+    return Issued(ticket, reprint=False)
+
+
+def _appointment_for_check_in(
+    s: Session, hall: HallSettings, service: Service, code: str, now: datetime
+) -> Appointment:
+    appt = s.scalars(
+        select(Appointment)
+        .where(Appointment.hall_id == hall.id, Appointment.code == code.strip())
+        .with_for_update()
+    ).one_or_none()
+    if appt is None or appt.service_id != service.id:
+        raise HallError("appointment.unknown", code=code)
+    if appt.state == AppointmentState.CANCELLED:
+        raise HallError("appointment.cancelled", code=code)
+    if appt.state == AppointmentState.CHECKED_IN:
+        number = s.scalar(select(Ticket.number).where(Ticket.appointment_id == appt.id))
+        raise HallError("appointment.used", code=code, number=number or "")
+    if appt.day != hall.business_day(now):
+        raise HallError("appointment.not_today", code=code, day=appt.day.isoformat())
+    if now >= appt.slot_end:
+        slot = f"{hall.local(appt.slot_start):%H:%M}–{hall.local(appt.slot_end):%H:%M}"
+        raise HallError("appointment.missed", slot=slot)
+    return appt
+
+
+def book_appointment(
+    s: Session,
+    hall: HallSettings,
+    service_code: str,
+    slot_start: datetime,
+    slot_end: datetime,
+    citizen_name: str,
+    id_number: str,
+    now: datetime,
+) -> Appointment:
+    """Book a slot (the booking channels come later; kiosks check appointments in).
+    One appointment per person per day; the slot must lie in that day's hours."""
+    service = service_by_code(s, hall, service_code)
+    ident = identity_key(id_number, hall.secret)
+    day = hall.business_day(slot_start)
+    opening = hall.opening(day)
+    if (
+        opening is None
+        or slot_end <= slot_start
+        or hall.local(slot_start).time() < opening.open
+        or hall.local(slot_end).time() > opening.close
+    ):
+        raise HallError("appointment.bad_slot")
+    same_day = s.scalars(
+        select(Appointment).where(
+            Appointment.hall_id == hall.id,
+            Appointment.id_hash == ident.hash,
+            Appointment.day == day,
+            Appointment.state != AppointmentState.CANCELLED,
+        )
+    ).first()
+    if same_day is not None:
+        raise HallError("appointment.duplicate", code=same_day.code)
+    while True:
+        code = f"{secrets.randbelow(10**8):08d}"
+        taken = s.scalar(
+            select(Appointment.id).where(Appointment.hall_id == hall.id, Appointment.code == code)
+        )
+        if taken is None:
+            break
+    appt = Appointment(
+        hall_id=hall.id,
+        service_id=service.id,
+        code=code,
+        day=day,
+        slot_start=slot_start,
+        slot_end=slot_end,
+        citizen_name=citizen_name,
+        id_hash=ident.hash,
+        id_last6=ident.last6,
+        state=AppointmentState.BOOKED,
+        booked_at=now,
+    )
+    s.add(appt)
+    s.flush()
+    return appt
+
+
+# -- the window's operations ---------------------------------------------------------
+
+
+@dataclass
+class _At:
+    """A window operation's context: the locked window and the clerk at it."""
+
+    window: Window
+    clerk: Clerk
+
+
+def _at_window(
+    s: Session,
+    hall: HallSettings,
+    window_no: int,
+    clerk_code: str,
+    now: datetime,
+    *,
+    resume_paused: bool = True,
+) -> _At:
+    window = window_by_number(s, hall, window_no, lock=True)
+    clerk = clerk_by_code(s, hall, clerk_code)
+    if resume_paused and window.paused:
+        # Any operation key resumes a paused window (暂停后按任意操作键恢复).
+        window.paused = False
+        _event(s, hall, now, EventKind.RESUMED, window=window, clerk=clerk, automatic=True)
+    window.clerk_id = clerk.id
+    return _At(window, clerk)
+
+
+def _ticket_in_hand(s: Session, hall: HallSettings, at: _At) -> Ticket:
+    ticket = in_hand(s, at.window)
+    if ticket is None:
+        raise HallError("window.no_ticket", window=at.window.number)
+    if ticket.clerk_id is not None and ticket.clerk_id != at.clerk.id:
+        other = s.get(Clerk, ticket.clerk_id)
+        raise HallError(
+            "window.other_clerk",
+            window=at.window.number,
+            clerk=other.name if other else "",
+            number=ticket.number,
+        )
+    return ticket
+
+
+def _require_free(s: Session, at: _At) -> None:
+    ticket = in_hand(s, at.window)
+    if ticket is None:
+        return
+    if ticket.clerk_id is not None and ticket.clerk_id != at.clerk.id:
+        other = s.get(Clerk, ticket.clerk_id)
+        raise HallError(
+            "window.other_clerk",
+            window=at.window.number,
+            clerk=other.name if other else "",
+            number=ticket.number,
+        )
+    raise HallError("window.ticket_in_hand", window=at.window.number, number=ticket.number)
+
+
+def call_next(
+    s: Session, hall: HallSettings, window_no: int, clerk_code: str, now: datetime
+) -> Ticket | None:
+    """Call the next ticket at a window (顺呼), in the order of the module docstring;
+    None when nobody waits for this window."""
+    at = _at_window(s, hall, window_no, clerk_code, now)
+    _require_free(s, at)
+    service_ids = window_service_ids(s, hall, at.window)
+    day = hall.business_day(now)
+    q = (
+        select(Ticket)
+        .where(
+            Ticket.hall_id == hall.id,
+            Ticket.state == TicketState.WAITING,
+            Ticket.business_day == day,
+            or_(
+                and_(Ticket.service_id.in_(service_ids), Ticket.target_window_id.is_(None)),
+                Ticket.target_window_id == at.window.id,
+            ),
+        )
+        .order_by(Ticket.lane, Ticket.queue_key, Ticket.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
+    ticket = s.scalars(q).first()
+    if ticket is None:
+        return None
+    _hand_to_window(ticket, at, now)
+    _event(
+        s, hall, now, EventKind.CALLED, ticket,
+        window=at.window, clerk=at.clerk, from_state=TicketState.WAITING,
+    )  # fmt: skip
+    return ticket
+
+
+def _hand_to_window(ticket: Ticket, at: _At, now: datetime) -> None:
+    ticket.state = TicketState.CALLED
+    ticket.window_id = at.window.id
+    ticket.clerk_id = at.clerk.id
+    ticket.called_at = now
+    ticket.recalls = 0
+    ticket.target_window_id = None
+
+
+def recall(
+    s: Session, hall: HallSettings, window_no: int, clerk_code: str, now: datetime
+) -> Ticket:
+    """Repeat the call of the ticket in hand (重呼), at most ``rules.max_recalls`` times."""
+    at = _at_window(s, hall, window_no, clerk_code, now)
+    ticket = _ticket_in_hand(s, hall, at)
+    if ticket.state != TicketState.CALLED:
+        raise HallError("ticket.not_called", number=ticket.number, state=ticket.state.value)
+    if ticket.recalls >= hall.rules.max_recalls:
+        raise HallError("ticket.recall_limit", number=ticket.number, limit=hall.rules.max_recalls)
+    ticket.recalls += 1
+    _event(
+        s, hall, now, EventKind.RECALLED, ticket,
+        window=at.window, clerk=at.clerk, from_state=TicketState.CALLED, recall=ticket.recalls,
+    )  # fmt: skip
+    return ticket
+
+
+def start(s: Session, hall: HallSettings, window_no: int, clerk_code: str, now: datetime) -> Ticket:
+    """The called citizen has arrived: service starts."""
+    at = _at_window(s, hall, window_no, clerk_code, now)
+    ticket = _ticket_in_hand(s, hall, at)
+    if ticket.state != TicketState.CALLED:
+        raise HallError("ticket.not_called", number=ticket.number, state=ticket.state.value)
+    ticket.state = TicketState.SERVING
+    ticket.started_at = now
+    _event(
+        s, hall, now, EventKind.STARTED, ticket,
+        window=at.window, clerk=at.clerk, from_state=TicketState.CALLED,
+    )  # fmt: skip
+    return ticket
+
+
+def finish(
+    s: Session, hall: HallSettings, window_no: int, clerk_code: str, now: datetime
+) -> Ticket:
+    """The matter is done (办结)."""
+    at = _at_window(s, hall, window_no, clerk_code, now)
+    ticket = _ticket_in_hand(s, hall, at)
+    if ticket.state != TicketState.SERVING:
+        raise HallError("ticket.not_serving", number=ticket.number, state=ticket.state.value)
+    ticket.state = TicketState.DONE
+    ticket.finished_at = now
+    _event(
+        s, hall, now, EventKind.FINISHED, ticket,
+        window=at.window, clerk=at.clerk, from_state=TicketState.SERVING,
+    )  # fmt: skip
+    return ticket
+
+
+def no_show(
+    s: Session, hall: HallSettings, window_no: int, clerk_code: str, now: datetime
+) -> Ticket:
+    """The called citizen did not come (过号)."""
+    at = _at_window(s, hall, window_no, clerk_code, now)
+    ticket = _ticket_in_hand(s, hall, at)
+    if ticket.state != TicketState.CALLED:
+        raise HallError("ticket.not_called", number=ticket.number, state=ticket.state.value)
+    ticket.state = TicketState.NO_SHOW
+    _event(
+        s, hall, now, EventKind.NO_SHOW, ticket,
+        window=at.window, clerk=at.clerk, from_state=TicketState.CALLED,
+    )  # fmt: skip
+    return ticket
+
+
+def requeue(s: Session, hall: HallSettings, number: str, now: datetime) -> Ticket:
+    """A no-show who turns up late goes back in line, at the back, once at most."""
+    ticket = ticket_by_number(s, hall, number, hall.business_day(now))
+    if ticket.state != TicketState.NO_SHOW:
+        raise HallError("ticket.not_no_show", number=ticket.number, state=ticket.state.value)
+    if ticket.requeues >= hall.rules.no_show_requeues:
+        raise HallError("ticket.requeue_limit", number=ticket.number)
+    ticket.requeues += 1
+    ticket.state = TicketState.WAITING
+    ticket.lane = LINE_LANE
+    ticket.queue_key = now
+    ticket.window_id = None
+    _event(s, hall, now, EventKind.REQUEUED, ticket, from_state=TicketState.NO_SHOW)
+    return ticket
+
+
+def hold(
+    s: Session,
+    hall: HallSettings,
+    window_no: int,
+    clerk_code: str,
+    now: datetime,
+    kind: HoldKind,
+    reason: str | None = None,
+) -> Ticket:
+    """Put the ticket in hand on hold (挂起), freeing the window for the next citizen."""
+    at = _at_window(s, hall, window_no, clerk_code, now)
+    ticket = _ticket_in_hand(s, hall, at)
+    before = ticket.state
+    ticket.state = TicketState.HELD
+    ticket.hold_kind = kind
+    ticket.held_window_id = at.window.id
+    ticket.window_id = None
+    _event(
+        s, hall, now, EventKind.HELD, ticket,
+        window=at.window, clerk=at.clerk, from_state=before, reason=reason, hold_kind=kind.value,
+    )  # fmt: skip
+    return ticket
+
+
+def return_from_hold(s: Session, hall: HallSettings, number: str, now: datetime) -> Ticket:
+    """The citizen is back (or the awaited step is done): the ticket waits again ahead of
+    the line; materials left at a window bring it back to that same window."""
+    ticket = ticket_by_number(s, hall, number, hall.business_day(now))
+    if ticket.state != TicketState.HELD:
+        raise HallError("ticket.not_held", number=ticket.number, state=ticket.state.value)
+    ticket.state = TicketState.WAITING
+    ticket.lane = FRONT_LANE
+    ticket.queue_key = now
+    ticket.target_window_id = (
+        ticket.held_window_id if ticket.hold_kind == HoldKind.MATERIALS_AT_WINDOW else None
+    )
+    _event(s, hall, now, EventKind.RETURNED, ticket, from_state=TicketState.HELD)
+    return ticket
+
+
+def call_back(
+    s: Session,
+    hall: HallSettings,
+    window_no: int,
+    clerk_code: str,
+    number: str,
+    now: datetime,
+) -> Ticket:
+    """Call a held ticket back to this window (回呼), the same day only."""
+    at = _at_window(s, hall, window_no, clerk_code, now)
+    _require_free(s, at)
+    today = hall.business_day(now)
+    found = s.scalars(
+        select(Ticket)
+        .where(Ticket.hall_id == hall.id, Ticket.number == number.upper())
+        .order_by(Ticket.business_day.desc())
+        .limit(1)
+        .with_for_update()
+    ).first()
+    if found is None:
+        raise HallError("ticket.unknown", number=number.upper())
+    ticket = found
+    if ticket.business_day != today:
+        raise HallError("ticket.not_today", number=ticket.number, day=ticket.business_day)
+    if ticket.state not in (TicketState.HELD, TicketState.WAITING) or (
+        ticket.state == TicketState.WAITING and ticket.lane != FRONT_LANE
+    ):
+        raise HallError("ticket.not_held", number=ticket.number, state=ticket.state.value)
+    if ticket.hold_kind == HoldKind.MATERIALS_AT_WINDOW and ticket.held_window_id not in (
+        None,
+        at.window.id,
+    ):
+        held_at = s.get(Window, ticket.held_window_id)
+        raise HallError(
+            "ticket.wrong_window", number=ticket.number, window=held_at.number if held_at else ""
+        )
+    if ticket.held_window_id != at.window.id and ticket.service_id not in window_service_ids(
+        s, hall, at.window
+    ):
+        raise HallError("ticket.not_for_window", number=ticket.number, window=at.window.number)
+    before = ticket.state
+    _hand_to_window(ticket, at, now)
+    _event(
+        s, hall, now, EventKind.CALLED_BACK, ticket,
+        window=at.window, clerk=at.clerk, from_state=before,
+    )  # fmt: skip
+    return ticket
+
+
+def transfer(
+    s: Session,
+    hall: HallSettings,
+    window_no: int,
+    clerk_code: str,
+    now: datetime,
+    *,
+    to_service: str | None = None,
+    to_window: int | None = None,
+    reason: str | None = None,
+) -> Ticket:
+    """Send the ticket in hand to another service or window (首问负责): the citizen
+    does not queue again; the ticket keeps its place unless the hall's rule says
+    transfers go to the back."""
+    if (to_service is None) == (to_window is None):
+        raise HallError("ticket.transfer_target")
+    at = _at_window(s, hall, window_no, clerk_code, now)
+    ticket = _ticket_in_hand(s, hall, at)
+    before = ticket.state
+    data: dict[str, object] = {"from_service_id": ticket.service_id}
+    if to_service is not None:
+        service = service_by_code(s, hall, to_service)
+        if service.id == ticket.service_id:
+            raise HallError("ticket.transfer_same", number=ticket.number)
+        if not windows_serving(s, hall, service):
+            raise HallError("service.no_window", service=service.name)
+        ticket.service_id = service.id
+        ticket.target_window_id = None
+        data["to_service"] = service.code
+    else:
+        assert to_window is not None
+        target = window_by_number(s, hall, to_window, lock=False)
+        if target.id == at.window.id:
+            raise HallError("ticket.transfer_same", number=ticket.number)
+        ticket.target_window_id = target.id
+        data["to_window"] = target.number
+    ticket.state = TicketState.WAITING
+    ticket.window_id = None
+    ticket.lane = LINE_LANE
+    ticket.transfers += 1
+    if not hall.rules.transfer_keeps_place:
+        ticket.queue_key = now
+    _event(
+        s, hall, now, EventKind.TRANSFERRED, ticket,
+        window=at.window, clerk=at.clerk, from_state=before, reason=reason, **data,
+    )  # fmt: skip
+    return ticket
+
+
+def pause(
+    s: Session,
+    hall: HallSettings,
+    window_no: int,
+    clerk_code: str,
+    now: datetime,
+    reason: str | None = None,
+) -> Window:
+    """Pause a window (暂停): it calls nobody until resumed by any operation."""
+    at = _at_window(s, hall, window_no, clerk_code, now, resume_paused=False)
+    if at.window.paused:
+        raise HallError("window.already_paused", window=at.window.number)
+    _require_free(s, at)
+    at.window.paused = True
+    _event(s, hall, now, EventKind.PAUSED, window=at.window, clerk=at.clerk, reason=reason)
+    return at.window
+
+
+def resume(
+    s: Session, hall: HallSettings, window_no: int, clerk_code: str, now: datetime
+) -> Window:
+    at = _at_window(s, hall, window_no, clerk_code, now, resume_paused=False)
+    if not at.window.paused:
+        raise HallError("window.not_paused", window=at.window.number)
+    at.window.paused = False
+    _event(s, hall, now, EventKind.RESUMED, window=at.window, clerk=at.clerk)
+    return at.window
+
+
+# -- close of day --------------------------------------------------------------------
+
+
+def expire_before(s: Session, hall: HallSettings, day: date, now: datetime) -> int:
+    """Tickets of earlier days still waiting, called or held become expired (未办结);
+    a ticket in service stays so until its clerk finishes it (延时服务)."""
+    return _expire(s, hall, Ticket.business_day < day, now)
+
+
+def close_day(s: Session, hall: HallSettings, now: datetime) -> int:
+    """At close of day: every ticket of today or before still waiting, called or held
+    becomes expired. Returns how many."""
+    return _expire(s, hall, Ticket.business_day <= hall.business_day(now), now)
+
+
+def _expire(s: Session, hall: HallSettings, day_clause: object, now: datetime) -> int:
+    stale = list(
+        s.scalars(
+            select(Ticket)
+            .where(
+                Ticket.hall_id == hall.id,
+                day_clause,  # type: ignore[arg-type]
+                Ticket.state.in_((TicketState.WAITING, TicketState.CALLED, TicketState.HELD)),
+            )
+            .with_for_update(skip_locked=True)
+        )
+    )
+    for ticket in stale:
+        before = ticket.state
+        ticket.state = TicketState.EXPIRED
+        ticket.window_id = None
+        _event(s, hall, now, EventKind.EXPIRED, ticket, from_state=before)
+    return len(stale)
+
+
+# -- what a ticket shows ---------------------------------------------------------------
+
+
+def people_ahead(s: Session, hall: HallSettings, ticket: Ticket) -> int:
+    """Waiting tickets of the same service that will be called before this one."""
+    if ticket.state != TicketState.WAITING:
+        return 0
+    same_queue = (
+        Ticket.target_window_id == ticket.target_window_id
+        if ticket.target_window_id is not None
+        else and_(Ticket.service_id == ticket.service_id, Ticket.target_window_id.is_(None))
+    )
+    before = or_(
+        Ticket.lane < ticket.lane,
+        and_(Ticket.lane == ticket.lane, Ticket.queue_key < ticket.queue_key),
+        and_(
+            Ticket.lane == ticket.lane,
+            Ticket.queue_key == ticket.queue_key,
+            Ticket.id < ticket.id,
+        ),
+    )
+    return (
+        s.scalar(
+            select(func.count(Ticket.id)).where(
+                Ticket.hall_id == hall.id,
+                Ticket.state == TicketState.WAITING,
+                Ticket.business_day == ticket.business_day,
+                same_queue,
+                before,
+            )
+        )
+        or 0
+    )
+
+
+RECENT_SERVICES = 20
+
+
+def mean_handling_minutes(s: Session, service: Service, now: datetime) -> float:
+    """Mean handling time of the service's last 20 finished tickets in 30 days;
+    the configured expectation while there is no history."""
+    rows = s.execute(
+        select(Ticket.started_at, Ticket.finished_at)
+        .where(
+            Ticket.service_id == service.id,
+            Ticket.state == TicketState.DONE,
+            Ticket.finished_at > now - timedelta(days=30),
+        )
+        .order_by(Ticket.finished_at.desc())
+        .limit(RECENT_SERVICES)
+    ).all()
+    spans = [(b - a).total_seconds() / 60 for a, b in rows if a is not None and b is not None]
+    return sum(spans) / len(spans) if spans else float(service.handling_minutes)
+
+
+def open_windows(windows: list[Window]) -> list[Window]:
+    """Windows with a clerk at them that are not paused."""
+    return [w for w in windows if w.clerk_id is not None and not w.paused]
+
+
+def estimated_wait_minutes(
+    s: Session, hall: HallSettings, service: Service, ahead: int, now: datetime
+) -> int | None:
+    """People ahead × recent mean handling time ÷ open windows serving the service.
+
+    Before any window has opened (the kiosk at 8:30), the windows with a post
+    (staffed by plan) count as open. None when no window serves the service.
+    """
+    serving = windows_serving(s, hall, service)
+    n_open = len(open_windows(serving))
+    if n_open == 0:
+        staffed = set(s.scalars(select(Post.window_id).where(Post.hall_id == hall.id)))
+        n_open = sum(1 for w in serving if w.id in staffed)
+    if n_open == 0:
+        return None
+    return round(ahead * mean_handling_minutes(s, service, now) / n_open)

@@ -1,0 +1,123 @@
+"""Fixtures: the demo hall on a fresh database, on SQLite and on PostgreSQL.
+
+Every test that takes ``db_url`` (or ``hall``) runs twice, once per database.
+PostgreSQL is a throwaway server the suite starts itself (tests/pgserver.py), or
+the server named by ``YIMEN_TEST_PG_URL``. In CI (``CI=true``) a PostgreSQL that
+cannot be started fails the run: those tests never skip there.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from shared.clock import FixedClock
+from shared.config import DEMO_HALL_PATH, load_hall_config
+from shared.db import sqlite_url
+from shared.hall import Hall, init_hall
+
+from .pgserver import PgServerError, ThrowawayPostgres
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+#: An ordinary Tuesday morning in the demo hall, outside summer hours.
+TUESDAY_0930 = datetime(2026, 11, 24, 9, 30, tzinfo=SHANGHAI)
+
+_db_numbers = itertools.count(1)
+
+
+def local(day: int, hour: int, minute: int = 0, month: int = 11, year: int = 2026) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=SHANGHAI)
+
+
+@pytest.fixture(scope="session")
+def demo_config():  # type: ignore[no-untyped-def]
+    return load_hall_config(DEMO_HALL_PATH)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory, demo_config) -> Path:  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("sqlite-template") / "template.db"
+    init_hall(sqlite_url(path), demo_config, FixedClock(TUESDAY_0930))
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of a PostgreSQL server's maintenance database, for the whole run."""
+    external = os.environ.get("YIMEN_TEST_PG_URL")
+    if external:
+        yield external
+        return
+    try:
+        server = ThrowawayPostgres(tmp_path_factory.mktemp("pg"))
+        server.start()
+    except PgServerError as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL could not be started in CI: {exc}", pytrace=False)
+        pytest.skip(f"PostgreSQL not available here: {exc}")
+    try:
+        yield server.url("postgres")
+    finally:
+        server.close()
+
+
+def _pg_execute(admin_url: str, sql: str) -> None:
+    import psycopg
+
+    url = make_url(admin_url).set(drivername="postgresql")
+    with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as conn:
+        conn.execute(sql)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_admin_url: str, demo_config) -> str:  # type: ignore[no-untyped-def]
+    name = f"yimen_template_{os.getpid()}"
+    _pg_execute(pg_admin_url, f"DROP DATABASE IF EXISTS {name}")
+    _pg_execute(pg_admin_url, f"CREATE DATABASE {name}")
+    url = make_url(pg_admin_url).set(database=name).render_as_string(hide_password=False)
+    init_hall(url, demo_config, FixedClock(TUESDAY_0930))
+    return name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def db_url(db_kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh database holding the demo hall (migrated, loaded, no tickets)."""
+    if db_kind == "sqlite":
+        template: Path = request.getfixturevalue("sqlite_template")
+        path = tmp_path / "hall.db"
+        shutil.copyfile(template, path)
+        yield sqlite_url(path)
+        return
+    admin_url: str = request.getfixturevalue("pg_admin_url")
+    template_name: str = request.getfixturevalue("pg_template")
+    name = f"yimen_test_{os.getpid()}_{next(_db_numbers)}"
+    _pg_execute(admin_url, f"CREATE DATABASE {name} TEMPLATE {template_name}")
+    yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    _pg_execute(admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(TUESDAY_0930)
+
+
+@pytest.fixture
+def hall(db_url: str, clock: FixedClock) -> Iterator[Hall]:
+    h = Hall.connect(db_url, clock=clock)
+    yield h
+    h.close()
