@@ -23,6 +23,7 @@ from typing import Any
 
 import platformdirs
 
+from shared.clock import Clock, FixedClock, SystemClock
 from shared.config import DEMO_HALL_PATH, ConfigError, load_hall_config
 from shared.errors import YimenError
 from shared.hall import Hall, TicketInfo, default_url, init_hall
@@ -100,7 +101,7 @@ def _issued_text(out: Out, t: TicketInfo) -> str:
 def cmd_init(args: argparse.Namespace, out: Out) -> int:
     path = Path(args.config) if args.config else DEMO_HALL_PATH
     config = load_hall_config(path)
-    summary = init_hall(args.db, config)
+    summary = init_hall(args.db, config, _clock())
     out.emit(
         summary,
         out.t(
@@ -182,7 +183,12 @@ def cmd_status(args: argparse.Namespace, out: Out) -> int:
             who = f"{w.clerk_name}（{w.clerk_code}）" if w.clerk_code else out.t("无人", "nobody")
             doing = f" · {w.ticket} {_state(out, w.ticket_state or '')}" if w.ticket else ""
             paused = out.t(" · 暂停", " · paused") if w.paused else ""
-            served = out.t("全部事项", "all services") if w.comprehensive else "、".join(w.services)
+            if w.comprehensive and w.zone_name:
+                served = out.t(f"{w.zone_name}全部事项", f"every {w.zone_code} service")
+            elif w.comprehensive:
+                served = out.t("全厅事项", "every service of the hall")
+            else:
+                served = "、".join(w.services) or out.t("不取号", "no tickets")
             lines.append(f"  {w.number:>3} {w.name} · {who}{doing}{paused} · {served}")
         out.emit(data, "\n".join(lines))
     return 0
@@ -197,8 +203,18 @@ def cmd_demo(args: argparse.Namespace, out: Out) -> int:
 # -- plumbing ----------------------------------------------------------------------------
 
 
+def _clock() -> Clock:
+    """The system clock, or the fixed moment in ``YIMEN_NOW`` (ISO 8601 with its offset),
+    for training and tests: ``YIMEN_NOW=2026-11-24T09:30+08:00 yimen ticket qy-sl``."""
+    fixed = os.environ.get("YIMEN_NOW")
+    if not fixed:
+        return SystemClock()
+    at = datetime.fromisoformat(fixed)
+    return FixedClock(at if at.tzinfo else at.astimezone())
+
+
 def _hall(args: argparse.Namespace) -> Hall:
-    return Hall.connect(args.db, hall_code=args.hall)
+    return Hall.connect(args.db, clock=_clock(), hall_code=args.hall)
 
 
 def build_parser() -> argparse.ArgumentParser:

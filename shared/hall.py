@@ -87,6 +87,7 @@ class WindowInfo:
     number: int
     name: str
     zone_code: str | None
+    zone_name: str | None
     comprehensive: bool
     kinds: tuple[str, ...]
     services: tuple[str, ...]
@@ -436,6 +437,7 @@ class Hall:
             number=w.number,
             name=w.name,
             zone_code=zone.code if zone else None,
+            zone_name=zone.name if zone else None,
             comprehensive=w.comprehensive,
             kinds=tuple(w.kinds),
             services=tuple(services),

@@ -30,6 +30,7 @@ class MorningReport:
     issued: int = 0
     refused: int = 0
     done: int = 0
+    still_waiting: int = 0
     no_shows: int = 0
     held: int = 0
     transferred: int = 0
@@ -46,12 +47,13 @@ class MorningReport:
                 f"Issued {self.issued} tickets ({self.green} green channel), "
                 f"refused {self.refused}; "
                 f"done {self.done}, no-shows {self.no_shows}, holds {self.held}, "
-                f"transfers {self.transferred}. Wait: mean {avg:.1f} min, longest {top:.1f} min."
+                f"transfers {self.transferred}; {self.still_waiting} still waiting at 11:30. "
+                f"Wait: mean {avg:.1f} min, longest {top:.1f} min."
             )
         return (
             f"共取号 {self.issued} 张（绿色通道 {self.green} 张），拒绝 {self.refused} 次；"
             f"办结 {self.done} 件，过号 {self.no_shows} 次，挂起 {self.held} 次，"
-            f"转移 {self.transferred} 次。"
+            f"转移 {self.transferred} 次；11:30 仍有 {self.still_waiting} 人等候。"
             f"等候时间：平均 {avg:.1f} 分钟，最长 {top:.1f} 分钟。"
         )
 
@@ -71,7 +73,7 @@ def simulate_morning(
     day: date,
     *,
     citizens: int = 60,
-    windows: int = 6,
+    windows: int = 8,
     seed: int = 7,
     lang: str = "zh",
 ) -> MorningReport:
@@ -107,7 +109,7 @@ def simulate_morning(
 
     arrival = t0
     for _ in range(citizens):
-        arrival += timedelta(minutes=rng.expovariate(1 / 2.2))
+        arrival += timedelta(minutes=rng.expovariate(1 / 2.6))
         if arrival >= end:
             break
         at(arrival, "arrive", service=rng.choice(services).code, green=rng.random() < 0.08)
@@ -233,6 +235,7 @@ def simulate_morning(
                 f"{t.number} transferred to {target.code}, keeping its place",
             )
             at(when, "free", window=window, clerk=clerk)
+    report.still_waiting = sum(c.waiting for c in hall.waiting_counts())
     return report
 
 

@@ -112,6 +112,19 @@ def db_url(db_kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iter
 
 
 @pytest.fixture
+def empty_db_url(db_kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database (no schema, no hall)."""
+    if db_kind == "sqlite":
+        yield sqlite_url(tmp_path / "empty.db")
+        return
+    admin_url: str = request.getfixturevalue("pg_admin_url")
+    name = f"yimen_empty_{os.getpid()}_{next(_db_numbers)}"
+    _pg_execute(admin_url, f"CREATE DATABASE {name}")
+    yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    _pg_execute(admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(TUESDAY_0930)
 

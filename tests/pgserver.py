@@ -60,6 +60,10 @@ class PgServerError(RuntimeError):
     """
 
 
+#: A role that must log in with a password (see ``_initdb``); tests create it.
+PASSWORD_ROLE = "yimen_pw"
+
+
 def _version_key(initdb: str) -> tuple[int, ...]:
     version = Path(initdb).parent.parent.name  # /usr/lib/postgresql/15/bin/initdb -> "15"
     return tuple(int(part) for part in re.findall(r"\d+", version))
@@ -252,6 +256,14 @@ class ThrowawayPostgres:
         with (self.data_dir / "postgresql.conf").open("a", encoding="utf-8") as conf:
             conf.write("\n# Throwaway test server (tests/pgserver.py)\n")
             conf.write("include_if_exists = 'throwaway.conf'\n")
+        # One role must give a password over TCP, as a hall's server does, so a test can
+        # see what a wrong password looks like; every other role is trusted.
+        hba = self.data_dir / "pg_hba.conf"
+        hba.write_text(
+            f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n"
+            + hba.read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
 
     def _write_settings(self) -> None:
         """Settings in a file of their own, rewritten before each start (the port may move)."""
