@@ -118,8 +118,10 @@ class Database:
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Connection) -> None:
-            write = conn.get_execution_options().get("yimen_write", False)
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+            options = conn.get_execution_options()
+            if options.get("isolation_level") == "AUTOCOMMIT":
+                return  # each statement its own transaction (the change feed's reads)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("yimen_write") else "BEGIN")
 
         return engine
 
