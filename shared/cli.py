@@ -26,6 +26,7 @@ import platformdirs
 from shared.clock import Clock, FixedClock, SystemClock
 from shared.config import DEMO_HALL_PATH, ConfigError, load_hall_config
 from shared.errors import YimenError
+from shared.feed import FeedEvent
 from shared.hall import Hall, TicketInfo, default_url, init_hall
 from shared.messages import STATE_NAMES
 
@@ -194,6 +195,72 @@ def cmd_status(args: argparse.Namespace, out: Out) -> int:
     return 0
 
 
+def cmd_watch(args: argparse.Namespace, out: Out) -> int:
+    """Print every event as it happens, one line each, until Ctrl-C."""
+    from shared.feed import ConnectionChange, Feed
+
+    feed = Feed.connect(args.db or default_url(), hall_code=args.hall)
+    if not out.json:
+        print(out.t("正在监听事件，按 Ctrl-C 结束。", "Watching events; Ctrl-C ends."), flush=True)
+    try:
+        for item in feed.events(after=args.after):
+            if isinstance(item, ConnectionChange):
+                line = (
+                    out.t("连接中断，正在重连…", "connection lost, reconnecting…")
+                    if item.kind == "connection_lost"
+                    else out.t("连接已恢复", "connection restored")
+                )
+                data: dict[str, Any] = {"kind": item.kind, "at": item.at, "detail": item.detail}
+            else:
+                data = {**dataclasses.asdict(item), "data": dict(item.data)}
+                line = _event_line(out, item)
+            if out.json:
+                print(json.dumps(_plain(data), ensure_ascii=False), flush=True)
+            else:
+                at = item.local_at() if isinstance(item, FeedEvent) else item.at.astimezone()
+                print(f"{at:%H:%M:%S}  {line}", flush=True)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        feed.close()
+    return 0
+
+
+_EVENT_WORDS = {
+    "issued": ("取号", "issued"),
+    "reprinted": ("补打", "reprinted"),
+    "called": ("呼叫", "called"),
+    "recalled": ("重呼", "recalled"),
+    "called_back": ("回呼", "called back"),
+    "started": ("开始办理", "started"),
+    "finished": ("办结", "finished"),
+    "no_show": ("过号", "no-show"),
+    "requeued": ("重新排队", "back in line"),
+    "held": ("挂起", "held"),
+    "returned": ("挂起返回", "back from hold"),
+    "transferred": ("转移", "transferred"),
+    "expired": ("过期未办结", "expired"),
+    "paused": ("窗口暂停", "window paused"),
+    "resumed": ("窗口恢复", "window resumed"),
+}
+
+
+def _event_line(out: Out, ev: FeedEvent) -> str:
+    zh, en = _EVENT_WORDS.get(ev.kind, (ev.kind, ev.kind))
+    parts = [f"#{ev.id}", out.t(zh, en)]
+    if ev.number:
+        parts.append(ev.number)
+    if ev.service_code:
+        parts.append(ev.service_code)
+    if ev.window_no is not None:
+        parts.append(out.t(f"{ev.window_no}号窗口", f"window {ev.window_no}"))
+    if ev.clerk_code:
+        parts.append(out.t(f"工号{ev.clerk_code}", f"clerk {ev.clerk_code}"))
+    if ev.reason:
+        parts.append(f"（{ev.reason}）" if out.lang == "zh" else f"({ev.reason})")
+    return " ".join(parts)
+
+
 def cmd_demo(args: argparse.Namespace, out: Out) -> int:
     from shared.simulate import run_demo_morning
 
@@ -256,6 +323,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("status", parents=[common], help="事项与窗口状态")
     p.set_defaults(run=cmd_status)
+
+    p = sub.add_parser("watch", parents=[common], help="实时显示事件 (watch events)")
+    p.add_argument("--after", type=int, default=None, help="从此事件编号之后开始 (replay)")
+    p.set_defaults(run=cmd_watch)
 
     p = sub.add_parser("demo", parents=[common], help="模拟示范服务中心的一个上午")
     p.set_defaults(run=cmd_demo)

@@ -1,0 +1,130 @@
+"""The change feed for Qt screens: a QObject that reads the feed off the GUI thread and
+emits signals, named as events, on the GUI thread.
+
+Screens use only this (no polling loops in widgets)::
+
+    bridge = FeedBridge(url, hall_code="QC")
+    bridge.call_made.connect(self._on_feed_call_made)
+    bridge.connection_lost.connect(self._on_feed_connection_lost)
+    bridge.start()
+    …
+    bridge.stop()
+
+Each ticket signal carries a `shared.feed.FeedEvent` (a frozen dataclass); slots run on
+the GUI thread (the bridge lives there, and cross-thread emissions are queued).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from shared.feed import ConnectionChange, Feed, FeedEvent
+
+log = logging.getLogger(__name__)
+
+#: Which signal each event kind goes to (besides ``event_received``, which gets all).
+_SIGNAL_OF = {
+    "issued": "ticket_issued",
+    "reprinted": "ticket_reprinted",
+    "called": "call_made",
+    "recalled": "call_made",
+    "called_back": "call_made",
+    "started": "service_started",
+    "finished": "service_finished",
+    "no_show": "ticket_no_show",
+    "requeued": "ticket_requeued",
+    "held": "ticket_held",
+    "returned": "ticket_returned",
+    "transferred": "ticket_transferred",
+    "expired": "ticket_expired",
+    "paused": "window_paused",
+    "resumed": "window_resumed",
+}
+
+
+class FeedBridge(QObject):
+    """Runs `Feed.events` in a worker thread; re-emits on the GUI thread."""
+
+    event_received = Signal(object)  # every FeedEvent
+    ticket_issued = Signal(object)
+    ticket_reprinted = Signal(object)
+    call_made = Signal(object)  # called, recalled or called back: the lobby announces it
+    service_started = Signal(object)
+    service_finished = Signal(object)
+    ticket_no_show = Signal(object)
+    ticket_requeued = Signal(object)
+    ticket_held = Signal(object)
+    ticket_returned = Signal(object)
+    ticket_transferred = Signal(object)
+    ticket_expired = Signal(object)
+    window_paused = Signal(object)
+    window_resumed = Signal(object)
+    connection_lost = Signal(str)  # a sentence of detail, for the log
+    connection_restored = Signal()
+    failed = Signal(str)  # the feed stopped on an error that is not a lost connection
+    stopped = Signal()
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        hall_code: str | None = None,
+        after: int | None = None,
+        feed_factory: Callable[[], Feed] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = feed_factory or (lambda: Feed.connect(url, hall_code=hall_code))
+        self._after = after
+        self._feed: Feed | None = None
+        self._thread: threading.Thread | None = None
+        self.last_id: int | None = after
+
+    def start(self) -> None:
+        """Start reading; returns at once (connecting happens in the worker)."""
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, name="yimen-feed", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """Stop reading and wait (briefly) for the worker to end."""
+        self._closing = True  # before looking at _feed: see _run
+        feed, thread = self._feed, self._thread
+        if feed is not None:
+            feed.close()
+        if thread is not None:
+            thread.join(timeout)
+        self._thread = None
+
+    _closing = False
+
+    def _run(self) -> None:
+        try:
+            self._feed = self._factory()
+            if self._closing:
+                self._feed.close()
+            for item in self._feed.events(after=self._after):
+                if isinstance(item, ConnectionChange):
+                    if item.kind == "connection_lost":
+                        self.connection_lost.emit(item.detail)
+                    else:
+                        self.connection_restored.emit()
+                    continue
+                self._emit(item)
+        except Exception as exc:  # a bug or a fault the feed cannot retry: tell the screen
+            log.exception("feed bridge stopped")
+            self.failed.emit(str(exc))
+        finally:
+            self.stopped.emit()
+
+    def _emit(self, ev: FeedEvent) -> None:
+        self.last_id = ev.id
+        self.event_received.emit(ev)
+        name = _SIGNAL_OF.get(ev.kind)
+        if name is not None:
+            getattr(self, name).emit(ev)
