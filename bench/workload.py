@@ -2,15 +2,31 @@
 
 Used by the concurrency tests (correctness: no number twice, no ticket called twice,
 none lost) and by the benchmark (throughput and latency). Each process is a
-kiosk issuing tickets or a counter calling, starting and finishing them, with its
-own connection, as on a hall's LAN.
+kiosk issuing tickets, a counter calling, starting and finishing them, or a hall
+display reading the queue, with its own connection, as on a hall's LAN.
+
+Two ways to run them:
+
+* `run`: kiosks issue a fixed number of tickets each; counters work until the kiosks
+  are done and nobody waits any more (every ticket ends done).
+* `run_timed`: a kiosk, counters and displays work for a fixed time, then stop
+  wherever they are (the one-PC fairness check).
+
+Every operation is timed from the call to the return, so the time spent queueing
+for the database's write lock is part of it. ``fair=False`` replaces the SQLite
+writers' fair OS lock (``Database._sqlite_writer_turn``) by nothing, in the worker
+processes only, so that SQLite's own busy handler is all that remains: for
+comparison only.
 """
 
 from __future__ import annotations
 
+import cProfile
 import multiprocessing as mp
 import random
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing.synchronize import Event as MpEvent
@@ -21,6 +37,17 @@ from shared.clock import OffsetClock
 from shared.errors import HallError
 from shared.hall import Hall
 
+#: Operation kinds, as keys of `WorkerResult.by_kind`.
+ISSUE = "issue"
+CALL = "call"
+CALL_EMPTY = "call (nobody waiting)"
+START = "start"
+FINISH = "finish"
+WAITING_COUNTS = "waiting_counts"
+WINDOWS = "windows"
+#: The operations that move a ticket along: the ones a throughput counts.
+TICKET_OPS = (ISSUE, CALL, START, FINISH)
+
 
 @dataclass
 class WorkerResult:
@@ -30,34 +57,107 @@ class WorkerResult:
     latencies: list[float] = field(default_factory=list)  # seconds, one per operation
     refused: dict[str, int] = field(default_factory=dict)
     error: str | None = None
+    # The same latencies by operation kind (see ISSUE, CALL, ...).
+    by_kind: dict[str, list[float]] = field(default_factory=dict)
+    # The longest operation: (seconds, kind, seconds since the start signal when it began).
+    longest: tuple[float, str, float] | None = None
+    # Seconds each write waited for the fair SQLite writer lock (when measured).
+    lock_waits: list[float] = field(default_factory=list)
+    # CPU seconds this process used from the start signal to its last operation.
+    cpu_seconds: float = 0.0
+
+    def record(self, kind: str, seconds: float, began_at: float = 0.0) -> None:
+        self.latencies.append(seconds)
+        self.by_kind.setdefault(kind, []).append(seconds)
+        if self.longest is None or seconds > self.longest[0]:
+            self.longest = (seconds, kind, began_at)
+
+
+class _Timer:
+    """Times operations of one worker, relative to the start signal."""
+
+    def __init__(self, result: WorkerResult) -> None:
+        self.result = result
+        self.origin = time.perf_counter()
+        self.cpu_origin = time.process_time()
+
+    def begin(self) -> None:
+        self.origin = time.perf_counter()
+        self.cpu_origin = time.process_time()
+
+    def end(self) -> None:
+        self.result.cpu_seconds = time.process_time() - self.cpu_origin
+
+    @contextmanager
+    def op(self, kind: str) -> Iterator[None]:
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            ended = time.perf_counter()
+            self.result.record(kind, ended - began, began - self.origin)
+
+
+@contextmanager
+def _no_writer_turn(_db: Any) -> Iterator[None]:
+    yield
+
+
+def _prepare_process(result: WorkerResult, *, fair: bool, measure_lock: bool) -> None:
+    """Patch the SQLite writer lock of this worker process, if asked (never in the parent)."""
+    from shared.db import Database
+
+    if not fair:
+        Database._sqlite_writer_turn = _no_writer_turn  # type: ignore[method-assign,assignment]
+        return
+    if not measure_lock:
+        return
+    original = Database._sqlite_writer_turn
+
+    @contextmanager
+    def timed_turn(db: Database) -> Iterator[None]:
+        began = time.perf_counter()
+        with original(db):
+            result.lock_waits.append(time.perf_counter() - began)
+            yield
+
+    Database._sqlite_writer_turn = timed_turn  # type: ignore[method-assign,assignment]
 
 
 def kiosk(
     url: str,
     services: list[str],
-    count: int,
+    count: int | None,
     start: datetime,
     seed: int,
     ready: Any,
     go: MpEvent,
+    stop: MpEvent | None = None,
+    fair: bool = True,
+    measure_lock: bool = False,
 ) -> WorkerResult:
-    """Issue ``count`` tickets for random services."""
+    """Issue ``count`` tickets for random services (or, with ``count=None``, until
+    ``stop`` is set)."""
     result = WorkerResult("kiosk", f"kiosk-{seed}")
+    _prepare_process(result, fair=fair, measure_lock=measure_lock)
+    timer = _Timer(result)
     rng = random.Random(seed)
     hall = Hall.connect(url, clock=OffsetClock(start), pool_size=1)
     try:
         ready.release()
         go.wait()
-        for _ in range(count):
-            began = time.perf_counter()
+        timer.begin()
+        done = 0
+        while (count is None or done < count) and not (stop is not None and stop.is_set()):
+            done += 1
             try:
-                t = hall.issue_ticket(rng.choice(services))
+                with timer.op(ISSUE):
+                    t = hall.issue_ticket(rng.choice(services))
             except HallError as exc:
                 result.refused[exc.code] = result.refused.get(exc.code, 0) + 1
                 continue
-            finally:
-                result.latencies.append(time.perf_counter() - began)
             result.numbers.append(t.number)
+        timer.end()
     finally:
         hall.close()
     return result
@@ -71,17 +171,29 @@ def counter(
     kiosks_done: MpEvent,
     ready: Any,
     go: MpEvent,
+    drain: bool = True,
+    fair: bool = True,
+    measure_lock: bool = False,
 ) -> WorkerResult:
-    """Call, start and finish until the kiosks are done and nobody waits."""
+    """Call, start and finish until the kiosks are done and nobody waits (or, with
+    ``drain=False``, until ``kiosks_done`` is set, leaving whoever still waits)."""
     result = WorkerResult("counter", f"window-{window}")
+    _prepare_process(result, fair=fair, measure_lock=measure_lock)
+    timer = _Timer(result)
     hall = Hall.connect(url, clock=OffsetClock(start), pool_size=1)
     try:
         ready.release()
         go.wait()
+        timer.begin()
         while True:
+            if not drain and kiosks_done.is_set():
+                break
             began = time.perf_counter()
             t = hall.call_next(window, clerk)
-            result.latencies.append(time.perf_counter() - began)
+            ended = time.perf_counter()
+            result.record(
+                CALL if t is not None else CALL_EMPTY, ended - began, began - timer.origin
+            )
             if t is None:
                 if kiosks_done.is_set():
                     # One more look: a kiosk may have committed just before the flag.
@@ -92,18 +204,61 @@ def counter(
                     time.sleep(0.002)
                     continue
             result.numbers.append(t.number)
-            for op in (hall.start, hall.finish):
-                began = time.perf_counter()
-                op(window, clerk)
-                result.latencies.append(time.perf_counter() - began)
+            for kind, op in ((START, hall.start), (FINISH, hall.finish)):
+                with timer.op(kind):
+                    op(window, clerk)
+        timer.end()
     finally:
         hall.close()
     return result
 
 
-def _run(target: Any, args: tuple[Any, ...], out: Any) -> None:
+def display(
+    url: str,
+    start: datetime,
+    seed: int,
+    ready: Any,
+    go: MpEvent,
+    stop: MpEvent,
+    pause: tuple[float, float] = (0.1, 0.2),
+    fair: bool = True,
+) -> WorkerResult:
+    """A hall display: the waiting counts and the windows, again every 100–200 ms."""
+    result = WorkerResult("display", f"display-{seed}")
+    _prepare_process(result, fair=fair, measure_lock=False)
+    timer = _Timer(result)
+    rng = random.Random(seed)
+    hall = Hall.connect(url, clock=OffsetClock(start), pool_size=1)
     try:
-        out.put(target(*args))
+        ready.release()
+        go.wait()
+        timer.begin()
+        while not stop.is_set():
+            with timer.op(WAITING_COUNTS):
+                hall.waiting_counts()
+            with timer.op(WINDOWS):
+                hall.windows()
+            stop.wait(rng.uniform(*pause))
+        timer.end()
+    finally:
+        hall.close()
+    return result
+
+
+def _run(
+    target: Callable[..., WorkerResult],
+    args: tuple[Any, ...],
+    out: Any,
+    profile_path: str | None = None,
+) -> None:
+    try:
+        if profile_path is None:
+            out.put(target(*args))
+            return
+        profiler = cProfile.Profile(time.process_time)  # CPU time: robust on a busy machine
+        result = profiler.runcall(target, *args)
+        profiler.dump_stats(profile_path)
+        out.put(result)
     except BaseException as exc:  # reported to the parent, which fails loudly
         out.put(WorkerResult("crashed", str(target.__name__), error=repr(exc)))
 
@@ -113,6 +268,7 @@ class RunResult:
     kiosks: list[WorkerResult]
     counters: list[WorkerResult]
     seconds: float
+    displays: list[WorkerResult] = field(default_factory=list)
 
     @property
     def issued(self) -> list[str]:
@@ -126,39 +282,42 @@ class RunResult:
     def operations(self) -> int:
         return sum(len(w.latencies) for w in self.kiosks + self.counters)
 
+    @property
+    def workers(self) -> list[WorkerResult]:
+        return self.kiosks + self.counters + self.displays
 
-def run(
-    url: str,
-    *,
-    services: list[str],
-    windows: list[tuple[int, str]],
-    kiosks: int,
-    tickets_per_kiosk: int,
-    start: datetime,
-    timeout: float = 600,
-) -> RunResult:
-    """Start the kiosk and counter processes together and collect what each did."""
-    ctx = mp.get_context("spawn")
-    out = ctx.Queue()
-    go = ctx.Event()
-    ready = ctx.Semaphore(0)
-    kiosks_done = ctx.Event()
+
+@dataclass
+class _Job:
+    target: Callable[..., WorkerResult]
+    args: tuple[Any, ...]
+    profile_path: str | None = None
+
+
+def _start(ctx: Any, jobs: list[_Job], out: Any, ready: Any, timeout: float) -> list[Any]:
+    """Start a process per job and wait until each has imported and connected."""
     procs = [
-        ctx.Process(
-            target=_run, args=(kiosk, (url, services, tickets_per_kiosk, start, i, ready, go), out)
-        )
-        for i in range(kiosks)
-    ] + [
-        ctx.Process(target=_run, args=(counter, (url, w, c, start, kiosks_done, ready, go), out))
-        for w, c in windows
+        ctx.Process(target=_run, args=(job.target, job.args, out, job.profile_path)) for job in jobs
     ]
     for p in procs:
         p.start()
-    for _ in procs:  # every process has imported and connected before the start signal
-        if not ready.acquire(timeout=timeout):
-            raise TimeoutError("workers did not start")
-    began = time.perf_counter()
-    go.set()
+    try:
+        for _ in procs:  # every process has imported and connected before the start signal
+            if not ready.acquire(timeout=timeout):
+                raise TimeoutError("workers did not start")
+    except BaseException:
+        _reap(procs)
+        raise
+    return procs
+
+
+def _gather(
+    procs: list[Any],
+    out: Any,
+    timeout: float,
+    on_result: Callable[[list[WorkerResult]], None] = lambda _results: None,
+) -> list[WorkerResult]:
+    """Each process's result; raises if one crashed or they take longer than ``timeout``."""
     results: list[WorkerResult] = []
     deadline = time.monotonic() + timeout
     try:
@@ -170,16 +329,133 @@ def run(
             results.append(r)
             if r.role == "crashed":
                 raise RuntimeError(f"{r.name} crashed: {r.error}")
-            if sum(1 for x in results if x.role == "kiosk") == kiosks:
-                kiosks_done.set()
+            on_result(results)
     finally:
-        for p in procs:
-            p.join(timeout=5)
-            if p.is_alive():
-                p.kill()
+        _reap(procs)
+    return results
+
+
+def _reap(procs: list[Any]) -> None:
+    for p in procs:
+        p.join(timeout=5)
+        if p.is_alive():
+            p.kill()
+
+
+def _profile_path(profile_dir: str | None, name: str) -> str | None:
+    return None if profile_dir is None else f"{profile_dir}/{name}.prof"
+
+
+def run(
+    url: str,
+    *,
+    services: list[str],
+    windows: list[tuple[int, str]],
+    kiosks: int,
+    tickets_per_kiosk: int,
+    start: datetime,
+    timeout: float = 600,
+    fair: bool = True,
+    measure_lock: bool = False,
+    profile_dir: str | None = None,
+    on_go: Callable[[], None] | None = None,
+) -> RunResult:
+    """Start the kiosk and counter processes together and collect what each did.
+
+    ``measure_lock``: also record each write's wait for the fair SQLite writer lock.
+    ``profile_dir``: run the first kiosk and the first counter under cProfile (CPU time)
+    and write ``kiosk.prof`` and ``counter.prof`` there (a profiled run is slower).
+    ``on_go``: called just before the start signal (e.g. to start measuring).
+    """
+    ctx = mp.get_context("spawn")
+    out = ctx.Queue()
+    go = ctx.Event()
+    ready = ctx.Semaphore(0)
+    kiosks_done = ctx.Event()
+    jobs = [
+        _Job(
+            kiosk,
+            (url, services, tickets_per_kiosk, start, i, ready, go, None, fair, measure_lock),
+            _profile_path(profile_dir, "kiosk") if i == 0 else None,
+        )
+        for i in range(kiosks)
+    ] + [
+        _Job(
+            counter,
+            (url, w, c, start, kiosks_done, ready, go, True, fair, measure_lock),
+            _profile_path(profile_dir, "counter") if i == 0 else None,
+        )
+        for i, (w, c) in enumerate(windows)
+    ]
+    procs = _start(ctx, jobs, out, ready, timeout)
+    if on_go is not None:
+        on_go()
+    began = time.perf_counter()
+    go.set()
+
+    def on_result(results: list[WorkerResult]) -> None:
+        if sum(1 for x in results if x.role == "kiosk") == kiosks:
+            kiosks_done.set()
+
+    results = _gather(procs, out, timeout, on_result)
     seconds = time.perf_counter() - began
     return RunResult(
         kiosks=[r for r in results if r.role == "kiosk"],
         counters=[r for r in results if r.role == "counter"],
         seconds=seconds,
+    )
+
+
+def run_timed(
+    url: str,
+    *,
+    services: list[str],
+    windows: list[tuple[int, str]],
+    kiosks: int,
+    displays: int,
+    seconds: float,
+    start: datetime,
+    fair: bool = True,
+    measure_lock: bool = False,
+    timeout: float = 600,
+    on_go: Callable[[], None] | None = None,
+) -> RunResult:
+    """Kiosks issuing back to back, counters calling, starting and finishing back to back,
+    and displays reading every 100–200 ms, all for ``seconds``; then each stops after the
+    operation in hand. ``measure_lock``: also record each write's wait for the fair lock."""
+    ctx = mp.get_context("spawn")
+    out = ctx.Queue()
+    go = ctx.Event()
+    ready = ctx.Semaphore(0)
+    stop = ctx.Event()
+    jobs = (
+        [
+            _Job(kiosk, (url, services, None, start, i, ready, go, stop, fair, measure_lock))
+            for i in range(kiosks)
+        ]
+        + [
+            _Job(counter, (url, w, c, start, stop, ready, go, False, fair, measure_lock))
+            for w, c in windows
+        ]
+        + [
+            _Job(display, (url, start, i, ready, go, stop, (0.1, 0.2), fair))
+            for i in range(displays)
+        ]
+    )
+    procs = _start(ctx, jobs, out, ready, timeout)
+    if on_go is not None:
+        on_go()
+    began = time.perf_counter()
+    go.set()
+    try:
+        time.sleep(seconds)
+    finally:
+        stop.set()
+    results = _gather(procs, out, timeout)
+    elapsed = time.perf_counter() - began
+    return RunResult(
+        kiosks=[r for r in results if r.role == "kiosk"],
+        counters=[r for r in results if r.role == "counter"],
+        seconds=elapsed,
+        displays=[r for r in results if r.role == "display"],
     )
