@@ -7,15 +7,17 @@ clock, returning frozen dataclasses (never live ORM objects), or raising a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from time import monotonic
 
 import platformdirs
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shared import tickets as tk
+from shared.catalog import CATALOG_SECONDS, ServiceEntry
 from shared.clock import Clock, SystemClock
 from shared.config import HallConfig
 from shared.db import Database, connect, sqlite_url
@@ -23,9 +25,7 @@ from shared.errors import HallError
 from shared.halls import HallSettings, LoadSummary, find_hall, load_config
 from shared.model import (
     IN_HAND_STATES,
-    Clerk,
     HoldKind,
-    Post,
     Service,
     Ticket,
     TicketState,
@@ -122,8 +122,17 @@ class Hall:
 
     def __init__(self, db: Database, settings: HallSettings, clock: Clock) -> None:
         self.db = db
-        self.settings = settings
+        self._settings = settings
         self.clock = clock
+
+    @property
+    def settings(self) -> HallSettings:
+        """The hall's settings and catalogue, read again once they are a minute old (so
+        a configuration loaded with ``yimen init`` reaches running screens)."""
+        if monotonic() - self._settings.loaded_at > CATALOG_SECONDS:
+            with self.db.read() as s:
+                self._settings = find_hall(s, self._settings.code)
+        return self._settings
 
     @classmethod
     def connect(
@@ -187,7 +196,13 @@ class Hall:
                 id_number=id_number,
                 appointment_code=appointment_code,
             )
-            return self._info(s, issued.ticket, now, detail=True, reprint=issued.reprint)
+            info = self._info(s, issued.ticket, now, reprint=issued.reprint)
+            return replace(
+                info,
+                ahead=issued.ahead,
+                estimated_wait_minutes=issued.estimated_wait_minutes,
+                windows=self._windows_serving(issued.ticket.service_id),
+            )
 
         return self.db.run_write(op)
 
@@ -285,14 +300,14 @@ class Hall:
     def pause(self, window_no: int, clerk_code: str, reason: str | None = None) -> WindowInfo:
         def op(s: Session) -> WindowInfo:
             w = tk.pause(s, self.settings, window_no, clerk_code, self.now(), reason)
-            return self._window_info(s, w)
+            return self._window_info(w, None)
 
         return self.db.run_write(op)
 
     def resume(self, window_no: int, clerk_code: str) -> WindowInfo:
         def op(s: Session) -> WindowInfo:
             w = tk.resume(s, self.settings, window_no, clerk_code, self.now())
-            return self._window_info(s, w)
+            return self._window_info(w, tk.in_hand(s, w))
 
         return self.db.run_write(op)
 
@@ -326,48 +341,57 @@ class Hall:
         return [WaitingCount(sv.code, sv.name, sv.prefix, sv.waiting) for sv in self.services()]
 
     def services(self) -> list[ServiceInfo]:
+        settings = self.settings
         with self.db.read() as s:
-            day = self.settings.business_day(self.now())
+            day = settings.business_day(self.now())
             rows_waiting = s.execute(
                 select(Ticket.service_id, func.count(Ticket.id))
                 .where(
-                    Ticket.hall_id == self.settings.id,
+                    Ticket.hall_id == settings.id,
                     Ticket.business_day == day,
                     Ticket.state == TicketState.WAITING,
                 )
                 .group_by(Ticket.service_id)
             )
             waiting = {service_id: n for service_id, n in rows_waiting}
-            rows = s.execute(
-                select(Service, Zone)
-                .join(Zone, Zone.id == Service.zone_id)
-                .where(Service.hall_id == self.settings.id, Service.active.is_(True))
-                .order_by(Service.position, Service.code)
+        return [
+            ServiceInfo(
+                code=sv.code,
+                name=sv.name,
+                zone_code=sv.zone_code,
+                zone_name=sv.zone_name,
+                prefix=sv.prefix,
+                materials=sv.materials,
+                daily_cap=sv.daily_cap,
+                handling_minutes=sv.handling_minutes,
+                time_slots=sv.time_slots,
+                waiting=waiting.get(sv.id, 0),
             )
-            return [
-                ServiceInfo(
-                    code=sv.code,
-                    name=sv.name,
-                    zone_code=z.code,
-                    zone_name=z.name,
-                    prefix=sv.prefix,
-                    materials=tuple(sv.materials),
-                    daily_cap=sv.daily_cap,
-                    handling_minutes=sv.handling_minutes,
-                    time_slots=tuple((a, b) for a, b in sv.time_slots),
-                    waiting=waiting.get(sv.id, 0),
-                )
-                for sv, z in rows
-            ]
+            for sv in settings.catalog.services
+        ]
 
     def windows(self) -> list[WindowInfo]:
+        settings = self.settings
         with self.db.read() as s:
-            windows = s.scalars(
-                select(Window)
-                .where(Window.hall_id == self.settings.id, Window.active.is_(True))
-                .order_by(Window.number)
-            )
-            return [self._window_info(s, w) for w in windows]
+            live = {
+                w.id: w
+                for w in s.scalars(
+                    select(Window).where(Window.hall_id == settings.id, Window.active.is_(True))
+                )
+            }
+            in_hand = {
+                t.window_id: t
+                for t in s.scalars(
+                    select(Ticket).where(
+                        Ticket.hall_id == settings.id, Ticket.state.in_(IN_HAND_STATES)
+                    )
+                )
+            }
+            return [
+                self._window_info(live[w.id], in_hand.get(w.id))
+                for w in settings.catalog.windows
+                if w.id in live
+            ]
 
     # -- plumbing --------------------------------------------------------------------
 
@@ -384,63 +408,60 @@ class Hall:
     def _info(
         self, s: Session, t: Ticket, now: datetime, *, detail: bool = False, reprint: bool = False
     ) -> TicketInfo:
-        service = t.service
-        zone = s.get(Zone, service.zone_id)
+        settings = self.settings
+        cat = settings.catalog
+        service = cat.service_by_id(t.service_id)
+        if service is None:  # a service retired since the ticket was issued
+            service = catalog_service_of(s, t)
         ahead = 0
         estimate: int | None = None
         windows: tuple[int, ...] = ()
         if detail:
-            serving = tk.windows_serving(s, self.settings, service)
-            windows = tuple(w.number for w in serving)
+            windows = self._windows_serving(service.id)
             if t.state == TicketState.WAITING:
-                ahead = tk.people_ahead(s, self.settings, t)
-                estimate = tk.estimated_wait_minutes(s, self.settings, service, ahead, now)
-        window_no = s.get(Window, t.window_id).number if t.window_id else None  # type: ignore[union-attr]
-        clerk_code = s.get(Clerk, t.clerk_id).code if t.clerk_id else None  # type: ignore[union-attr]
+                ahead = tk.people_ahead(s, settings, t)
+                estimate = tk.estimated_wait_minutes(s, settings, service, ahead, now)
+        window = cat.window_by_id(t.window_id)
+        clerk = cat.clerk_by_id(t.clerk_id)
         return TicketInfo(
             number=t.number,
             service_code=service.code,
             service_name=service.name,
-            zone_name=zone.name if zone else "",
+            zone_name=service.zone_name,
             state=t.state.value,
             priority=t.priority.value,
             business_day=t.business_day,
             issued_at=t.issued_at,
-            review_code=make_review_code(self.settings.secret, self.settings.code, t.id),
+            review_code=make_review_code(settings.secret, settings.code, t.id),
             ahead=ahead,
             estimated_wait_minutes=estimate,
             windows=windows,
-            window_no=window_no,
-            clerk_code=clerk_code,
+            window_no=window.number if window else None,
+            clerk_code=clerk.code if clerk else None,
             reprint=reprint,
             id_last6=t.id_last6,
             recalls=t.recalls,
             hold_kind=t.hold_kind.value if t.hold_kind else None,
-            hall_name=self.settings.name,
+            hall_name=settings.name,
         )
 
-    def _window_info(self, s: Session, w: Window) -> WindowInfo:
-        services = s.scalars(
-            select(Service.code)
-            .where(Service.id.in_(tk.window_service_ids(s, self.settings, w)))
-            .order_by(Service.position)
-        )
-        clerk = s.get(Clerk, w.clerk_id) if w.clerk_id else None
-        post = s.scalars(select(Post).where(Post.window_id == w.id)).one_or_none()
-        a = s.get(Clerk, post.a_clerk_id) if post else None
-        b = s.get(Clerk, post.b_clerk_id) if post else None
-        ticket = s.scalars(
-            select(Ticket).where(Ticket.window_id == w.id, Ticket.state.in_(IN_HAND_STATES))
-        ).one_or_none()
-        zone = s.get(Zone, w.zone_id) if w.zone_id else None
+    def _windows_serving(self, service_id: int) -> tuple[int, ...]:
+        return tuple(w.number for w in self.settings.catalog.windows_serving(service_id))
+
+    def _window_info(self, w: Window, ticket: Ticket | None) -> WindowInfo:
+        cat = self.settings.catalog
+        entry = cat.window(w.number)
+        clerk = cat.clerk_by_id(w.clerk_id)
+        a = cat.clerk_by_id(entry.a_clerk_id)
+        b = cat.clerk_by_id(entry.b_clerk_id)
         return WindowInfo(
             number=w.number,
-            name=w.name,
-            zone_code=zone.code if zone else None,
-            zone_name=zone.name if zone else None,
-            comprehensive=w.comprehensive,
-            kinds=tuple(w.kinds),
-            services=tuple(services),
+            name=entry.name,
+            zone_code=entry.zone_code,
+            zone_name=entry.zone_name,
+            comprehensive=entry.comprehensive,
+            kinds=entry.kinds,
+            services=tuple(sv.code for sv in cat.services if sv.id in entry.service_ids),
             clerk_code=clerk.code if clerk else None,
             clerk_name=clerk.name if clerk else None,
             paused=w.paused,
@@ -449,6 +470,27 @@ class Hall:
             ticket=ticket.number if ticket else None,
             ticket_state=ticket.state.value if ticket else None,
         )
+
+
+def catalog_service_of(s: Session, t: Ticket) -> ServiceEntry:
+    """The catalogue entry of a ticket's service even if it is no longer offered."""
+    sv = s.get(Service, t.service_id)
+    zone = s.get(Zone, sv.zone_id) if sv else None
+    assert sv is not None and zone is not None
+    return ServiceEntry(
+        id=sv.id,
+        code=sv.code,
+        name=sv.name,
+        prefix=sv.prefix,
+        zone_id=sv.zone_id,
+        zone_code=zone.code,
+        zone_name=zone.name,
+        materials=tuple(sv.materials),
+        daily_cap=sv.daily_cap,
+        handling_minutes=sv.handling_minutes,
+        time_slots=tuple((a, b) for a, b in sv.time_slots),
+        position=sv.position,
+    )
 
 
 def init_hall(url: str | None, config: HallConfig, clock: Clock | None = None) -> LoadSummary:

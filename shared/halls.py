@@ -12,6 +12,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from time import monotonic
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,6 +20,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from shared.catalog import Catalog, load_catalog
 from shared.config import CalendarConfig, HallConfig, RulesConfig
 from shared.errors import HallError
 from shared.model import Clerk, Hall, Post, Role, Service, Window, WindowService, Zone
@@ -38,6 +40,8 @@ class HallSettings:
     rules: RulesConfig
     calendar: CalendarConfig
     secret: bytes
+    catalog: Catalog
+    loaded_at: float  # monotonic() when read: the facade reloads after CATALOG_SECONDS
 
     def local(self, now: datetime) -> datetime:
         return now.astimezone(self.tz)
@@ -59,7 +63,7 @@ class HallSettings:
         return self.day_start(day) + timedelta(days=1)
 
 
-def settings_of(hall: Hall) -> HallSettings:
+def settings_of(s: Session, hall: Hall) -> HallSettings:
     return HallSettings(
         id=hall.id,
         code=hall.code,
@@ -68,6 +72,8 @@ def settings_of(hall: Hall) -> HallSettings:
         rules=RulesConfig.model_validate(hall.rules),
         calendar=CalendarConfig.model_validate(hall.calendar),
         secret=bytes.fromhex(hall.secret),
+        catalog=load_catalog(s, hall.id),
+        loaded_at=monotonic(),
     )
 
 
@@ -77,13 +83,13 @@ def find_hall(s: Session, code: str | None = None) -> HallSettings:
         hall = s.scalars(select(Hall).where(Hall.code == code)).one_or_none()
         if hall is None:
             raise HallError("hall.not_found", hall=code)
-        return settings_of(hall)
+        return settings_of(s, hall)
     halls = list(s.scalars(select(Hall).order_by(Hall.code).limit(10)))
     if not halls:
         raise HallError("hall.none")
     if len(halls) > 1:
         raise HallError("hall.ambiguous", halls="、".join(h.code for h in halls))
-    return settings_of(halls[0])
+    return settings_of(s, halls[0])
 
 
 def hash_password(password: str) -> str:
