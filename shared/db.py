@@ -21,14 +21,17 @@ one ``NOTIFY`` is sent per transaction that wrote events.
 
 from __future__ import annotations
 
+import enum
+import json
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import portalocker
-from sqlalchemy import Connection, Engine, create_engine, event, func, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, insert, text, update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -166,23 +169,34 @@ class Database:
         raise AssertionError("unreachable")
 
     def _before_commit(self, session: Session) -> None:
-        pending: list[Event] = session.info.pop(_PENDING_EVENTS, [])
+        """Give this transaction's events their ids, the next ones of the event clock,
+        whose row stays locked until commit: so id order is commit order."""
+        pending: list[dict[str, Any]] = session.info.pop(_PENDING_EVENTS, [])
         if not pending:
             return
-        session.flush()
+        session.flush()  # the tickets the events point to have their ids now
         n = len(pending)
+        rows = []
+        for ev in pending:
+            ticket = ev.pop("ticket")
+            rows.append({**ev, "ticket_id": None if ticket is None else int(ticket.id)})
+        if self.dialect == "postgresql":
+            # One statement: take n ids from the clock, write the events, and notify
+            # the listeners (delivered at commit).
+            payload = json.dumps(
+                [{**r, "ord": i} for i, r in enumerate(rows, 1)], default=_json_value
+            )
+            session.execute(_PG_WRITE_EVENTS, {"n": n, "rows": payload})
+            return
         last = session.execute(
             update(EventClock)
             .where(EventClock.id == 1)
             .values(last_id=EventClock.last_id + n)
             .returning(EventClock.last_id)
         ).scalar_one()
-        for offset, ev in enumerate(pending):
-            ev.id = last - n + 1 + offset
-        session.add_all(pending)
-        session.flush()
-        if self.dialect == "postgresql":
-            session.execute(select(func.pg_notify(NOTIFY_CHANNEL, str(last))))
+        for offset, row in enumerate(rows):
+            row["id"] = last - n + 1 + offset
+        session.connection().execute(insert(Event), rows)
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
@@ -210,10 +224,37 @@ def _nothing() -> Iterator[None]:
     yield
 
 
-def record(session: Session, ev: Event) -> Event:
-    """Add an event to this transaction; it gets its id (commit order) at commit."""
-    session.info.setdefault(_PENDING_EVENTS, []).append(ev)
-    return ev
+def record(session: Session, ticket: Any, **columns: Any) -> None:
+    """Add an event (columns of `Event`, about ``ticket`` or None) to this transaction;
+    it is written at commit, with the next id of the event clock."""
+    session.info.setdefault(_PENDING_EVENTS, []).append({"ticket": ticket, **columns})
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    raise TypeError(f"not JSON: {value!r}")
+
+
+_PG_WRITE_EVENTS = text(
+    f"""
+    WITH clock AS (
+        UPDATE event_clock SET last_id = last_id + :n WHERE id = 1
+        RETURNING last_id, pg_notify('{NOTIFY_CHANNEL}', last_id::text)
+    )
+    INSERT INTO events (id, hall_id, at, kind, ticket_id, window_id, clerk_id,
+                        from_state, to_state, reason, data)
+    SELECT clock.last_id - :n + r.ord, r.hall_id, r.at, r.kind, r.ticket_id, r.window_id,
+           r.clerk_id, r.from_state, r.to_state, r.reason, r.data
+    FROM clock, json_to_recordset(CAST(:rows AS json)) AS r(
+        ord int, hall_id bigint, at timestamptz, kind varchar, ticket_id bigint,
+        window_id bigint, clerk_id bigint, from_state varchar, to_state varchar,
+        reason text, data json)
+    ORDER BY r.ord
+    """
+)
 
 
 def _is_retryable(exc: DBAPIError) -> bool:

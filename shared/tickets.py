@@ -40,10 +40,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from shared.catalog import ClerkEntry, ServiceEntry, WindowEntry
 from shared.db import record
 from shared.errors import HallError
 from shared.halls import HallSettings
@@ -53,18 +54,13 @@ from shared.model import (
     OPEN_STATES,
     Appointment,
     AppointmentState,
-    Clerk,
-    Event,
     EventKind,
     HoldKind,
     NumberCounter,
-    Post,
     Priority,
-    Service,
     Ticket,
     TicketState,
     Window,
-    WindowService,
 )
 
 FRONT_LANE = 0
@@ -80,43 +76,121 @@ TicketOp = Callable[[Session, datetime], Ticket]
 class Issued:
     ticket: Ticket
     reprint: bool
+    ahead: int  # people ahead in its line when issued
+    estimated_wait_minutes: int | None
 
 
 # -- lookups -------------------------------------------------------------------
 
 
-def service_by_code(s: Session, hall: HallSettings, code: str) -> Service:
-    service = s.scalars(
-        select(Service).where(
-            Service.hall_id == hall.id, Service.code == code, Service.active.is_(True)
-        )
-    ).one_or_none()
-    if service is None:
-        raise HallError("service.unknown", service=code)
-    return service
+def service_by_code(hall: HallSettings, code: str) -> ServiceEntry:
+    return hall.catalog.service(code)
+
+
+# The statements of the busiest paths, built once: building a statement costs more
+# client CPU than the database spends running it.
+_WINDOW = select(Window).where(Window.id == bindparam("window_id"))
+_WINDOW_LOCKED = _WINDOW.with_for_update()
+_IN_HAND = (
+    select(Ticket)
+    .where(Ticket.window_id == bindparam("window_id"), Ticket.state.in_(IN_HAND_STATES))
+    .with_for_update()
+)
+_COUNTER_LOCKED = (
+    select(NumberCounter)
+    .where(
+        NumberCounter.hall_id == bindparam("c_hall"),
+        NumberCounter.business_day == bindparam("c_day"),
+        NumberCounter.prefix == bindparam("c_prefix"),
+    )
+    .with_for_update()
+)
+_TAKE_NUMBER = (
+    update(NumberCounter)
+    .where(
+        NumberCounter.hall_id == bindparam("c_hall"),
+        NumberCounter.business_day == bindparam("c_day"),
+        NumberCounter.prefix == bindparam("c_prefix"),
+    )
+    .values(last_no=NumberCounter.last_no + 1)
+    .returning(NumberCounter.last_no)
+    .execution_options(synchronize_session=False)
+)
+_ISSUED_TODAY = select(func.count(Ticket.id)).where(
+    Ticket.hall_id == bindparam("hall_id"),
+    Ticket.issued_service_id == bindparam("service_id"),
+    Ticket.business_day == bindparam("day"),
+    Ticket.appointment_id.is_(None),
+)
+_NEXT_FOR_WINDOW = (
+    select(Ticket)
+    .where(
+        Ticket.hall_id == bindparam("hall_id"),
+        Ticket.state == TicketState.WAITING,
+        Ticket.business_day == bindparam("day"),
+        or_(
+            and_(
+                Ticket.service_id.in_(bindparam("service_ids", expanding=True)),
+                Ticket.target_window_id.is_(None),
+            ),
+            Ticket.target_window_id == bindparam("window_id"),
+        ),
+    )
+    .order_by(Ticket.lane, Ticket.queue_key, Ticket.id)
+    .limit(1)
+    .with_for_update(skip_locked=True)
+)
+_BEFORE_IN_LINE = or_(
+    Ticket.lane < bindparam("lane"),
+    and_(Ticket.lane == bindparam("lane"), Ticket.queue_key < bindparam("queue_key")),
+    and_(
+        Ticket.lane == bindparam("lane"),
+        Ticket.queue_key == bindparam("queue_key"),
+        Ticket.id < bindparam("ticket_id"),
+    ),
+)
+_AHEAD_IN_SERVICE = select(func.count(Ticket.id)).where(
+    Ticket.hall_id == bindparam("hall_id"),
+    Ticket.state == TicketState.WAITING,
+    Ticket.business_day == bindparam("day"),
+    Ticket.service_id == bindparam("service_id"),
+    Ticket.target_window_id.is_(None),
+    _BEFORE_IN_LINE,
+)
+_AHEAD_AT_WINDOW = select(func.count(Ticket.id)).where(
+    Ticket.hall_id == bindparam("hall_id"),
+    Ticket.state == TicketState.WAITING,
+    Ticket.business_day == bindparam("day"),
+    Ticket.target_window_id == bindparam("window_id"),
+    _BEFORE_IN_LINE,
+)
+_RECENT_SPANS = (
+    select(Ticket.started_at, Ticket.finished_at)
+    .where(
+        Ticket.service_id == bindparam("service_id"),
+        Ticket.state == TicketState.DONE,
+        Ticket.finished_at > bindparam("since"),
+    )
+    .order_by(Ticket.finished_at.desc())
+    .limit(20)
+)
+_LIVE_WINDOWS = select(Window.clerk_id, Window.paused).where(
+    Window.id.in_(bindparam("window_ids", expanding=True))
+)
 
 
 def window_by_number(s: Session, hall: HallSettings, number: int, *, lock: bool) -> Window:
-    q = select(Window).where(
-        Window.hall_id == hall.id, Window.number == number, Window.active.is_(True)
-    )
-    if lock:
-        q = q.with_for_update()
-    window = s.scalars(q).one_or_none()
-    if window is None:
+    """The window's row (its live state), locked for the operation when ``lock``."""
+    entry = hall.catalog.window(number)
+    q = _WINDOW_LOCKED if lock else _WINDOW
+    window = s.scalars(q, {"window_id": entry.id}).one_or_none()
+    if window is None or not window.active:
         raise HallError("window.unknown", window=number)
     return window
 
 
-def clerk_by_code(s: Session, hall: HallSettings, code: str) -> Clerk:
-    clerk = s.scalars(
-        select(Clerk).where(Clerk.hall_id == hall.id, Clerk.code == code)
-    ).one_or_none()
-    if clerk is None:
-        raise HallError("clerk.unknown", clerk=code)
-    if not clerk.active:
-        raise HallError("clerk.inactive", clerk=code)
-    return clerk
+def clerk_by_code(hall: HallSettings, code: str) -> ClerkEntry:
+    return hall.catalog.clerk(code)
 
 
 def ticket_by_number(
@@ -133,49 +207,18 @@ def ticket_by_number(
     return ticket
 
 
-def window_service_ids(s: Session, hall: HallSettings, window: Window) -> list[int]:
+def window_service_ids(hall: HallSettings, window: Window) -> frozenset[int]:
     """The services a window serves (a comprehensive window: its zone's or the hall's)."""
-    if window.comprehensive:
-        q = select(Service.id).where(Service.hall_id == hall.id, Service.active.is_(True))
-        if window.zone_id is not None:
-            q = q.where(Service.zone_id == window.zone_id)
-        return list(s.scalars(q))
-    return list(
-        s.scalars(
-            select(WindowService.service_id)
-            .join(Service, Service.id == WindowService.service_id)
-            .where(WindowService.window_id == window.id, Service.active.is_(True))
-        )
-    )
+    return hall.catalog.window(window.number).service_ids
 
 
-def windows_serving(s: Session, hall: HallSettings, service: Service) -> list[Window]:
+def windows_serving(hall: HallSettings, service_id: int) -> tuple[WindowEntry, ...]:
     """The active windows that serve a service, by number."""
-    explicit = select(WindowService.window_id).where(WindowService.service_id == service.id)
-    q = (
-        select(Window)
-        .where(
-            Window.hall_id == hall.id,
-            Window.active.is_(True),
-            or_(
-                Window.id.in_(explicit),
-                and_(
-                    Window.comprehensive.is_(True),
-                    or_(Window.zone_id.is_(None), Window.zone_id == service.zone_id),
-                ),
-            ),
-        )
-        .order_by(Window.number)
-    )
-    return list(s.scalars(q))
+    return hall.catalog.windows_serving(service_id)
 
 
 def in_hand(s: Session, window: Window) -> Ticket | None:
-    return s.scalars(
-        select(Ticket)
-        .where(Ticket.window_id == window.id, Ticket.state.in_(IN_HAND_STATES))
-        .with_for_update()
-    ).one_or_none()
+    return s.scalars(_IN_HAND, {"window_id": window.id}).one_or_none()
 
 
 def _event(
@@ -186,32 +229,30 @@ def _event(
     ticket: Ticket | None = None,
     *,
     window: Window | None = None,
-    clerk: Clerk | None = None,
+    clerk: ClerkEntry | None = None,
     from_state: TicketState | None = None,
     reason: str | None = None,
     **data: object,
 ) -> None:
     record(
         s,
-        Event(
-            hall_id=hall.id,
-            at=now,
-            kind=kind,
-            ticket=ticket,
-            window_id=window.id if window else None,
-            clerk_id=clerk.id if clerk else None,
-            from_state=from_state,
-            to_state=ticket.state if ticket is not None else None,
-            reason=reason,
-            data=data or None,
-        ),
+        ticket,
+        hall_id=hall.id,
+        at=now,
+        kind=kind,
+        window_id=window.id if window else None,
+        clerk_id=clerk.id if clerk else None,
+        from_state=from_state,
+        to_state=ticket.state if ticket is not None else None,
+        reason=reason,
+        data=data or None,
     )
 
 
 # -- issue -----------------------------------------------------------------------
 
 
-def _check_hours(hall: HallSettings, service: Service, now: datetime) -> date:
+def _check_hours(hall: HallSettings, service: ServiceEntry, now: datetime) -> date:
     day = hall.business_day(now)
     opening = hall.opening(day)
     if opening is None:
@@ -232,24 +273,35 @@ def _check_hours(hall: HallSettings, service: Service, now: datetime) -> date:
     return day
 
 
-def _lock_counter(s: Session, hall: HallSettings, day: date, prefix: str) -> NumberCounter:
-    """The day's counter row for a prefix, created if need be, locked until commit."""
-    q = (
-        select(NumberCounter)
-        .where(
-            NumberCounter.hall_id == hall.id,
-            NumberCounter.business_day == day,
-            NumberCounter.prefix == prefix,
-        )
-        .with_for_update()
-    )
-    counter = s.scalars(q).one_or_none()
-    if counter is not None:
-        return counter
-    values = {"hall_id": hall.id, "business_day": day, "prefix": prefix, "last_no": 0}
+def _ensure_counter(s: Session, params: dict[str, object]) -> None:
     insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-    s.execute(insert(NumberCounter).values(values).on_conflict_do_nothing())
-    return s.scalars(q).one()
+    s.execute(
+        insert(NumberCounter)
+        .values(
+            hall_id=params["c_hall"],
+            business_day=params["c_day"],
+            prefix=params["c_prefix"],
+            last_no=0,
+        )
+        .on_conflict_do_nothing()
+    )
+
+
+def _lock_counter(s: Session, params: dict[str, object]) -> None:
+    """Lock the day's counter row of a prefix (created if need be) until commit."""
+    if s.scalars(_COUNTER_LOCKED, params).one_or_none() is None:
+        _ensure_counter(s, params)
+        s.scalars(_COUNTER_LOCKED, params).one()
+
+
+def _take_number(s: Session, params: dict[str, object]) -> int:
+    """The next number of the day for a prefix; its counter row stays locked until
+    commit, so no two transactions ever get the same number."""
+    n = s.execute(_TAKE_NUMBER, params).scalar_one_or_none()
+    if n is None:  # the day's first ticket with this prefix
+        _ensure_counter(s, params)
+        n = s.execute(_TAKE_NUMBER, params).scalar_one()
+    return int(n)
 
 
 def format_number(prefix: str, n: int) -> str:
@@ -268,7 +320,7 @@ def issue(
 ) -> Issued:
     """A new numbered ticket for a service (or, for a person who already holds an
     open ticket for it today, that ticket again, marked as a reprint)."""
-    service = service_by_code(s, hall, service_code)
+    service = service_by_code(hall, service_code)
     appointment: Appointment | None = None
     if appointment_code is not None:
         appointment = _appointment_for_check_in(s, hall, service, appointment_code, now)
@@ -276,12 +328,12 @@ def issue(
     else:
         day = _check_hours(hall, service, now)
     ident = identity_key(id_number, hall.secret) if id_number else None
-
-    counter = _lock_counter(s, hall, day, service.prefix)
-    if counter.last_no == 0:
-        expire_before(s, hall, day, now)
+    counter: dict[str, object] = {"c_hall": hall.id, "c_day": day, "c_prefix": service.prefix}
 
     if ident is not None and appointment is None:
+        # One open ticket per person and service: look under the counter's lock, so two
+        # kiosks cannot both issue one.
+        _lock_counter(s, counter)
         existing = s.scalars(
             select(Ticket).where(
                 Ticket.hall_id == hall.id,
@@ -293,21 +345,10 @@ def issue(
         ).first()
         if existing is not None:
             _event(s, hall, now, EventKind.REPRINTED, existing, from_state=existing.state)
-            return Issued(existing, reprint=True)
+            ahead = people_ahead(s, hall, existing)
+            wait = estimated_wait_minutes(s, hall, service, ahead, now)
+            return Issued(existing, reprint=True, ahead=ahead, estimated_wait_minutes=wait)
 
-    if service.daily_cap is not None and appointment is None:
-        issued_today = s.scalar(
-            select(func.count(Ticket.id)).where(
-                Ticket.hall_id == hall.id,
-                Ticket.issued_service_id == service.id,
-                Ticket.business_day == day,
-                Ticket.appointment_id.is_(None),
-            )
-        )
-        if (issued_today or 0) >= service.daily_cap:
-            raise HallError("service.cap_reached")
-
-    counter.last_no += 1
     head_start = timedelta(minutes=hall.rules.priority_head_start_minutes)
     if appointment is not None:
         priority = Priority.APPOINTMENT
@@ -318,10 +359,27 @@ def issue(
     else:
         priority = Priority.ORDINARY
         queue_key = now
+    # What the slip says, read before the number is taken: the counter's row stays
+    # locked from then until commit, and other kiosks of the prefix wait for it.
+    ahead = _ahead_of_new(s, hall, day, service.id, queue_key)
+    wait = estimated_wait_minutes(s, hall, service, ahead, now)
+
+    number = _take_number(s, counter)
+    if number == 1:
+        expire_before(s, hall, day, now)
+
+    if service.daily_cap is not None and appointment is None:
+        # Counted under the counter's lock (the prefix's issuers wait for it).
+        issued_today = s.scalar(
+            _ISSUED_TODAY, {"hall_id": hall.id, "service_id": service.id, "day": day}
+        )
+        if (issued_today or 0) >= service.daily_cap:
+            raise HallError("service.cap_reached")
+
     ticket = Ticket(
         hall_id=hall.id,
         business_day=day,
-        number=format_number(service.prefix, counter.last_no),
+        number=format_number(service.prefix, number),
         service_id=service.id,
         issued_service_id=service.id,
         state=TicketState.WAITING,
@@ -341,11 +399,11 @@ def issue(
         appointment.state = AppointmentState.CHECKED_IN
     s.flush()
     _event(s, hall, now, EventKind.ISSUED, ticket, service=service.code)
-    return Issued(ticket, reprint=False)
+    return Issued(ticket, reprint=False, ahead=ahead, estimated_wait_minutes=wait)
 
 
 def _appointment_for_check_in(
-    s: Session, hall: HallSettings, service: Service, code: str, now: datetime
+    s: Session, hall: HallSettings, service: ServiceEntry, code: str, now: datetime
 ) -> Appointment:
     appt = s.scalars(
         select(Appointment)
@@ -379,7 +437,7 @@ def book_appointment(
 ) -> Appointment:
     """Book a slot (the booking channels come later; kiosks check appointments in).
     One appointment per person per day; the slot must lie in that day's hours."""
-    service = service_by_code(s, hall, service_code)
+    service = service_by_code(hall, service_code)
     ident = identity_key(id_number, hall.secret)
     day = hall.business_day(slot_start)
     opening = hall.opening(day)
@@ -433,7 +491,7 @@ class _At:
     """A window operation's context: the locked window and the clerk at it."""
 
     window: Window
-    clerk: Clerk
+    clerk: ClerkEntry
 
 
 def _at_window(
@@ -446,12 +504,13 @@ def _at_window(
     resume_paused: bool = True,
 ) -> _At:
     window = window_by_number(s, hall, window_no, lock=True)
-    clerk = clerk_by_code(s, hall, clerk_code)
+    clerk = clerk_by_code(hall, clerk_code)
     if resume_paused and window.paused:
         # Any operation key resumes a paused window (暂停后按任意操作键恢复).
         window.paused = False
         _event(s, hall, now, EventKind.RESUMED, window=window, clerk=clerk, automatic=True)
-    window.clerk_id = clerk.id
+    if window.clerk_id != clerk.id:
+        window.clerk_id = clerk.id
     return _At(window, clerk)
 
 
@@ -459,29 +518,26 @@ def _ticket_in_hand(s: Session, hall: HallSettings, at: _At) -> Ticket:
     ticket = in_hand(s, at.window)
     if ticket is None:
         raise HallError("window.no_ticket", window=at.window.number)
-    if ticket.clerk_id is not None and ticket.clerk_id != at.clerk.id:
-        other = s.get(Clerk, ticket.clerk_id)
-        raise HallError(
-            "window.other_clerk",
-            window=at.window.number,
-            clerk=other.name if other else "",
-            number=ticket.number,
-        )
+    _refuse_other_clerk(hall, at, ticket)
     return ticket
 
 
-def _require_free(s: Session, at: _At) -> None:
-    ticket = in_hand(s, at.window)
-    if ticket is None:
-        return
+def _refuse_other_clerk(hall: HallSettings, at: _At, ticket: Ticket) -> None:
     if ticket.clerk_id is not None and ticket.clerk_id != at.clerk.id:
-        other = s.get(Clerk, ticket.clerk_id)
+        other = hall.catalog.clerk_by_id(ticket.clerk_id)
         raise HallError(
             "window.other_clerk",
             window=at.window.number,
             clerk=other.name if other else "",
             number=ticket.number,
         )
+
+
+def _require_free(s: Session, hall: HallSettings, at: _At) -> None:
+    ticket = in_hand(s, at.window)
+    if ticket is None:
+        return
+    _refuse_other_clerk(hall, at, ticket)
     raise HallError("window.ticket_in_hand", window=at.window.number, number=ticket.number)
 
 
@@ -491,25 +547,18 @@ def call_next(
     """Call the next ticket at a window (顺呼), in the order of the module docstring;
     None when nobody waits for this window."""
     at = _at_window(s, hall, window_no, clerk_code, now)
-    _require_free(s, at)
-    service_ids = window_service_ids(s, hall, at.window)
+    _require_free(s, hall, at)
+    service_ids = window_service_ids(hall, at.window)
     day = hall.business_day(now)
-    q = (
-        select(Ticket)
-        .where(
-            Ticket.hall_id == hall.id,
-            Ticket.state == TicketState.WAITING,
-            Ticket.business_day == day,
-            or_(
-                and_(Ticket.service_id.in_(service_ids), Ticket.target_window_id.is_(None)),
-                Ticket.target_window_id == at.window.id,
-            ),
-        )
-        .order_by(Ticket.lane, Ticket.queue_key, Ticket.id)
-        .limit(1)
-        .with_for_update(skip_locked=True)
-    )
-    ticket = s.scalars(q).first()
+    ticket = s.scalars(
+        _NEXT_FOR_WINDOW,
+        {
+            "hall_id": hall.id,
+            "day": day,
+            "service_ids": sorted(service_ids),
+            "window_id": at.window.id,
+        },
+    ).first()
     if ticket is None:
         return None
     _hand_to_window(ticket, at, now)
@@ -661,7 +710,7 @@ def call_back(
 ) -> Ticket:
     """Call a held ticket back to this window (回呼), the same day only."""
     at = _at_window(s, hall, window_no, clerk_code, now)
-    _require_free(s, at)
+    _require_free(s, hall, at)
     today = hall.business_day(now)
     found = s.scalars(
         select(Ticket)
@@ -683,12 +732,12 @@ def call_back(
         None,
         at.window.id,
     ):
-        held_at = s.get(Window, ticket.held_window_id)
+        held_at = hall.catalog.window_by_id(ticket.held_window_id)
         raise HallError(
             "ticket.wrong_window", number=ticket.number, window=held_at.number if held_at else ""
         )
     if ticket.held_window_id != at.window.id and ticket.service_id not in window_service_ids(
-        s, hall, at.window
+        hall, at.window
     ):
         raise HallError("ticket.not_for_window", number=ticket.number, window=at.window.number)
     before = ticket.state
@@ -721,10 +770,10 @@ def transfer(
     before = ticket.state
     data: dict[str, object] = {"from_service_id": ticket.service_id}
     if to_service is not None:
-        service = service_by_code(s, hall, to_service)
+        service = service_by_code(hall, to_service)
         if service.id == ticket.service_id:
             raise HallError("ticket.transfer_same", number=ticket.number)
-        if not windows_serving(s, hall, service):
+        if not windows_serving(hall, service.id):
             raise HallError("service.no_window", service=service.name)
         ticket.service_id = service.id
         ticket.target_window_id = None
@@ -761,7 +810,7 @@ def pause(
     at = _at_window(s, hall, window_no, clerk_code, now, resume_paused=False)
     if at.window.paused:
         raise HallError("window.already_paused", window=at.window.number)
-    _require_free(s, at)
+    _require_free(s, hall, at)
     at.window.paused = True
     _event(s, hall, now, EventKind.PAUSED, window=at.window, clerk=at.clerk, reason=reason)
     return at.window
@@ -817,75 +866,66 @@ def _expire(s: Session, hall: HallSettings, day_clause: object, now: datetime) -
 
 
 def people_ahead(s: Session, hall: HallSettings, ticket: Ticket) -> int:
-    """Waiting tickets of the same service that will be called before this one."""
+    """Waiting tickets of the same line that will be called before this one."""
     if ticket.state != TicketState.WAITING:
         return 0
-    same_queue = (
-        Ticket.target_window_id == ticket.target_window_id
-        if ticket.target_window_id is not None
-        else and_(Ticket.service_id == ticket.service_id, Ticket.target_window_id.is_(None))
-    )
-    before = or_(
-        Ticket.lane < ticket.lane,
-        and_(Ticket.lane == ticket.lane, Ticket.queue_key < ticket.queue_key),
-        and_(
-            Ticket.lane == ticket.lane,
-            Ticket.queue_key == ticket.queue_key,
-            Ticket.id < ticket.id,
-        ),
-    )
-    return (
-        s.scalar(
-            select(func.count(Ticket.id)).where(
-                Ticket.hall_id == hall.id,
-                Ticket.state == TicketState.WAITING,
-                Ticket.business_day == ticket.business_day,
-                same_queue,
-                before,
-            )
-        )
-        or 0
-    )
+    params = {
+        "hall_id": hall.id,
+        "day": ticket.business_day,
+        "lane": ticket.lane,
+        "queue_key": ticket.queue_key,
+        "ticket_id": ticket.id,
+    }
+    if ticket.target_window_id is not None:
+        n = s.scalar(_AHEAD_AT_WINDOW, {**params, "window_id": ticket.target_window_id})
+    else:
+        n = s.scalar(_AHEAD_IN_SERVICE, {**params, "service_id": ticket.service_id})
+    return n or 0
 
 
-RECENT_SERVICES = 20
+def _ahead_of_new(
+    s: Session, hall: HallSettings, day: date, service_id: int, queue_key: datetime
+) -> int:
+    """People ahead of a ticket about to join a service's line with this key."""
+    params = {
+        "hall_id": hall.id,
+        "day": day,
+        "lane": LINE_LANE,
+        "queue_key": queue_key,
+        "ticket_id": 2**62,  # it will be the newest
+        "service_id": service_id,
+    }
+    return s.scalar(_AHEAD_IN_SERVICE, params) or 0
 
 
-def mean_handling_minutes(s: Session, service: Service, now: datetime) -> float:
+def mean_handling_minutes(s: Session, service: ServiceEntry, now: datetime) -> float:
     """Mean handling time of the service's last 20 finished tickets in 30 days;
     the configured expectation while there is no history."""
     rows = s.execute(
-        select(Ticket.started_at, Ticket.finished_at)
-        .where(
-            Ticket.service_id == service.id,
-            Ticket.state == TicketState.DONE,
-            Ticket.finished_at > now - timedelta(days=30),
-        )
-        .order_by(Ticket.finished_at.desc())
-        .limit(RECENT_SERVICES)
+        _RECENT_SPANS, {"service_id": service.id, "since": now - timedelta(days=30)}
     ).all()
     spans = [(b - a).total_seconds() / 60 for a, b in rows if a is not None and b is not None]
     return sum(spans) / len(spans) if spans else float(service.handling_minutes)
 
 
-def open_windows(windows: list[Window]) -> list[Window]:
-    """Windows with a clerk at them that are not paused."""
-    return [w for w in windows if w.clerk_id is not None and not w.paused]
-
-
 def estimated_wait_minutes(
-    s: Session, hall: HallSettings, service: Service, ahead: int, now: datetime
+    s: Session, hall: HallSettings, service: ServiceEntry, ahead: int, now: datetime
 ) -> int | None:
     """People ahead × recent mean handling time ÷ open windows serving the service.
 
-    Before any window has opened (the kiosk at 8:30), the windows with a post
-    (staffed by plan) count as open. None when no window serves the service.
+    A window is open when a clerk is at it and it is not paused. Before any window has
+    opened (the kiosk at 8:30), the windows with a post (staffed by plan) count as
+    open. None when no window serves the service.
     """
-    serving = windows_serving(s, hall, service)
-    n_open = len(open_windows(serving))
+    serving = windows_serving(hall, service.id)
+    if not serving:
+        return None
+    live = s.execute(_LIVE_WINDOWS, {"window_ids": [w.id for w in serving]}).all()
+    n_open = sum(1 for clerk_id, paused in live if clerk_id is not None and not paused)
     if n_open == 0:
-        staffed = set(s.scalars(select(Post.window_id).where(Post.hall_id == hall.id)))
-        n_open = sum(1 for w in serving if w.id in staffed)
+        n_open = sum(1 for w in serving if w.a_clerk_id is not None)
     if n_open == 0:
         return None
+    if ahead == 0:
+        return 0
     return round(ahead * mean_handling_minutes(s, service, now) / n_open)
