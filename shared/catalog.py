@@ -126,23 +126,27 @@ class Catalog:
         return tuple(w for w in self.windows if service_id in w.service_ids)
 
 
+def service_entry(sv: Service, zone: Zone) -> ServiceEntry:
+    return ServiceEntry(
+        id=sv.id,
+        code=sv.code,
+        name=sv.name,
+        prefix=sv.prefix,
+        zone_id=sv.zone_id,
+        zone_code=zone.code,
+        zone_name=zone.name,
+        materials=tuple(sv.materials),
+        daily_cap=sv.daily_cap,
+        handling_minutes=sv.handling_minutes,
+        time_slots=tuple((a, b) for a, b in sv.time_slots),
+        position=sv.position,
+    )
+
+
 def load_catalog(s: Session, hall_id: int) -> Catalog:
     zones = {z.id: z for z in s.scalars(select(Zone).where(Zone.hall_id == hall_id))}
     services = tuple(
-        ServiceEntry(
-            id=sv.id,
-            code=sv.code,
-            name=sv.name,
-            prefix=sv.prefix,
-            zone_id=sv.zone_id,
-            zone_code=zones[sv.zone_id].code,
-            zone_name=zones[sv.zone_id].name,
-            materials=tuple(sv.materials),
-            daily_cap=sv.daily_cap,
-            handling_minutes=sv.handling_minutes,
-            time_slots=tuple((a, b) for a, b in sv.time_slots),
-            position=sv.position,
-        )
+        service_entry(sv, zones[sv.zone_id])
         for sv in s.scalars(
             select(Service)
             .where(Service.hall_id == hall_id, Service.active.is_(True))

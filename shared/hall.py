@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shared import tickets as tk
-from shared.catalog import CATALOG_SECONDS, ServiceEntry
+from shared.catalog import CATALOG_SECONDS, ServiceEntry, service_entry
 from shared.clock import Clock, SystemClock
 from shared.config import HallConfig
 from shared.db import Database, connect, sqlite_url
@@ -477,20 +477,7 @@ def catalog_service_of(s: Session, t: Ticket) -> ServiceEntry:
     sv = s.get(Service, t.service_id)
     zone = s.get(Zone, sv.zone_id) if sv else None
     assert sv is not None and zone is not None
-    return ServiceEntry(
-        id=sv.id,
-        code=sv.code,
-        name=sv.name,
-        prefix=sv.prefix,
-        zone_id=sv.zone_id,
-        zone_code=zone.code,
-        zone_name=zone.name,
-        materials=tuple(sv.materials),
-        daily_cap=sv.daily_cap,
-        handling_minutes=sv.handling_minutes,
-        time_slots=tuple((a, b) for a, b in sv.time_slots),
-        position=sv.position,
-    )
+    return service_entry(sv, zone)
 
 
 def init_hall(url: str | None, config: HallConfig, clock: Clock | None = None) -> LoadSummary:

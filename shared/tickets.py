@@ -596,18 +596,35 @@ def recall(
     return ticket
 
 
-def start(s: Session, hall: HallSettings, window_no: int, clerk_code: str, now: datetime) -> Ticket:
-    """The called citizen has arrived: service starts."""
+def _advance(
+    s: Session,
+    hall: HallSettings,
+    window_no: int,
+    clerk_code: str,
+    now: datetime,
+    *,
+    expected: TicketState,
+    to: TicketState,
+    kind: EventKind,
+) -> Ticket:
+    """Move the ticket in hand from ``expected`` to ``to``, or refuse with a code."""
     at = _at_window(s, hall, window_no, clerk_code, now)
     ticket = _ticket_in_hand(s, hall, at)
-    if ticket.state != TicketState.CALLED:
-        raise HallError("ticket.not_called", number=ticket.number, state=ticket.state.value)
-    ticket.state = TicketState.SERVING
-    ticket.started_at = now
-    _event(
-        s, hall, now, EventKind.STARTED, ticket,
-        window=at.window, clerk=at.clerk, from_state=TicketState.CALLED,
+    if ticket.state != expected:
+        refusal = "ticket.not_called" if expected == TicketState.CALLED else "ticket.not_serving"
+        raise HallError(refusal, number=ticket.number, state=ticket.state.value)
+    ticket.state = to
+    _event(s, hall, now, kind, ticket, window=at.window, clerk=at.clerk, from_state=expected)
+    return ticket
+
+
+def start(s: Session, hall: HallSettings, window_no: int, clerk_code: str, now: datetime) -> Ticket:
+    """The called citizen has arrived: service starts."""
+    ticket = _advance(
+        s, hall, window_no, clerk_code, now,
+        expected=TicketState.CALLED, to=TicketState.SERVING, kind=EventKind.STARTED,
     )  # fmt: skip
+    ticket.started_at = now
     return ticket
 
 
@@ -615,16 +632,11 @@ def finish(
     s: Session, hall: HallSettings, window_no: int, clerk_code: str, now: datetime
 ) -> Ticket:
     """The matter is done (办结)."""
-    at = _at_window(s, hall, window_no, clerk_code, now)
-    ticket = _ticket_in_hand(s, hall, at)
-    if ticket.state != TicketState.SERVING:
-        raise HallError("ticket.not_serving", number=ticket.number, state=ticket.state.value)
-    ticket.state = TicketState.DONE
-    ticket.finished_at = now
-    _event(
-        s, hall, now, EventKind.FINISHED, ticket,
-        window=at.window, clerk=at.clerk, from_state=TicketState.SERVING,
+    ticket = _advance(
+        s, hall, window_no, clerk_code, now,
+        expected=TicketState.SERVING, to=TicketState.DONE, kind=EventKind.FINISHED,
     )  # fmt: skip
+    ticket.finished_at = now
     return ticket
 
 
@@ -632,16 +644,10 @@ def no_show(
     s: Session, hall: HallSettings, window_no: int, clerk_code: str, now: datetime
 ) -> Ticket:
     """The called citizen did not come (过号)."""
-    at = _at_window(s, hall, window_no, clerk_code, now)
-    ticket = _ticket_in_hand(s, hall, at)
-    if ticket.state != TicketState.CALLED:
-        raise HallError("ticket.not_called", number=ticket.number, state=ticket.state.value)
-    ticket.state = TicketState.NO_SHOW
-    _event(
-        s, hall, now, EventKind.NO_SHOW, ticket,
-        window=at.window, clerk=at.clerk, from_state=TicketState.CALLED,
+    return _advance(
+        s, hall, window_no, clerk_code, now,
+        expected=TicketState.CALLED, to=TicketState.NO_SHOW, kind=EventKind.NO_SHOW,
     )  # fmt: skip
-    return ticket
 
 
 def requeue(s: Session, hall: HallSettings, number: str, now: datetime) -> Ticket:
