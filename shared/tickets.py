@@ -917,7 +917,8 @@ def mean_handling_minutes(s: Session, service: ServiceEntry, now: datetime) -> f
 def estimated_wait_minutes(
     s: Session, hall: HallSettings, service: ServiceEntry, ahead: int, now: datetime
 ) -> int | None:
-    """People ahead × recent mean handling time ÷ open windows serving the service.
+    """People ahead × recent mean handling time ÷ open windows serving the service,
+    plus the time until the hall opens when a ticket is taken before opening.
 
     A window is open when a clerk is at it and it is not paused. Before any window has
     opened (the kiosk at 8:30), the windows with a post (staffed by plan) count as
@@ -932,6 +933,10 @@ def estimated_wait_minutes(
         n_open = sum(1 for w in serving if w.a_clerk_id is not None)
     if n_open == 0:
         return None
-    if ahead == 0:
-        return 0
-    return round(ahead * mean_handling_minutes(s, service, now) / n_open)
+    until_open = 0.0
+    opening = hall.opening(hall.business_day(now))
+    if opening is not None:
+        opens_at = hall.at(opening.day, opening.open)
+        until_open = max(0.0, (opens_at - now).total_seconds() / 60)
+    queue = ahead * mean_handling_minutes(s, service, now) / n_open if ahead else 0.0
+    return round(until_open + queue)

@@ -48,6 +48,14 @@ def test_numbers_count_up_per_prefix_and_restart_the_next_business_day(
     assert hall.issue_ticket("gt-zc").number == "B001"
 
 
+def test_a_ticket_taken_before_opening_counts_the_time_until_the_hall_opens(
+    hall: Hall, clock: FixedClock
+) -> None:
+    clock.set(local(24, 8, 35))  # the kiosk issues from 08:30, the windows open at 09:00
+    t = hall.issue_ticket("bdc-dj")
+    assert t.ahead == 0 and t.estimated_wait_minutes == 25
+
+
 def test_a_new_ticket_shows_service_windows_people_ahead_and_a_wait(hall: Hall) -> None:
     for _ in range(3):
         hall.issue_ticket("bdc-dj")
