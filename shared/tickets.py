@@ -31,6 +31,9 @@ minutes longer because of priority, however many priority tickets arrive.
 A transfer keeps the ticket's key (its place) unless the hall's rule
 ``transfer_keeps_place`` is off, then it goes to the back; a no-show put back in
 line goes to the back.
+
+A green-channel window (绿色通道) calls the green-channel tickets of its services
+first, in that same order, and the others only when no green ticket waits.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import and_, bindparam, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -122,7 +125,7 @@ _ISSUED_TODAY = select(func.count(Ticket.id)).where(
     Ticket.business_day == bindparam("day"),
     Ticket.appointment_id.is_(None),
 )
-_NEXT_FOR_WINDOW = (
+_WAITING_FOR_WINDOW = (
     select(Ticket)
     .where(
         Ticket.hall_id == bindparam("hall_id"),
@@ -136,9 +139,12 @@ _NEXT_FOR_WINDOW = (
             Ticket.target_window_id == bindparam("window_id"),
         ),
     )
-    .order_by(Ticket.lane, Ticket.queue_key, Ticket.id)
     .limit(1)
     .with_for_update(skip_locked=True)
+)
+_NEXT_FOR_WINDOW = _WAITING_FOR_WINDOW.order_by(Ticket.lane, Ticket.queue_key, Ticket.id)
+_NEXT_FOR_GREEN_WINDOW = _WAITING_FOR_WINDOW.order_by(
+    Ticket.lane, case((Ticket.priority == Priority.GREEN, 0), else_=1), Ticket.queue_key, Ticket.id
 )
 _BEFORE_IN_LINE = or_(
     Ticket.lane < bindparam("lane"),
@@ -550,8 +556,9 @@ def call_next(
     _require_free(s, hall, at)
     service_ids = window_service_ids(hall, at.window)
     day = hall.business_day(now)
+    green_window = "green_channel" in hall.catalog.window(window_no).kinds
     ticket = s.scalars(
-        _NEXT_FOR_WINDOW,
+        _NEXT_FOR_GREEN_WINDOW if green_window else _NEXT_FOR_WINDOW,
         {
             "hall_id": hall.id,
             "day": day,

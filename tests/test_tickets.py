@@ -204,6 +204,20 @@ def test_green_channel_ticket_is_called_before_ordinary_ones(hall: Hall, clock: 
     assert called is not None and called.number == green.number
 
 
+def test_the_green_channel_window_calls_green_tickets_first_then_the_others(
+    hall: Hall, clock: FixedClock
+) -> None:
+    ordinary = hall.issue_ticket("gt-zc")
+    clock.advance(minutes=40)  # far beyond the head start
+    green = hall.issue_ticket("sb-cb", green=True)
+    first = hall.call_next(9, "1009")  # 绿色通道窗口, serves the whole hall
+    assert first is not None and first.number == green.number
+    hall.start(9, "1009")
+    hall.finish(9, "1009")
+    second = hall.call_next(9, "1009")
+    assert second is not None and second.number == ordinary.number
+
+
 def test_an_ordinary_ticket_that_waited_longer_than_the_head_start_is_not_starved(
     hall: Hall, clock: FixedClock
 ) -> None:
