@@ -11,12 +11,17 @@ transaction through the `shared.hall.Hall` facade:
   back and a hall display reading every 100–200 ms, for a fixed time. Reports each
   process's longest single operation: nobody may starve. Run twice: with the fair
   writer lock of shared/db.py, and with SQLite's default busy handler (for comparison).
+* "feed latency", on PostgreSQL and on SQLite (`bench.feedlatency`): 10 counters call,
+  start and finish at a paced rate while a display in another process reads the change
+  feed; the time from a call's commit to its receipt, beside a raw LISTEN/NOTIFY round
+  trip on PostgreSQL; and that every event arrived once, in order.
 
 Prints a table and writes everything to bench/results/bench-<time>.json. Exits with 1
-if a number was issued twice, a ticket called twice or lost; missed speed targets are
-reported, not failed.
-``--quick`` runs small counts (under a minute); ``--profile`` also profiles one kiosk and
-one counter of the 8-clients scenario with cProfile, in CPU time (the run is then slower).
+if a number was issued twice, a ticket called twice or lost, or the feed lost, repeated or
+reordered an event; missed speed targets are reported, not failed.
+``--scenario 8-clients|one-pc|feed`` runs one scenario alone. ``--quick`` runs small counts
+(under a minute); ``--profile`` also profiles one kiosk and one counter of the 8-clients
+scenario with cProfile, in CPU time (the run is then slower).
 """
 
 from __future__ import annotations
@@ -38,6 +43,14 @@ from sqlalchemy import func, select
 
 from bench import databases
 from bench.cpu import CpuMeter, CpuShare
+from bench.feedlatency import (
+    FEED_FULL,
+    FEED_QUICK,
+    FeedLatency,
+    FeedPlan,
+    feed_latency,
+    print_feed,
+)
 from bench.stats import Summary
 from bench.workload import (
     CALL,
@@ -77,10 +90,12 @@ class Plan:
     kiosks: int
     tickets_per_kiosk: int
     one_pc_seconds: float
+    feed: FeedPlan
 
 
-QUICK = Plan("quick", kiosks=4, tickets_per_kiosk=30, one_pc_seconds=4)
-FULL = Plan("full", kiosks=4, tickets_per_kiosk=500, one_pc_seconds=20)
+QUICK = Plan("quick", kiosks=4, tickets_per_kiosk=30, one_pc_seconds=4, feed=FEED_QUICK)
+FULL = Plan("full", kiosks=4, tickets_per_kiosk=500, one_pc_seconds=20, feed=FEED_FULL)
+SCENARIOS = ("all", "8-clients", "one-pc", "feed")
 
 
 def progress(message: str) -> None:
@@ -520,6 +535,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="which database(s) to run on (default: all)",
     )
     parser.add_argument(
+        "--scenario",
+        choices=SCENARIOS,
+        default="all",
+        help="run one scenario alone (default: all)",
+    )
+    parser.add_argument(
         "--profile",
         action="store_true",
         help="profile one kiosk and one counter of the 8-clients runs (slower timings)",
@@ -542,7 +563,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _as_dict(result: EightClients | OnePc) -> dict[str, Any]:
+def _as_dict(result: EightClients | OnePc | FeedLatency) -> dict[str, Any]:
     out: dict[str, Any] = _jsonable(asdict(result))  # nested Summary objects become dicts
     return out
 
@@ -557,6 +578,10 @@ def main(argv: list[str] | None = None) -> int:
     profile_root = RESULTS_DIR / f"profile-{stamp}" if args.profile else None
     eights: list[EightClients] = []
     one_pcs: list[OnePc] = []
+    feeds: list[FeedLatency] = []
+
+    def wanted(scenario: str) -> bool:
+        return args.scenario in ("all", scenario)
 
     with tempfile.TemporaryDirectory(prefix="yimen-bench-") as tmp:
         workdir = Path(tmp)
@@ -564,7 +589,7 @@ def main(argv: list[str] | None = None) -> int:
         info["plan"] = plan.name
         progress(f"{plan.name} run; temporary files in {workdir} ({info['filesystem']})")
 
-        if args.db in ("all", "postgresql"):
+        if args.db in ("all", "postgresql") and (wanted("8-clients") or wanted("feed")):
             progress("starting PostgreSQL ...")
             with databases.postgres(workdir) as server:
                 info["postgresql"] = {
@@ -573,28 +598,45 @@ def main(argv: list[str] | None = None) -> int:
                     "settings": server.settings,
                 }
                 name = f"yimen_bench_{stamp.replace('-', '_')}"
-                url = server.fresh_database(name)
-                try:
-                    eights.append(
-                        eight_clients(
-                            "PostgreSQL",
-                            url,
-                            server.settings,
-                            plan,
-                            postmaster_pid=server.postmaster_pid,
-                            profile_dir=None
-                            if profile_root is None
-                            else profile_root / "postgresql",
+                if wanted("8-clients"):
+                    url = server.fresh_database(name)
+                    try:
+                        eights.append(
+                            eight_clients(
+                                "PostgreSQL",
+                                url,
+                                server.settings,
+                                plan,
+                                postmaster_pid=server.postmaster_pid,
+                                profile_dir=None
+                                if profile_root is None
+                                else profile_root / "postgresql",
+                            )
                         )
-                    )
-                finally:
-                    server.drop_database(name)
+                    finally:
+                        server.drop_database(name)
+                if wanted("feed"):
+                    url = server.fresh_database(name)
+                    try:
+                        feeds.append(
+                            feed_latency(
+                                "PostgreSQL",
+                                url,
+                                server.settings,
+                                plan.feed,
+                                databases.CLIENTS_START,
+                                postmaster_pid=server.postmaster_pid,
+                                progress=progress,
+                            )
+                        )
+                    finally:
+                        server.drop_database(name)
 
         template = databases.sqlite_template(workdir)
         info["sqlite_settings"] = databases.sqlite_settings(
             databases.fresh_sqlite(template, workdir / "settings.db")
         )
-        if args.db in ("all", "sqlite"):
+        if args.db in ("all", "sqlite") and wanted("8-clients"):
             url = databases.fresh_sqlite(template, workdir / "eight.db")
             eights.append(
                 eight_clients(
@@ -605,14 +647,28 @@ def main(argv: list[str] | None = None) -> int:
                     profile_dir=None if profile_root is None else profile_root / "sqlite",
                 )
             )
+        if args.db in ("all", "sqlite") and wanted("one-pc"):
             for fair in (True, False):
                 url = databases.fresh_sqlite(template, workdir / f"one-pc-{fair}.db")
                 one_pcs.append(one_pc(url, fair=fair, plan=plan))
+        if args.db in ("all", "sqlite") and wanted("feed"):
+            url = databases.fresh_sqlite(template, workdir / "feed.db")
+            feeds.append(
+                feed_latency(
+                    "SQLite",
+                    url,
+                    info["sqlite_settings"],
+                    plan.feed,
+                    databases.CLIENTS_START,
+                    progress=progress,
+                )
+            )
 
     info["seconds"] = round(time.perf_counter() - began, 1)
     info["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     failures = [f for r in eights for f in r.failures(r.database == "PostgreSQL")]
     failures += [f for pc in one_pcs for f in pc.failures()]
+    failures += [f for r in feeds for f in r.failures()]
 
     print_machine(info)
     for r in eights:
@@ -621,6 +677,8 @@ def main(argv: list[str] | None = None) -> int:
             print_profiles(r.profiles, r.database)
     for pc in one_pcs:
         print_one_pc(pc)
+    for fr in feeds:
+        print_feed(fr)
     print()
     if failures:
         print("Targets missed:")
@@ -632,13 +690,15 @@ def main(argv: list[str] | None = None) -> int:
         "machine": info,
         "eight_clients": [_as_dict(r) for r in eights],
         "one_pc": [_as_dict(r) for r in one_pcs],
+        "feed_latency": [_as_dict(r) for r in feeds],
         "targets_missed": failures,
     }
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"Total {info['seconds']} s. Results: {out_path}")
     # Missed speed targets are findings; a ticket numbered, called or lost wrongly is a bug.
-    return 0 if all(r.correct for r in eights) and all(pc.correct for pc in one_pcs) else 1
+    correct = [r.correct for r in eights] + [pc.correct for pc in one_pcs]
+    return 0 if all(correct + [r.correct for r in feeds]) else 1
 
 
 if __name__ == "__main__":
