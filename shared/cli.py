@@ -25,7 +25,7 @@ import platformdirs
 
 from shared.clock import Clock, FixedClock, SystemClock
 from shared.config import DEMO_HALL_PATH, ConfigError, load_hall_config
-from shared.errors import YimenError
+from shared.errors import HallError, YimenError
 from shared.feed import FeedEvent
 from shared.hall import Hall, TicketInfo, default_url, init_hall
 from shared.messages import STATE_NAMES
@@ -159,9 +159,12 @@ def _window_cmd(
 
 def _finish(hall: Hall, window: int, clerk: str) -> TicketInfo:
     """Finish the ticket in hand; one that was only called is first marked as started."""
-    for w in hall.windows():
-        if w.number == window and w.ticket_state == "called":
-            hall.start(window, clerk)
+    try:
+        return hall.finish(window, clerk)
+    except HallError as exc:
+        if exc.code != "ticket.not_serving":  # in hand but not serving: it was called
+            raise
+    hall.start(window, clerk)
     return hall.finish(window, clerk)
 
 

@@ -7,7 +7,7 @@ clock, returning frozen dataclasses (never live ORM objects), or raising a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from time import monotonic
@@ -196,12 +196,12 @@ class Hall:
                 id_number=id_number,
                 appointment_code=appointment_code,
             )
-            info = self._info(s, issued.ticket, now, reprint=issued.reprint)
-            return replace(
-                info,
-                ahead=issued.ahead,
-                estimated_wait_minutes=issued.estimated_wait_minutes,
-                windows=self._windows_serving(issued.ticket.service_id),
+            return self._info(
+                s,
+                issued.ticket,
+                now,
+                reprint=issued.reprint,
+                slip=(issued.ahead, issued.estimated_wait_minutes),
             )
 
         return self.db.run_write(op)
@@ -406,8 +406,17 @@ class Hall:
         return self.db.run_write(op)
 
     def _info(
-        self, s: Session, t: Ticket, now: datetime, *, detail: bool = False, reprint: bool = False
+        self,
+        s: Session,
+        t: Ticket,
+        now: datetime,
+        *,
+        detail: bool = False,
+        reprint: bool = False,
+        slip: tuple[int, int | None] | None = None,
     ) -> TicketInfo:
+        """The ticket as a client sees it. ``detail`` adds the windows, people ahead and
+        the estimated wait (read now); ``slip`` gives those last two as already read."""
         settings = self.settings
         cat = settings.catalog
         service = cat.service_by_id(t.service_id)
@@ -416,11 +425,13 @@ class Hall:
         ahead = 0
         estimate: int | None = None
         windows: tuple[int, ...] = ()
-        if detail:
-            windows = self._windows_serving(service.id)
-            if t.state == TicketState.WAITING:
-                ahead = tk.people_ahead(s, settings, t)
-                estimate = tk.estimated_wait_minutes(s, settings, service, ahead, now)
+        if detail or slip is not None:
+            windows = tuple(w.number for w in cat.windows_serving(service.id))
+        if slip is not None:
+            ahead, estimate = slip
+        elif detail and t.state == TicketState.WAITING:
+            ahead = tk.people_ahead(s, settings, t)
+            estimate = tk.estimated_wait_minutes(s, settings, service, ahead, now)
         window = cat.window_by_id(t.window_id)
         clerk = cat.clerk_by_id(t.clerk_id)
         return TicketInfo(
@@ -444,9 +455,6 @@ class Hall:
             hold_kind=t.hold_kind.value if t.hold_kind else None,
             hall_name=settings.name,
         )
-
-    def _windows_serving(self, service_id: int) -> tuple[int, ...]:
-        return tuple(w.number for w in self.settings.catalog.windows_serving(service_id))
 
     def _window_info(self, w: Window, ticket: Ticket | None) -> WindowInfo:
         cat = self.settings.catalog

@@ -32,7 +32,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 # An auto-incrementing primary key on both databases (SQLite needs INTEGER for rowid).
@@ -195,8 +195,6 @@ class Service(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    zone: Mapped[Zone] = relationship(lazy="joined")
-
 
 class Window(Base):
     __tablename__ = "windows"
@@ -213,8 +211,6 @@ class Window(Base):
     # Live state, a cache of the window's events.
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
-
-    services: Mapped[list[Service]] = relationship(secondary="window_services")
 
 
 class WindowService(Base):
@@ -338,8 +334,6 @@ class Ticket(Base):
     id_hash: Mapped[str | None] = mapped_column(String(64))
     id_last6: Mapped[str | None] = mapped_column(String(6))
 
-    service: Mapped[Service] = relationship(foreign_keys=[service_id])
-
 
 class Event(Base):
     """The append-only log of every ticket, window and post event.
@@ -365,8 +359,6 @@ class Event(Base):
     to_state: Mapped[TicketState | None] = mapped_column(_enum(TicketState, "ck_events_to_state"))
     reason: Mapped[str | None] = mapped_column(Text)
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-
-    ticket: Mapped[Ticket | None] = relationship()
 
 
 class EventClock(Base):

@@ -126,6 +126,7 @@ def simulate_morning(
         report.lines.append(line)
 
     issued_at: dict[str, datetime] = {}
+    in_service: dict[int, str] = {}  # window → service code of the ticket in hand
     did_hold = did_transfer = False
     while queue:
         when, _, kind, data = heapq.heappop(queue)
@@ -156,6 +157,7 @@ def simulate_morning(
             if called is None:
                 at(when + timedelta(minutes=1), "free", window=window, clerk=clerk)
                 continue
+            in_service[window] = called.service_code
             report.waits.append((when - issued_at[called.number]).total_seconds() / 60)
             say(
                 when,
@@ -223,10 +225,7 @@ def simulate_morning(
             )
         elif kind == "transfer":
             window, clerk = int(str(data["window"])), str(data["clerk"])
-            current = hall.ticket(
-                next(w.ticket for w in hall.windows() if w.number == window) or ""
-            )
-            target = next((sv for sv in services if sv.code != current.service_code), services[0])
+            target = next(sv for sv in services if sv.code != in_service[window])
             t = hall.transfer(window, clerk, to_service=target.code, reason="首问负责，转办")
             report.transferred += 1
             say(

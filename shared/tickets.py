@@ -47,7 +47,7 @@ from sqlalchemy import and_, bindparam, case, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from shared.catalog import ClerkEntry, ServiceEntry, WindowEntry
+from shared.catalog import ClerkEntry, ServiceEntry
 from shared.db import record
 from shared.errors import HallError
 from shared.halls import HallSettings
@@ -86,14 +86,9 @@ class Issued:
 # -- lookups -------------------------------------------------------------------
 
 
-def service_by_code(hall: HallSettings, code: str) -> ServiceEntry:
-    return hall.catalog.service(code)
-
-
 # The statements of the busiest paths, built once: building a statement costs more
 # client CPU than the database spends running it.
-_WINDOW = select(Window).where(Window.id == bindparam("window_id"))
-_WINDOW_LOCKED = _WINDOW.with_for_update()
+_WINDOW_LOCKED = select(Window).where(Window.id == bindparam("window_id")).with_for_update()
 _IN_HAND = (
     select(Ticket)
     .where(Ticket.window_id == bindparam("window_id"), Ticket.state.in_(IN_HAND_STATES))
@@ -185,18 +180,13 @@ _LIVE_WINDOWS = select(Window.clerk_id, Window.paused).where(
 )
 
 
-def window_by_number(s: Session, hall: HallSettings, number: int, *, lock: bool) -> Window:
-    """The window's row (its live state), locked for the operation when ``lock``."""
+def lock_window(s: Session, hall: HallSettings, number: int) -> Window:
+    """The window's row (its live state), locked until commit: one operation at a time."""
     entry = hall.catalog.window(number)
-    q = _WINDOW_LOCKED if lock else _WINDOW
-    window = s.scalars(q, {"window_id": entry.id}).one_or_none()
+    window = s.scalars(_WINDOW_LOCKED, {"window_id": entry.id}).one_or_none()
     if window is None or not window.active:
         raise HallError("window.unknown", window=number)
     return window
-
-
-def clerk_by_code(hall: HallSettings, code: str) -> ClerkEntry:
-    return hall.catalog.clerk(code)
 
 
 def ticket_by_number(
@@ -211,16 +201,6 @@ def ticket_by_number(
     if ticket is None:
         raise HallError("ticket.unknown", number=number.upper())
     return ticket
-
-
-def window_service_ids(hall: HallSettings, window: Window) -> frozenset[int]:
-    """The services a window serves (a comprehensive window: its zone's or the hall's)."""
-    return hall.catalog.window(window.number).service_ids
-
-
-def windows_serving(hall: HallSettings, service_id: int) -> tuple[WindowEntry, ...]:
-    """The active windows that serve a service, by number."""
-    return hall.catalog.windows_serving(service_id)
 
 
 def in_hand(s: Session, window: Window) -> Ticket | None:
@@ -326,7 +306,7 @@ def issue(
 ) -> Issued:
     """A new numbered ticket for a service (or, for a person who already holds an
     open ticket for it today, that ticket again, marked as a reprint)."""
-    service = service_by_code(hall, service_code)
+    service = hall.catalog.service(service_code)
     appointment: Appointment | None = None
     if appointment_code is not None:
         appointment = _appointment_for_check_in(s, hall, service, appointment_code, now)
@@ -443,7 +423,7 @@ def book_appointment(
 ) -> Appointment:
     """Book a slot (the booking channels come later; kiosks check appointments in).
     One appointment per person per day; the slot must lie in that day's hours."""
-    service = service_by_code(hall, service_code)
+    service = hall.catalog.service(service_code)
     ident = identity_key(id_number, hall.secret)
     day = hall.business_day(slot_start)
     opening = hall.opening(day)
@@ -509,8 +489,8 @@ def _at_window(
     *,
     resume_paused: bool = True,
 ) -> _At:
-    window = window_by_number(s, hall, window_no, lock=True)
-    clerk = clerk_by_code(hall, clerk_code)
+    window = lock_window(s, hall, window_no)
+    clerk = hall.catalog.clerk(clerk_code)
     if resume_paused and window.paused:
         # Any operation key resumes a paused window (暂停后按任意操作键恢复).
         window.paused = False
@@ -554,15 +534,13 @@ def call_next(
     None when nobody waits for this window."""
     at = _at_window(s, hall, window_no, clerk_code, now)
     _require_free(s, hall, at)
-    service_ids = window_service_ids(hall, at.window)
-    day = hall.business_day(now)
-    green_window = "green_channel" in hall.catalog.window(window_no).kinds
+    entry = hall.catalog.window(window_no)
     ticket = s.scalars(
-        _NEXT_FOR_GREEN_WINDOW if green_window else _NEXT_FOR_WINDOW,
+        _NEXT_FOR_GREEN_WINDOW if "green_channel" in entry.kinds else _NEXT_FOR_WINDOW,
         {
             "hall_id": hall.id,
-            "day": day,
-            "service_ids": sorted(service_ids),
+            "day": hall.business_day(now),
+            "service_ids": sorted(entry.service_ids),
             "window_id": at.window.id,
         },
     ).first()
@@ -725,16 +703,16 @@ def call_back(
     at = _at_window(s, hall, window_no, clerk_code, now)
     _require_free(s, hall, at)
     today = hall.business_day(now)
-    found = s.scalars(
+    # The latest ticket of that number, of any day: one from yesterday is refused by name.
+    ticket = s.scalars(
         select(Ticket)
         .where(Ticket.hall_id == hall.id, Ticket.number == number.upper())
         .order_by(Ticket.business_day.desc())
         .limit(1)
         .with_for_update()
     ).first()
-    if found is None:
+    if ticket is None:
         raise HallError("ticket.unknown", number=number.upper())
-    ticket = found
     if ticket.business_day != today:
         raise HallError("ticket.not_today", number=ticket.number, day=ticket.business_day)
     if ticket.state not in (TicketState.HELD, TicketState.WAITING) or (
@@ -749,9 +727,8 @@ def call_back(
         raise HallError(
             "ticket.wrong_window", number=ticket.number, window=held_at.number if held_at else ""
         )
-    if ticket.held_window_id != at.window.id and ticket.service_id not in window_service_ids(
-        hall, at.window
-    ):
+    serves = hall.catalog.window(at.window.number).service_ids
+    if ticket.held_window_id != at.window.id and ticket.service_id not in serves:
         raise HallError("ticket.not_for_window", number=ticket.number, window=at.window.number)
     before = ticket.state
     _hand_to_window(ticket, at, now)
@@ -783,17 +760,17 @@ def transfer(
     before = ticket.state
     data: dict[str, object] = {"from_service_id": ticket.service_id}
     if to_service is not None:
-        service = service_by_code(hall, to_service)
+        service = hall.catalog.service(to_service)
         if service.id == ticket.service_id:
             raise HallError("ticket.transfer_same", number=ticket.number)
-        if not windows_serving(hall, service.id):
+        if not hall.catalog.windows_serving(service.id):
             raise HallError("service.no_window", service=service.name)
         ticket.service_id = service.id
         ticket.target_window_id = None
         data["to_service"] = service.code
     else:
         assert to_window is not None
-        target = window_by_number(s, hall, to_window, lock=False)
+        target = hall.catalog.window(to_window)
         if target.id == at.window.id:
             raise HallError("ticket.transfer_same", number=ticket.number)
         ticket.target_window_id = target.id
@@ -931,7 +908,7 @@ def estimated_wait_minutes(
     opened (the kiosk at 8:30), the windows with a post (staffed by plan) count as
     open. None when no window serves the service.
     """
-    serving = windows_serving(hall, service.id)
+    serving = hall.catalog.windows_serving(service.id)
     if not serving:
         return None
     live = s.execute(_LIVE_WINDOWS, {"window_ids": [w.id for w in serving]}).all()
