@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import string
 import tomllib
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
@@ -58,6 +59,7 @@ __all__ = [
     "RulesConfig",
     "ServiceConfig",
     "SummerConfig",
+    "VoiceConfig",
     "Weekday",
     "WindowConfig",
     "WindowKind",
@@ -345,6 +347,22 @@ def _int_range(low: int, high: int | None) -> Callable[[int], int]:
     return check
 
 
+def _check_call_template(value: str) -> str:
+    """A call's template names {number} and {window}, each once, and nothing else."""
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
+    except ValueError:
+        fields = None
+    if fields is None or sorted(fields) != ["number", "window"]:
+        raise _rule(
+            f"叫号模板必须包含 {{number}} 和 {{window}} 各一次，不能有其他花括号，"
+            f"例如 \"请{{number}}号到{{window}}号窗口办理\"，现在是 '{value}'。",
+            f"a call template must contain {{number}} and {{window}} once each and no other "
+            f"braces, e.g. \"Number {{number}}, please go to window {{window}}\", got '{value}'.",
+        )
+    return value
+
+
 Text = Annotated[str, Strict(), AfterValidator(_check_text)]
 Code = Annotated[str, Strict(), AfterValidator(_check_code)]
 Prefix = Annotated[str, Strict(), AfterValidator(_check_prefix)]
@@ -365,6 +383,11 @@ MaxRecalls = Annotated[int, Strict(), AfterValidator(_int_range(1, 5))]
 NoShowRequeues = Annotated[int, Strict(), AfterValidator(_int_range(0, 1))]
 HandlingMinutes = Annotated[int, Strict(), AfterValidator(_int_range(1, 240))]
 Positive = Annotated[int, Strict(), AfterValidator(_int_range(1, None))]
+CallTemplate = Annotated[str, Strict(), AfterValidator(_check_call_template)]
+Repeat = Annotated[int, Strict(), AfterValidator(_int_range(1, 2))]
+SpeechRate = Annotated[int, Strict(), AfterValidator(_int_range(80, 300))]
+BacklogSeconds = Annotated[int, Strict(), AfterValidator(_int_range(3, 120))]
+DelaySeconds = Annotated[int, Strict(), AfterValidator(_int_range(10, 600))]
 
 
 def _path(parts: Sequence[str | int]) -> str:
@@ -418,6 +441,33 @@ class RulesConfig(_Model):
     """How many times a clerk may recall (重呼) a ticket, 1–5."""
     no_show_requeues: NoShowRequeues = 1
     """How many times a no-show (过号) ticket may be put back in line, 0–1."""
+
+
+class VoiceConfig(_Model):
+    """[voice]: what a call says and how it is spoken; every key has a default."""
+
+    template: CallTemplate = "请{number}号到{window}号窗口办理"
+    """The words of a call in Chinese; ``{number}`` is read letter then digit by digit
+    (A零零一), ``{window}`` as a quantity (十二号窗口)."""
+    template_en: CallTemplate = "Number {number}, please go to window {window}"
+    """The same in English."""
+    language: Literal["zh", "en"] = "zh"
+    """The language calls are spoken in."""
+    one: Literal["一", "幺"] = "一"
+    """How the digit 1 of a ticket number is read: 一 (yī) or 幺 (yāo)."""
+    repeat: Repeat = 2
+    """How many times the words of a call are said after the chime (1 or 2)."""
+    rate: SpeechRate = 165
+    """Speaking rate in words per minute (80–300); announcements want it slow."""
+    speaker: Literal["counter", "display"] = "counter"
+    """Which station speaks the calls: each counter PC, or the lobby display (a hall with
+    central loudspeakers)."""
+    backlog_seconds: BacklogSeconds = 10
+    """When a call has waited this long, or the calls behind it would take this long to say,
+    it is said once, without a chime if another call just ended (3–120)."""
+    max_delay_seconds: DelaySeconds = 60
+    """A call not spoken within this many seconds of being made is shown, not spoken
+    (10–600)."""
 
 
 class SummerConfig(_Model):
@@ -762,6 +812,7 @@ class HallConfig(_Model):
 
     hall: HallInfo
     rules: RulesConfig = Field(default_factory=RulesConfig)
+    voice: VoiceConfig = Field(default_factory=VoiceConfig)
     calendar: CalendarConfig
     zones: Annotated[tuple[ZoneConfig, ...], Field(min_length=1)]
     services: Annotated[tuple[ServiceConfig, ...], Field(min_length=1)]

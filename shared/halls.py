@@ -21,7 +21,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from shared.catalog import Catalog, load_catalog
-from shared.config import CalendarConfig, HallConfig, RulesConfig
+from shared.config import CalendarConfig, HallConfig, RulesConfig, VoiceConfig
 from shared.errors import HallError
 from shared.model import Clerk, Hall, Post, Role, Service, Window, WindowService, Zone
 from shared.staffing import Opening, opening_on
@@ -39,6 +39,7 @@ class HallSettings:
     tz: ZoneInfo
     rules: RulesConfig
     calendar: CalendarConfig
+    voice: VoiceConfig
     secret: bytes
     catalog: Catalog
     loaded_at: float  # monotonic() when read: the facade reloads after CATALOG_SECONDS
@@ -71,6 +72,7 @@ def settings_of(s: Session, hall: Hall) -> HallSettings:
         tz=ZoneInfo(hall.timezone),
         rules=RulesConfig.model_validate(hall.rules),
         calendar=CalendarConfig.model_validate(hall.calendar),
+        voice=VoiceConfig.model_validate(hall.voice or {}),
         secret=bytes.fromhex(hall.secret),
         catalog=load_catalog(s, hall.id),
         loaded_at=monotonic(),
@@ -128,6 +130,7 @@ def load_config(s: Session, config: HallConfig, now: datetime) -> LoadSummary:
     hall.timezone = info.timezone
     hall.calendar = config.calendar.model_dump(mode="json")
     hall.rules = config.rules.model_dump(mode="json")
+    hall.voice = config.voice.model_dump(mode="json")
     s.flush()
 
     zones = _upsert(s, Zone, hall.id, "code", {z.code: {"name": z.name} for z in config.zones})

@@ -161,6 +161,8 @@ class Hall(Base):
     # The hall's configuration as loaded (calendar and rules), kept for the core to read.
     calendar: Mapped[dict[str, Any]] = mapped_column(JSON)
     rules: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # How calls are spoken ([voice] of the configuration).
+    voice: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
     # Per-hall secret for review codes and ID hashes; generated once, never exported.
     secret: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[datetime]
