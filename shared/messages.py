@@ -178,6 +178,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "评价码无效或已被篡改，请扫描票据上的二维码。",
         "en": "The review code is not valid; please scan the QR code on the ticket.",
     },
+    # The hall's voice
+    "speech.bad_number": {
+        "zh": "号码 {number} 不是有效的票号，票号是一个大写字母加数字，例如 A001。",
+        "en": "{number} is not a ticket number; a ticket number is a capital letter and "
+        "digits, e.g. A001.",
+    },
+    "speech.bad_window": {
+        "zh": "窗口号 {window} 无效，应为 1 到 9999 之间的整数。",
+        "en": "Window {window} is not valid; use a whole number from 1 to 9999.",
+    },
+    "speech.bad_lang": {
+        "zh": "不支持的叫号语言 {lang}，可选 zh（普通话）或 en（英语）。",
+        "en": "Calls cannot be spoken in {lang}; choose zh (Mandarin) or en (English).",
+    },
+    "voice.no_engine": {
+        "zh": "本机的语音合成无法启动（{detail}），叫号将只显示、不播报。"
+        "Linux 请安装 libespeak-ng1，Windows 请检查“语音”设置。",
+        "en": "Speech synthesis cannot start on this PC ({detail}); calls are shown but not "
+        "spoken. On Linux install libespeak-ng1; on Windows check the Speech settings.",
+    },
+    "voice.no_voice": {
+        "zh": "本机没有{language_zh}语音，叫号将只显示、不播报。Windows 请在“设置 → 时间和语言 → "
+        "语音”中添加“中文(简体，中国)”语音包；Linux 请安装 espeak-ng。",
+        "en": "This PC has no {language_en} voice; calls are shown but not spoken. On Windows add "
+        "the language's voice in Settings → Time & Language → Speech; on Linux install "
+        "espeak-ng.",
+    },
+    "voice.failed": {
+        "zh": "语音合成出错（{detail}），本次叫号未能播报。",
+        "en": "Speech synthesis failed ({detail}); this call was not spoken.",
+    },
+    "sound.no_library": {
+        "zh": "本机缺少声音输出组件 PortAudio（{detail}），叫号将只显示、不播报。"
+        "Linux 请安装 libportaudio2。",
+        "en": "The sound output library PortAudio is missing ({detail}); calls are shown but "
+        "not spoken. On Linux install libportaudio2.",
+    },
+    "sound.no_device": {
+        "zh": "本机没有可用的声音输出设备（{detail}），叫号将只显示、不播报。"
+        "请接上音箱或检查声卡。",
+        "en": "This PC has no working sound output ({detail}); calls are shown but not spoken. "
+        "Connect a speaker or check the sound card.",
+    },
+    "announce.stale": {
+        "zh": "叫号等待播报超过了设定的时间，只在屏幕上显示，不再播报。",
+        "en": "The call waited too long to be spoken; it is shown, not spoken.",
+    },
+    "sound.failed": {
+        "zh": "播放叫号声音时出错（{detail}），请检查音箱和声卡。",
+        "en": "Playing the call failed ({detail}); check the speaker and the sound card.",
+    },
     # The database and the environment
     "db.bad_url": {
         "zh": "数据库地址 {url} 无法识别，应为 sqlite:///文件路径 或 postgresql+psycopg://用户@主机/库名。",
