@@ -15,11 +15,14 @@ transaction through the `shared.hall.Hall` facade:
   start and finish at a paced rate while a display in another process reads the change
   feed; the time from a call's commit to its receipt, beside a raw LISTEN/NOTIFY round
   trip on PostgreSQL; and that every event arrived once, in order.
+* "voice" (`bench.voicelatency`, no database): a call handed to the station's announcer →
+  its first sample handed to the sound output (PortAudio on a private ALSA file device),
+  warm (words cached) and cold (words rendered by espeak-ng), p50/p95/p99/max.
 
 Prints a table and writes everything to bench/results/bench-<time>.json. Exits with 1
 if a number was issued twice, a ticket called twice or lost, or the feed lost, repeated or
 reordered an event; missed speed targets are reported, not failed.
-``--scenario 8-clients|one-pc|feed`` runs one scenario alone. ``--quick`` runs small counts
+``--scenario 8-clients|one-pc|feed|voice`` runs one scenario alone. ``--quick`` runs small counts
 (under a minute); ``--profile`` also profiles one kiosk and one counter of the 8-clients
 scenario with cProfile, in CPU time (the run is then slower).
 """
@@ -52,6 +55,7 @@ from bench.feedlatency import (
     print_feed,
 )
 from bench.stats import Summary
+from bench.voicelatency import VoiceLatency, print_voice, run_isolated
 from bench.workload import (
     CALL,
     CALL_EMPTY,
@@ -95,7 +99,7 @@ class Plan:
 
 QUICK = Plan("quick", kiosks=4, tickets_per_kiosk=30, one_pc_seconds=4, feed=FEED_QUICK)
 FULL = Plan("full", kiosks=4, tickets_per_kiosk=500, one_pc_seconds=20, feed=FEED_FULL)
-SCENARIOS = ("all", "8-clients", "one-pc", "feed")
+SCENARIOS = ("all", "8-clients", "one-pc", "feed", "voice")
 
 
 def progress(message: str) -> None:
@@ -563,7 +567,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _as_dict(result: EightClients | OnePc | FeedLatency) -> dict[str, Any]:
+def _as_dict(result: EightClients | OnePc | FeedLatency | VoiceLatency) -> dict[str, Any]:
     out: dict[str, Any] = _jsonable(asdict(result))  # nested Summary objects become dicts
     return out
 
@@ -579,6 +583,7 @@ def main(argv: list[str] | None = None) -> int:
     eights: list[EightClients] = []
     one_pcs: list[OnePc] = []
     feeds: list[FeedLatency] = []
+    voices: list[VoiceLatency] = []
 
     def wanted(scenario: str) -> bool:
         return args.scenario in ("all", scenario)
@@ -588,6 +593,10 @@ def main(argv: list[str] | None = None) -> int:
         info = databases.machine(workdir)
         info["plan"] = plan.name
         progress(f"{plan.name} run; temporary files in {workdir} ({info['filesystem']})")
+
+        if wanted("voice"):
+            progress("voice: announcer latency with the real speech engine ...")
+            voices.append(run_isolated(args.quick))
 
         if args.db in ("all", "postgresql") and (wanted("8-clients") or wanted("feed")):
             progress("starting PostgreSQL ...")
@@ -669,6 +678,7 @@ def main(argv: list[str] | None = None) -> int:
     failures = [f for r in eights for f in r.failures(r.database == "PostgreSQL")]
     failures += [f for pc in one_pcs for f in pc.failures()]
     failures += [f for r in feeds for f in r.failures()]
+    failures += [f for v in voices for f in v.failures()]
 
     print_machine(info)
     for r in eights:
@@ -679,6 +689,8 @@ def main(argv: list[str] | None = None) -> int:
         print_one_pc(pc)
     for fr in feeds:
         print_feed(fr)
+    for v in voices:
+        print_voice(v)
     print()
     if failures:
         print("Targets missed:")
@@ -691,6 +703,7 @@ def main(argv: list[str] | None = None) -> int:
         "eight_clients": [_as_dict(r) for r in eights],
         "one_pc": [_as_dict(r) for r in one_pcs],
         "feed_latency": [_as_dict(r) for r in feeds],
+        "voice_latency": [_as_dict(v) for v in voices],
         "targets_missed": failures,
     }
     out_path.parent.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,7 @@ from typing import Any
 import platformdirs
 
 from shared.clock import Clock, FixedClock, SystemClock
-from shared.config import DEMO_HALL_PATH, ConfigError, load_hall_config
+from shared.config import DEMO_HALL_PATH, ConfigError, VoiceConfig, load_hall_config
 from shared.errors import HallError, YimenError
 from shared.feed import FeedEvent
 from shared.hall import Hall, TicketInfo, default_url, init_hall
@@ -264,6 +264,77 @@ def _event_line(out: Out, ev: FeedEvent) -> str:
     return " ".join(parts)
 
 
+def cmd_say(args: argparse.Namespace, out: Out) -> int:
+    """Speak a call as this station would: for hall IT to test the voice, and for tests."""
+    from shared.announcer import Announcer, Outcome
+    from shared.speech import call_words
+    from shared.voice import Voice, write_wav
+
+    settings = _voice_settings(args, out)
+    words = call_words(args.number, args.window, settings, args.lang or settings.language)
+    voice = Voice(settings)
+    try:
+        data: dict[str, Any] = {
+            "number": words.number,
+            "window": words.window,
+            "lang": words.lang,
+            "text": words.text,
+            "speech": words.speech,
+            "voice": voice.engine.identity(words.lang),
+        }
+        lines = [words.text, out.t(f"播报：{words.speech}", f"Spoken: {words.speech}")]
+        if args.wav:
+            pcm = voice.render_call(words)
+            write_wav(Path(args.wav), pcm)
+            data.update(wav=str(args.wav), seconds=round(pcm.seconds, 2), played=False)
+            lines.append(
+                out.t(
+                    f"已写入 {args.wav}（{pcm.seconds:.1f} 秒，22050 Hz，16 位，单声道）",
+                    f"Written to {args.wav} ({pcm.seconds:.1f} s, 22050 Hz, 16-bit, mono)",
+                )
+            )
+            out.emit(data, "\n".join(lines))
+            return 0
+        announcer = Announcer(voice, settings=settings)
+        try:
+            announcer.announce(words.number, words.window, lang=words.lang)
+            announcer.wait_idle()
+            result = announcer.results[-1]
+        finally:
+            announcer.close()
+        played = result.outcome is Outcome.PLAYED
+        data.update(wav=None, played=played, outcome=result.outcome.value)
+        if played:
+            seconds = result.seconds
+            data.update(seconds=round(seconds, 2))
+            lines.append(out.t(f"已播放（{seconds:.1f} 秒）", f"Played ({seconds:.1f} s)"))
+        out.emit(data, "\n".join(lines))
+        if not played:
+            print(announcer.status.message(out.lang), file=sys.stderr)
+            return EXIT_REFUSED
+        return 0
+    finally:
+        voice.close()
+
+
+def _voice_settings(args: argparse.Namespace, out: Out) -> VoiceConfig:
+    """The hall's [voice] settings; the defaults when the database is not set up yet."""
+    try:
+        with _hall(args) as hall:
+            return hall.settings.voice
+    except YimenError as exc:
+        if exc.code not in ("db.not_initialised", "hall.none"):
+            raise
+    print(
+        out.t(
+            "数据库尚未初始化，使用默认的叫号设置。",
+            "The database is not set up yet: using the default voice settings.",
+        ),
+        file=sys.stderr,
+    )
+    return VoiceConfig()
+
+
 def cmd_demo(args: argparse.Namespace, out: Out) -> int:
     from shared.simulate import run_demo_morning
 
@@ -293,7 +364,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", default=os.environ.get("YIMEN_DB") or None, help="数据库地址 (database URL)"
     )
     common.add_argument("--hall", default=None, help="服务中心编号 (hall code)")
-    common.add_argument("--lang", choices=("zh", "en"), default=os.environ.get("YIMEN_LANG", "zh"))
+    common.add_argument(
+        "--lang", choices=("zh", "en"), default=None, help="语言 (language; YIMEN_LANG)"
+    )
     common.add_argument("--json", action="store_true", help="以 JSON 输出 (JSON output)")
 
     parser = argparse.ArgumentParser(prog="yimen", description="一门 · 政务服务中心排队叫号系统")
@@ -331,6 +404,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--after", type=int, default=None, help="从此事件编号之后开始 (replay)")
     p.set_defaults(run=cmd_watch)
 
+    p = sub.add_parser("say", parents=[common], help="试听叫号语音 (speak a call)")
+    p.add_argument("number", help="票号，例如 A001 (ticket number)")
+    p.add_argument("window", type=int, help="窗口号 (window number)")
+    p.add_argument("--wav", metavar="FILE", help="写入 WAV 文件而不播放 (write a WAV, do not play)")
+    p.set_defaults(run=cmd_say)
+
     p = sub.add_parser("demo", parents=[common], help="模拟示范服务中心的一个上午")
     p.set_defaults(run=cmd_demo)
     return parser
@@ -343,7 +422,7 @@ def _log_path() -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    out = Out(args.lang, args.json)
+    out = Out(args.lang or os.environ.get("YIMEN_LANG") or "zh", args.json)
     try:
         result: int = args.run(args, out)
         return result
