@@ -204,6 +204,8 @@ class SpeechEngine:
                 encoding="utf-8",
                 bufsize=1,
                 env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+                # A kiosk or counter started without a console must not flash one open.
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
             )
         except OSError as exc:
             raise EnvironmentFault("voice.no_engine", detail=str(exc)) from None
