@@ -102,6 +102,16 @@ class Catalog:
     def service_by_id(self, service_id: int) -> ServiceEntry | None:
         return self._services_by_id.get(service_id)
 
+    def service_of(self, s: Session, service_id: int) -> ServiceEntry:
+        """A service by id, even one retired since (a ticket's or an appointment's)."""
+        entry = self._services_by_id.get(service_id)
+        if entry is not None:
+            return entry
+        sv = s.get(Service, service_id)
+        zone = s.get(Zone, sv.zone_id) if sv else None
+        assert sv is not None and zone is not None
+        return service_entry(sv, zone)
+
     def window(self, number: int) -> WindowEntry:
         try:
             return self._windows_by_number[number]

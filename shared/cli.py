@@ -11,13 +11,15 @@ trace was logged and exits with status 70.
 from __future__ import annotations
 
 import argparse
+import csv
 import dataclasses
+import io
 import json
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +27,9 @@ import platformdirs
 
 from shared.clock import Clock, FixedClock, SystemClock
 from shared.config import DEMO_HALL_PATH, ConfigError, VoiceConfig, load_hall_config
-from shared.errors import HallError, YimenError
+from shared.errors import EnvironmentFault, HallError, YimenError
 from shared.feed import FeedEvent
-from shared.hall import Hall, TicketInfo, default_url, init_hall
+from shared.hall import AppointmentInfo, Hall, TicketInfo, default_url, init_hall
 from shared.messages import STATE_NAMES
 
 log = logging.getLogger("yimen")
@@ -245,6 +247,9 @@ _EVENT_WORDS = {
     "expired": ("过期未办结", "expired"),
     "paused": ("窗口暂停", "window paused"),
     "resumed": ("窗口恢复", "window resumed"),
+    "help_requested": ("取号机求助", "help requested"),
+    "help_acknowledged": ("求助已响应", "help answered"),
+    "printer_fault": ("打印机故障", "printer fault"),
 }
 
 
@@ -259,9 +264,112 @@ def _event_line(out: Out, ev: FeedEvent) -> str:
         parts.append(out.t(f"{ev.window_no}号窗口", f"window {ev.window_no}"))
     if ev.clerk_code:
         parts.append(out.t(f"工号{ev.clerk_code}", f"clerk {ev.clerk_code}"))
+    kiosk = ev.detail("kiosk")
+    if kiosk:
+        parts.append(out.t(f"取号机{kiosk}", f"kiosk {kiosk}"))
     if ev.reason:
         parts.append(f"（{ev.reason}）" if out.lang == "zh" else f"({ev.reason})")
     return " ".join(parts)
+
+
+def cmd_help_requests(args: argparse.Namespace, out: Out) -> int:
+    with _hall(args) as hall:
+        requests = hall.help_requests(open_only=not args.all)
+        tz = hall.settings.tz
+    lines = []
+    for h in requests:
+        at = h.at.astimezone(tz)
+        line = out.t(f"{at:%H:%M:%S}  取号机 {h.kiosk} 求助", f"{at:%H:%M:%S}  kiosk {h.kiosk}")
+        if h.acknowledged_at is not None:
+            done = h.acknowledged_at.astimezone(tz)
+            line += out.t(
+                f"，{done:%H:%M:%S} 工号 {h.acknowledged_by} 已响应",
+                f", answered {done:%H:%M:%S} by clerk {h.acknowledged_by}",
+            )
+        lines.append(line)
+    if not lines:
+        lines.append(out.t("目前没有待处理的求助。", "No help requests waiting."))
+    out.emit(requests, "\n".join(lines))
+    return 0
+
+
+def cmd_appointment_add(args: argparse.Namespace, out: Out) -> int:
+    with _hall(args) as hall:
+        start, end = _slot(hall, args.day, args.slot)
+        a = hall.book_appointment(
+            args.service, start, end, citizen_name=args.name, id_number=args.id_number
+        )
+        out.emit(a, _appointment_text(out, hall, a))
+    return 0
+
+
+def _appointment_text(out: Out, hall: Hall, a: AppointmentInfo) -> str:
+    start, end = a.slot_start.astimezone(hall.settings.tz), a.slot_end.astimezone(hall.settings.tz)
+    return out.t(
+        f"预约码 {a.code}：{a.service_code}，{a.day} {start:%H:%M}–{end:%H:%M}",
+        f"Appointment {a.code}: {a.service_code}, {a.day} {start:%H:%M}–{end:%H:%M}",
+    )
+
+
+def _slot(hall: Hall, day: str, slot: str) -> tuple[datetime, datetime]:
+    """``2026-11-25`` and ``10:00-10:30`` as the hall's local start and end."""
+    try:
+        d = date.fromisoformat(day.strip())
+        a, b = (part.strip() for part in slot.replace("–", "-").split("-"))
+        start = datetime.combine(d, time.fromisoformat(a), tzinfo=hall.settings.tz)
+        end = datetime.combine(d, time.fromisoformat(b), tzinfo=hall.settings.tz)
+    except ValueError:
+        raise HallError("appointment.bad_input", day=day, slot=slot) from None
+    return start, end
+
+
+CSV_COLUMNS = ("service", "day", "slot", "name", "id_number")
+
+
+def cmd_appointment_import(args: argparse.Namespace, out: Out) -> int:
+    """Book every row of a CSV file (service,day,slot,name,id_number); each row is its
+    own booking, so a refused row stops nothing. Reports the rows refused and why."""
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EnvironmentFault("file.unreadable", path=str(path), detail=str(exc)) from None
+    reader = csv.DictReader(io.StringIO(text))
+    rows = list(reader)
+    if not rows or any(c not in (reader.fieldnames or ()) for c in CSV_COLUMNS):
+        raise HallError("appointment.csv_columns", path=str(path), columns=",".join(CSV_COLUMNS))
+    booked: list[AppointmentInfo] = []
+    refused: list[dict[str, Any]] = []
+    with _hall(args) as hall:
+        for line, row in enumerate(rows, start=2):  # line 1 is the header
+            try:
+                start, end = _slot(hall, row["day"] or "", row["slot"] or "")
+                booked.append(
+                    hall.book_appointment(
+                        (row["service"] or "").strip(),
+                        start,
+                        end,
+                        citizen_name=(row["name"] or "").strip(),
+                        id_number=(row["id_number"] or "").strip(),
+                    )
+                )
+            except YimenError as exc:
+                refused.append({"line": line, "code": exc.code, "reason": exc.message(out.lang)})
+            if not out.json and line % 50 == 0:
+                print(out.t(f"已处理 {line - 1} 行…", f"{line - 1} rows done…"), file=sys.stderr)
+        lines = [_appointment_text(out, hall, a) for a in booked]
+    lines.append(
+        out.t(
+            f"共 {len(rows)} 行：预约成功 {len(booked)} 行，未能预约 {len(refused)} 行。",
+            f"{len(rows)} rows: {len(booked)} booked, {len(refused)} refused.",
+        )
+    )
+    for r in refused:
+        lines.append(
+            out.t(f"  第 {r['line']} 行：{r['reason']}", f"  line {r['line']}: {r['reason']}")
+        )
+    out.emit({"booked": booked, "refused": refused}, "\n".join(lines))
+    return EXIT_REFUSED if refused else 0
 
 
 def cmd_say(args: argparse.Namespace, out: Out) -> int:
@@ -358,18 +466,37 @@ def _hall(args: argparse.Namespace) -> Hall:
     return Hall.connect(args.db, clock=_clock(), hall_code=args.hall)
 
 
+def _global_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
+    """The options every sub-command takes. They may stand before the sub-command
+    (``yimen --db URL kiosk``) or after it (``yimen kiosk --db URL``): the main parser
+    holds the defaults, and a sub-command's copy only overrides what it was given."""
+
+    def default(value: Any) -> Any:
+        return value if defaults else argparse.SUPPRESS
+
+    parser.add_argument(
+        "--db",
+        default=default(os.environ.get("YIMEN_DB") or None),
+        help="数据库地址 (database URL)",
+    )
+    parser.add_argument("--hall", default=default(None), help="服务中心编号 (hall code)")
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=default(None),
+        help="语言 (language; YIMEN_LANG)",
+    )
+    parser.add_argument(
+        "--json", action="store_true", default=default(False), help="以 JSON 输出 (JSON output)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db", default=os.environ.get("YIMEN_DB") or None, help="数据库地址 (database URL)"
-    )
-    common.add_argument("--hall", default=None, help="服务中心编号 (hall code)")
-    common.add_argument(
-        "--lang", choices=("zh", "en"), default=None, help="语言 (language; YIMEN_LANG)"
-    )
-    common.add_argument("--json", action="store_true", help="以 JSON 输出 (JSON output)")
+    _global_options(common, defaults=False)
 
     parser = argparse.ArgumentParser(prog="yimen", description="一门 · 政务服务中心排队叫号系统")
+    _global_options(parser, defaults=True)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init", parents=[common], help="创建或升级数据库并载入服务中心配置")
@@ -403,6 +530,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("watch", parents=[common], help="实时显示事件 (watch events)")
     p.add_argument("--after", type=int, default=None, help="从此事件编号之后开始 (replay)")
     p.set_defaults(run=cmd_watch)
+
+    p = sub.add_parser("help-requests", parents=[common], help="取号机的求助 (help requests)")
+    p.add_argument("--all", action="store_true", help="包括已响应的 (answered ones too)")
+    p.set_defaults(run=cmd_help_requests)
+
+    p = sub.add_parser("appointment", help="预约 (appointments)")
+    appt = p.add_subparsers(dest="appointment_command", required=True)
+    p = appt.add_parser("add", parents=[common], help="预约一个时段 (book one)")
+    p.add_argument("service", help="事项编号 (service code)")
+    p.add_argument("--day", required=True, help="日期 YYYY-MM-DD")
+    p.add_argument("--slot", required=True, help="时段，例如 10:00-10:30")
+    p.add_argument("--name", required=True, help="姓名")
+    p.add_argument("--id-number", required=True, help="身份证号码")
+    p.set_defaults(run=cmd_appointment_add)
+    p = appt.add_parser("import", parents=[common], help="从 CSV 文件导入预约")
+    p.add_argument("file", help="CSV：service,day,slot,name,id_number（第一行为表头）")
+    p.set_defaults(run=cmd_appointment_import)
 
     p = sub.add_parser("say", parents=[common], help="试听叫号语音 (speak a call)")
     p.add_argument("number", help="票号，例如 A001 (ticket number)")

@@ -55,6 +55,7 @@ __all__ = [
     "ExtraDayConfig",
     "HallConfig",
     "HallInfo",
+    "KioskConfig",
     "PostConfig",
     "RulesConfig",
     "ServiceConfig",
@@ -363,6 +364,28 @@ def _check_call_template(value: str) -> str:
     return value
 
 
+def _check_url(value: str) -> str:
+    if not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value):
+        raise _rule(
+            f"网址要以 http:// 或 https:// 开头，中间不能有空格，现在是 '{value}'。",
+            f"an address must start with http:// or https:// and contain no spaces, got '{value}'.",
+        )
+    return value
+
+
+def _one_of(*allowed: int) -> Callable[[int], int]:
+    def check(value: int) -> int:
+        if value not in allowed:
+            words = "、".join(str(a) for a in allowed)
+            raise _rule(
+                f"只能是 {words} 之一，现在是 {value}。",
+                f"must be one of {', '.join(str(a) for a in allowed)}, got {value}.",
+            )
+        return value
+
+    return check
+
+
 Text = Annotated[str, Strict(), AfterValidator(_check_text)]
 Code = Annotated[str, Strict(), AfterValidator(_check_code)]
 Prefix = Annotated[str, Strict(), AfterValidator(_check_prefix)]
@@ -384,6 +407,9 @@ NoShowRequeues = Annotated[int, Strict(), AfterValidator(_int_range(0, 1))]
 HandlingMinutes = Annotated[int, Strict(), AfterValidator(_int_range(1, 240))]
 Positive = Annotated[int, Strict(), AfterValidator(_int_range(1, None))]
 CallTemplate = Annotated[str, Strict(), AfterValidator(_check_call_template)]
+ReviewUrl = Annotated[str, Strict(), AfterValidator(_check_url)]
+SlipWidth = Annotated[int, Strict(), AfterValidator(_one_of(58, 80))]
+IdleSeconds = Annotated[int, Strict(), AfterValidator(_int_range(10, 600))]
 Repeat = Annotated[int, Strict(), AfterValidator(_int_range(1, 2))]
 SpeechRate = Annotated[int, Strict(), AfterValidator(_int_range(80, 300))]
 BacklogSeconds = Annotated[int, Strict(), AfterValidator(_int_range(3, 120))]
@@ -441,6 +467,23 @@ class RulesConfig(_Model):
     """How many times a clerk may recall (重呼) a ticket, 1–5."""
     no_show_requeues: NoShowRequeues = 1
     """How many times a no-show (过号) ticket may be put back in line, 0–1."""
+    check_in_early_minutes: HeadStartMinutes = 60
+    """How many minutes before its slot an appointment can be checked in at the kiosk
+    (0–240); earlier, the kiosk says from when."""
+
+
+class KioskConfig(_Model):
+    """[kiosk]: the ticket kiosk and its slip; every key has a default."""
+
+    review_url: ReviewUrl = "https://yimen.example.gov.cn/r/"
+    """The start of the review address printed as the slip's QR code; the ticket's signed
+    review code is appended (码上监督). Point it at the hall's own `yimen serve`."""
+    slip_width_mm: SlipWidth = 80
+    """The receipt paper's width: 80 or 58 mm."""
+    slip_notice: Text = "请留意叫号，过号需重新取号"
+    """The line at the foot of the slip and of the ticket screen."""
+    idle_seconds: IdleSeconds = 30
+    """After this many seconds without a touch the kiosk returns to its home screen."""
 
 
 class VoiceConfig(_Model):
@@ -813,6 +856,7 @@ class HallConfig(_Model):
     hall: HallInfo
     rules: RulesConfig = Field(default_factory=RulesConfig)
     voice: VoiceConfig = Field(default_factory=VoiceConfig)
+    kiosk: KioskConfig = Field(default_factory=KioskConfig)
     calendar: CalendarConfig
     zones: Annotated[tuple[ZoneConfig, ...], Field(min_length=1)]
     services: Annotated[tuple[ServiceConfig, ...], Field(min_length=1)]

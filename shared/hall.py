@@ -7,6 +7,7 @@ clock, returning frozen dataclasses (never live ORM objects), or raising a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -14,10 +15,12 @@ from time import monotonic
 
 import platformdirs
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from shared import stations as st
 from shared import tickets as tk
-from shared.catalog import CATALOG_SECONDS, ServiceEntry, service_entry
+from shared.catalog import CATALOG_SECONDS
 from shared.clock import Clock, SystemClock
 from shared.config import HallConfig
 from shared.db import Database, connect, sqlite_url
@@ -26,14 +29,13 @@ from shared.halls import HallSettings, LoadSummary, find_hall, load_config
 from shared.model import (
     IN_HAND_STATES,
     HoldKind,
-    Service,
     Ticket,
     TicketState,
     Window,
-    Zone,
 )
 from shared.reviews import make_review_code, parse_review_code, verify_review_code
 from shared.schema import ensure_current, upgrade
+from shared.stations import HelpRequest
 
 
 def default_database_path() -> Path:
@@ -184,10 +186,13 @@ class Hall:
         green: bool = False,
         id_number: str | None = None,
         appointment_code: str | None = None,
+        request_id: str | None = None,
+        kiosk: str | None = None,
     ) -> TicketInfo:
-        def op(s: Session) -> TicketInfo:
-            now = self.now()
-            issued = tk.issue(
+        """A ticket for a service. ``request_id`` (the kiosk's id of one tap) makes the
+        call safe to repeat: the same id returns the ticket already issued for it."""
+        return self._issue(
+            lambda s, now: tk.issue(
                 s,
                 self.settings,
                 service_code,
@@ -195,7 +200,29 @@ class Hall:
                 green=green,
                 id_number=id_number,
                 appointment_code=appointment_code,
-            )
+                request_id=request_id,
+                kiosk=kiosk,
+            ),
+            request_id,
+        )
+
+    def check_in(
+        self, code: str, *, request_id: str | None = None, kiosk: str | None = None
+    ) -> TicketInfo:
+        """An appointment checked in by its code alone: its ticket, marked 预约."""
+        return self._issue(
+            lambda s, now: tk.check_in(
+                s, self.settings, code, now, request_id=request_id, kiosk=kiosk
+            ),
+            request_id,
+        )
+
+    def _issue(
+        self, fn: Callable[[Session, datetime], tk.Issued], request_id: str | None
+    ) -> TicketInfo:
+        def op(s: Session) -> TicketInfo:
+            now = self.now()
+            issued = fn(s, now)
             return self._info(
                 s,
                 issued.ticket,
@@ -204,7 +231,33 @@ class Hall:
                 slip=(issued.ahead, issued.estimated_wait_minutes),
             )
 
-        return self.db.run_write(op)
+        try:
+            return self.db.run_write(op)
+        except IntegrityError:
+            # The same tap, retried while its first try was still committing: the first
+            # try's ticket is there now, and the second run finds it.
+            if request_id is None:
+                raise
+            return self.db.run_write(op)
+
+    # -- what the stations report ------------------------------------------------
+
+    def request_help(self, kiosk: str) -> HelpRequest:
+        return self.db.run_write(lambda s: st.request_help(s, self.settings, kiosk, self.now()))
+
+    def help_requests(self, *, open_only: bool = True) -> list[HelpRequest]:
+        with self.db.read() as s:
+            return st.help_requests(s, self.settings, self.now(), open_only=open_only)
+
+    def acknowledge_help(self, request: str, clerk_code: str) -> HelpRequest:
+        return self.db.run_write(
+            lambda s: st.acknowledge_help(s, self.settings, request, clerk_code, self.now())
+        )
+
+    def report_printer_fault(self, station: str, code: str, detail: str = "") -> None:
+        self.db.run_write(
+            lambda s: st.report_printer_fault(s, self.settings, station, code, detail, self.now())
+        )
 
     def book_appointment(
         self,
@@ -419,9 +472,7 @@ class Hall:
         the estimated wait (read now); ``slip`` gives those last two as already read."""
         settings = self.settings
         cat = settings.catalog
-        service = cat.service_by_id(t.service_id)
-        if service is None:  # a service retired since the ticket was issued
-            service = catalog_service_of(s, t)
+        service = cat.service_of(s, t.service_id)
         ahead = 0
         estimate: int | None = None
         windows: tuple[int, ...] = ()
@@ -478,14 +529,6 @@ class Hall:
             ticket=ticket.number if ticket else None,
             ticket_state=ticket.state.value if ticket else None,
         )
-
-
-def catalog_service_of(s: Session, t: Ticket) -> ServiceEntry:
-    """The catalogue entry of a ticket's service even if it is no longer offered."""
-    sv = s.get(Service, t.service_id)
-    zone = s.get(Zone, sv.zone_id) if sv else None
-    assert sv is not None and zone is not None
-    return service_entry(sv, zone)
 
 
 def init_hall(url: str | None, config: HallConfig, clock: Clock | None = None) -> LoadSummary:

@@ -74,6 +74,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "预约时段 {slot} 已过，预约失效，请重新取号。",
         "en": "The appointment slot {slot} has passed; please take an ordinary ticket.",
     },
+    "appointment.bad_input": {
+        "zh": "日期 {day} 或时段 {slot} 写法不对，日期写成 2026-11-25，时段写成 10:00-10:30。",
+        "en": "The day {day} or the slot {slot} is not understood; write 2026-11-25 and "
+        "10:00-10:30.",
+    },
+    "appointment.csv_columns": {
+        "zh": "文件 {path} 的第一行必须是表头 {columns}，且至少有一行预约。",
+        "en": "The first line of {path} must be the header {columns}, followed by at least "
+        "one appointment.",
+    },
+    "appointment.too_early": {
+        "zh": "您的预约时段是 {slot}，请于 {opens} 以后再来签到取号。",
+        "en": "Your appointment is at {slot}; please check in from {opens}.",
+    },
+    "appointment.other_hall": {
+        "zh": "预约码 {code} 是{hall}的预约，不能在本中心签到，请到{hall}办理。",
+        "en": "Appointment {code} was booked at {hall}, not at this hall; please go there.",
+    },
     "appointment.duplicate": {
         "zh": "同一证件当天只能预约一次，已有预约 {code}。",
         "en": "One appointment per person per day: appointment {code} already exists.",
@@ -178,6 +196,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "评价码无效或已被篡改，请扫描票据上的二维码。",
         "en": "The review code is not valid; please scan the QR code on the ticket.",
     },
+    # The stations
+    "help.unknown": {
+        "zh": "找不到这条求助记录，可能已经是前一天的了。",
+        "en": "There is no such help request; it may be from an earlier day.",
+    },
+    "help.already_answered": {
+        "zh": "{kiosk} 号取号机的求助已由工号 {clerk} 响应。",
+        "en": "The help request at kiosk {kiosk} was already answered by clerk {clerk}.",
+    },
     # The hall's voice
     "speech.bad_number": {
         "zh": "号码 {number} 不是有效的票号，票号是一个大写字母加数字，例如 A001。",
@@ -230,6 +257,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Playing the call failed ({detail}); check the speaker and the sound card.",
     },
     # The database and the environment
+    "file.unreadable": {
+        "zh": "无法读取文件 {path}（{detail}），请确认文件存在并以 UTF-8 编码保存。",
+        "en": "Cannot read {path} ({detail}); check that it exists and is saved as UTF-8.",
+    },
     "db.bad_url": {
         "zh": "数据库地址 {url} 无法识别，应为 sqlite:///文件路径 或 postgresql+psycopg://用户@主机/库名。",
         "en": "The database URL {url} is not understood; use sqlite:///PATH or "

@@ -143,6 +143,9 @@ class EventKind(enum.StrEnum):
     EXPIRED = "expired"
     PAUSED = "paused"
     RESUMED = "resumed"
+    HELP_REQUESTED = "help_requested"  # a citizen pressed 需要帮助 at a kiosk
+    HELP_ACKNOWLEDGED = "help_acknowledged"  # a clerk or guide is on the way
+    PRINTER_FAULT = "printer_fault"  # a station's printer is offline or out of paper
 
 
 class AppointmentState(enum.StrEnum):
@@ -163,6 +166,8 @@ class Hall(Base):
     rules: Mapped[dict[str, Any]] = mapped_column(JSON)
     # How calls are spoken ([voice] of the configuration).
     voice: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
+    # The kiosk and its slip ([kiosk]).
+    kiosk: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
     # Per-hall secret for review codes and ID hashes; generated once, never exported.
     secret: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[datetime]
@@ -304,6 +309,8 @@ class Ticket(Base):
         ),
         Index("ix_tickets_service_day", "hall_id", "service_id", "business_day"),
         Index("ix_tickets_person", "hall_id", "id_hash"),
+        # One tap, one ticket: a kiosk's retried request finds the ticket it already got.
+        UniqueConstraint("hall_id", "request_id"),
     )
 
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
@@ -335,6 +342,9 @@ class Ticket(Base):
     # Salted (per-hall HMAC) hash of an ID number and its last six digits; never the number.
     id_hash: Mapped[str | None] = mapped_column(String(64))
     id_last6: Mapped[str | None] = mapped_column(String(6))
+    # The kiosk's own id of the tap that asked for the ticket, and the kiosk's code.
+    request_id: Mapped[str | None] = mapped_column(String(64))
+    kiosk: Mapped[str | None] = mapped_column(String(32))
 
 
 class Event(Base):

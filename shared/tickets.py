@@ -65,6 +65,7 @@ from shared.model import (
     TicketState,
     Window,
 )
+from shared.model import Hall as HallRow
 
 FRONT_LANE = 0
 LINE_LANE = 1
@@ -231,7 +232,7 @@ def _event(
         from_state=from_state,
         to_state=ticket.state if ticket is not None else None,
         reason=reason,
-        data=data or None,
+        data={k: v for k, v in data.items() if v is not None} or None,
     )
 
 
@@ -303,9 +304,21 @@ def issue(
     green: bool = False,
     id_number: str | None = None,
     appointment_code: str | None = None,
+    request_id: str | None = None,
+    kiosk: str | None = None,
 ) -> Issued:
     """A new numbered ticket for a service (or, for a person who already holds an
-    open ticket for it today, that ticket again, marked as a reprint)."""
+    open ticket for it today, that ticket again, marked as a reprint).
+
+    ``request_id`` is the kiosk's own id of the tap: asked again with the same id (the
+    kiosk retrying after a lost reply), the ticket issued the first time is returned and
+    nothing new is issued, whatever the hour or the cap says by then."""
+    if request_id is not None:
+        already = s.scalars(
+            select(Ticket).where(Ticket.hall_id == hall.id, Ticket.request_id == request_id)
+        ).one_or_none()
+        if already is not None:
+            return _again(s, hall, already, now, reprint=False)
     service = hall.catalog.service(service_code)
     appointment: Appointment | None = None
     if appointment_code is not None:
@@ -330,10 +343,10 @@ def issue(
             )
         ).first()
         if existing is not None:
-            _event(s, hall, now, EventKind.REPRINTED, existing, from_state=existing.state)
-            ahead = people_ahead(s, hall, existing)
-            wait = estimated_wait_minutes(s, hall, service, ahead, now)
-            return Issued(existing, reprint=True, ahead=ahead, estimated_wait_minutes=wait)
+            _event(
+                s, hall, now, EventKind.REPRINTED, existing, from_state=existing.state, kiosk=kiosk
+            )
+            return _again(s, hall, existing, now, reprint=True)
 
     head_start = timedelta(minutes=hall.rules.priority_head_start_minutes)
     if appointment is not None:
@@ -379,13 +392,66 @@ def issue(
         appointment_id=appointment.id if appointment else None,
         id_hash=ident.hash if ident else (appointment.id_hash if appointment else None),
         id_last6=ident.last6 if ident else (appointment.id_last6 if appointment else None),
+        request_id=request_id,
+        kiosk=kiosk,
     )
     s.add(ticket)
     if appointment is not None:
         appointment.state = AppointmentState.CHECKED_IN
     s.flush()
-    _event(s, hall, now, EventKind.ISSUED, ticket, service=service.code)
+    _event(s, hall, now, EventKind.ISSUED, ticket, service=service.code, kiosk=kiosk)
     return Issued(ticket, reprint=False, ahead=ahead, estimated_wait_minutes=wait)
+
+
+def _again(s: Session, hall: HallSettings, ticket: Ticket, now: datetime, reprint: bool) -> Issued:
+    """A ticket already issued, with its slip's figures as they stand now."""
+    service = hall.catalog.service_of(s, ticket.issued_service_id)
+    ahead = people_ahead(s, hall, ticket)
+    wait = estimated_wait_minutes(s, hall, service, ahead, now)
+    return Issued(ticket, reprint=reprint, ahead=ahead, estimated_wait_minutes=wait)
+
+
+def check_in(
+    s: Session,
+    hall: HallSettings,
+    code: str,
+    now: datetime,
+    *,
+    request_id: str | None = None,
+    kiosk: str | None = None,
+) -> Issued:
+    """An appointment checked in by its code alone (typed or scanned at the kiosk): its
+    ticket, for the service it was booked for, with the appointment's priority."""
+    code = code.strip()
+    appt = s.scalars(
+        select(Appointment).where(Appointment.hall_id == hall.id, Appointment.code == code)
+    ).one_or_none()
+    if appt is None:
+        if request_id is not None:  # a retried check-in of a code just used
+            already = s.scalars(
+                select(Ticket).where(Ticket.hall_id == hall.id, Ticket.request_id == request_id)
+            ).one_or_none()
+            if already is not None:
+                return _again(s, hall, already, now, reprint=False)
+        elsewhere = s.scalar(
+            select(HallRow.name)
+            .join(Appointment, Appointment.hall_id == HallRow.id)
+            .where(Appointment.code == code, HallRow.id != hall.id)
+            .limit(1)
+        )
+        if elsewhere is not None:
+            raise HallError("appointment.other_hall", code=code, hall=elsewhere)
+        raise HallError("appointment.unknown", code=code)
+    service = hall.catalog.service_of(s, appt.service_id)
+    return issue(
+        s,
+        hall,
+        service.code,
+        now,
+        appointment_code=code,
+        request_id=request_id,
+        kiosk=kiosk,
+    )
 
 
 def _appointment_for_check_in(
@@ -405,9 +471,12 @@ def _appointment_for_check_in(
         raise HallError("appointment.used", code=code, number=number or "")
     if appt.day != hall.business_day(now):
         raise HallError("appointment.not_today", code=code, day=appt.day.isoformat())
+    slot = f"{hall.local(appt.slot_start):%H:%M}–{hall.local(appt.slot_end):%H:%M}"
     if now >= appt.slot_end:
-        slot = f"{hall.local(appt.slot_start):%H:%M}–{hall.local(appt.slot_end):%H:%M}"
         raise HallError("appointment.missed", slot=slot)
+    opens = appt.slot_start - timedelta(minutes=hall.rules.check_in_early_minutes)
+    if now < opens:
+        raise HallError("appointment.too_early", slot=slot, opens=f"{hall.local(opens):%H:%M}")
     return appt
 
 

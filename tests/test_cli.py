@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import datetime
 
 import pytest
 from sqlalchemy.engine import make_url
 
 from shared.cli import main
+from shared.clock import FixedClock
+from shared.hall import Hall
 
 from .conftest import _pg_execute
 from .pgserver import PASSWORD_ROLE
@@ -152,3 +155,65 @@ def test_the_installed_command_runs_and_prints_no_traceback(tmp_path: object) ->
     )  # fmt: skip
     assert bad.returncode == 2
     assert bad.stderr.strip() == "There is no service with code nope."
+
+
+def test_the_global_options_may_stand_before_or_after_the_sub_command(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = yimen(capsys, "--db", db_url, "--lang", "en", "--json", "status")
+    after = yimen(capsys, "status", "--db", db_url, "--lang", "en", "--json")
+    assert before[0] == after[0] == 0
+    assert json.loads(before[1]) == json.loads(after[1])
+    code, out, _ = yimen(capsys, "--lang", "en", "status", "--db", db_url)
+    assert code == 0 and "Services:" in out
+
+
+def test_appointments_are_imported_from_a_csv_with_a_report_of_the_rows_refused(
+    db_url: str, tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pathlib import Path
+
+    csv = Path(str(tmp_path)) / "预约.csv"
+    csv.write_text(
+        "\ufeffservice,day,slot,name,id_number\n"
+        "gt-zc,2026-11-25,10:00-10:30,李明,11010519491231002X\n"
+        "nope,2026-11-25,10:00-10:30,王五,110101199003074477\n"
+        "gt-zc,2026-11-25,20:00-20:30,赵六,110101199003072914\n"
+        "sw-xb,2026-11-25,14:00-14:30,李明,11010519491231002X\n"
+        "gt-zc,2026-11-25,11:00-11:30,陈静,11010119900307061X\n",
+        encoding="utf-8",
+    )
+    code, out, _ = yimen(capsys, "appointment", "import", str(csv), "--db", db_url)
+    assert code == 2
+    assert "共 5 行：预约成功 2 行，未能预约 3 行。" in out
+    assert "第 3 行：没有编号为 nope 的办理事项。" in out
+    assert "第 4 行：预约时段不在" in out and "第 5 行：同一证件当天只能预约一次" in out
+    code, out, _ = yimen(capsys, "appointment", "import", str(csv), "--db", db_url, "--json")
+    report = json.loads(out)
+    assert report["booked"] == [] and len(report["refused"]) == 5  # all booked already
+
+
+def test_an_appointment_added_by_hand_is_checked_in_with_its_code(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = yimen(
+        capsys, "appointment", "add", "gt-zc", "--day", "2026-11-24", "--slot", "10:00-10:30",
+        "--name", "李明", "--id-number", "11010519491231002X", "--db", db_url, "--json",
+    )  # fmt: skip
+    assert code == 0
+    booked = json.loads(out)
+    code, out, err = yimen(
+        capsys, "appointment", "add", "gt-zc", "--day", "24/11", "--slot", "10-11", "--db", db_url,
+        "--name", "x", "--id-number", "11010519491231002X",
+    )  # fmt: skip
+    assert code == 2 and "2026-11-25" in err
+    assert len(booked["code"]) == 8
+
+
+def test_help_requests_lists_the_open_ones(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = yimen(capsys, "help-requests", "--db", db_url)
+    assert code == 0 and "目前没有待处理的求助" in out
+    with Hall.connect(db_url, FixedClock(datetime.fromisoformat(TUESDAY))) as hall:
+        hall.request_help("K2")
+    code, out, _ = yimen(capsys, "help-requests", "--db", db_url)
+    assert "取号机 K2 求助" in out

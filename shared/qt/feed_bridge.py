@@ -43,6 +43,9 @@ _SIGNAL_OF = {
     "expired": "ticket_expired",
     "paused": "window_paused",
     "resumed": "window_resumed",
+    "help_requested": "help_requested",
+    "help_acknowledged": "help_acknowledged",
+    "printer_fault": "printer_fault",
 }
 
 
@@ -63,6 +66,9 @@ class FeedBridge(QObject):
     ticket_expired = Signal(object)
     window_paused = Signal(object)
     window_resumed = Signal(object)
+    help_requested = Signal(object)  # a citizen pressed 需要帮助 at a kiosk
+    help_acknowledged = Signal(object)
+    printer_fault = Signal(object)
     connection_lost = Signal(str)  # a sentence of detail, for the log
     connection_restored = Signal()
     failed = Signal(str)  # the feed stopped on an error that is not a lost connection
