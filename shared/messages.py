@@ -205,6 +205,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{kiosk} 号取号机的求助已由工号 {clerk} 响应。",
         "en": "The help request at kiosk {kiosk} was already answered by clerk {clerk}.",
     },
+    # Printing
+    "printer.offline": {
+        "zh": "打印机未连接或未开机，取号单没有打印出来（{detail}）。"
+        "号码已经取到，请记下屏幕上的号码。",
+        "en": "The printer is not connected or switched off ({detail}); the slip was not "
+        "printed. The ticket is valid: please note the number on the screen.",
+    },
+    "printer.no_paper": {
+        "zh": "打印机缺纸，取号单没有打印出来。号码已经取到，请记下屏幕上的号码，"
+        "工作人员会尽快换纸。",
+        "en": "The printer is out of paper; the slip was not printed. The ticket is valid: "
+        "please note the number on the screen. Staff will refill the paper.",
+    },
+    "printer.failed": {
+        "zh": "打印取号单时出错（{detail}）。号码已经取到，请记下屏幕上的号码。",
+        "en": "Printing the slip failed ({detail}). The ticket is valid: please note the "
+        "number on the screen.",
+    },
+    "printer.folder": {
+        "zh": "无法把取号单保存到文件夹 {path}（{detail}），请检查磁盘空间和权限。",
+        "en": "Cannot save the slip in {path} ({detail}); check the disk space and the "
+        "folder's permissions.",
+    },
+    "printer.no_font": {
+        "zh": "本机没有可以嵌入取号单的中文字体，请安装文泉驿正黑（fonts-wqy-zenhei）或黑体。",
+        "en": "No Chinese font to embed in the slip was found; install WenQuanYi Zen Hei "
+        "(fonts-wqy-zenhei) or SimHei.",
+    },
+    "printer.bad_spec": {
+        "zh": "打印机设置 {spec} 无法识别，应为 pdf:文件夹、system:打印机名称、"
+        "escpos:tcp:地址、escpos:serial:端口 或 escpos:usb:厂商号:产品号。",
+        "en": "The printer setting {spec} is not understood; use pdf:FOLDER, system:NAME, "
+        "escpos:tcp:HOST, escpos:serial:PORT or escpos:usb:VID:PID.",
+    },
     # The hall's voice
     "speech.bad_number": {
         "zh": "号码 {number} 不是有效的票号，票号是一个大写字母加数字，例如 A001。",
