@@ -14,7 +14,7 @@ DEMO_ARGS ?=
 # A failed step leaves no target behind (e.g. a half-made venv), so the next run redoes it.
 .DELETE_ON_ERROR:
 .DEFAULT_GOAL := help
-.PHONY: help system-deps venv lint test demo bench clean
+.PHONY: help system-deps venv translations lint test demo bench clean
 
 help: ## list the targets
 	@echo "Targets (each installs what it needs first):"
@@ -47,6 +47,12 @@ $(STAMPS)/venv: $(VENV)/pyvenv.cfg pyproject.toml
 	$(VENV)/bin/python -m pip install -e '.[dev]'
 	@mkdir -p $(STAMPS) && touch $@
 
+# The screens' Chinese: the committed .ts files compiled to .qm (git ignores those).
+translations: venv ## compile the Qt Linguist translations (assets/translations/*.ts)
+	@for ts in assets/translations/*.ts; do \
+		$(VENV)/bin/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; \
+	done
+
 # Static checks. All three run even if one fails, so one run shows every problem.
 lint: venv ## ruff, mypy and the import contracts (lint-imports)
 	@status=0; \
@@ -57,10 +63,10 @@ lint: venv ## ruff, mypy and the import contracts (lint-imports)
 	exit $$status
 
 # The test suite starts its own throwaway PostgreSQL (tests/pgserver.py); Qt runs offscreen.
-test: system-deps venv lint ## all checks, then pytest (pass options in PYTEST_ARGS)
+test: system-deps venv translations lint ## all checks, then pytest (pass options in PYTEST_ARGS)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
-demo: system-deps venv ## run the demo (yimen demo)
+demo: system-deps venv translations ## run the demo (yimen demo)
 	$(VENV)/bin/yimen demo $(DEMO_ARGS)
 
 bench: venv ## run the benchmarks (python -m bench)

@@ -62,9 +62,11 @@ class Outcome(StrEnum):
 @dataclass(frozen=True)
 class Announcement:
     words: CallWords
-    kind: str  # "call", "recall" or "call_back": all say the same words
+    kind: str  # "call", "recall" or "call_back" (all say the same words), or "say"
     queued: float  # monotonic time it was handed over
     deadline: float  # monotonic time after which it is not spoken
+    chime: bool = True
+    repeat: int | None = None  # None: the hall's setting and the backlog policy
 
 
 @dataclass(frozen=True)
@@ -266,7 +268,8 @@ class Announcer:
             if self._closing:
                 return
             waiting = any(
-                q.words.number == words.number and q.words.window == window for q in self._queue
+                q.kind != "say" and q.words.number == words.number and q.words.window == window
+                for q in self._queue
             )
             if not waiting:
                 self._queue.append(item)
@@ -274,6 +277,21 @@ class Announcer:
                 self._cond.notify_all()
         if waiting:
             self._report(AnnouncementResult(item, Outcome.MERGED))
+
+    def say(self, speech: str, *, lang: str = "zh") -> None:
+        """Queue a sentence that is not a call (the kiosk reading a choice aloud to an
+        elderly citizen): said once, without the chime, in turn with the calls."""
+        now = self.clock()
+        words = CallWords(number="", window=0, lang=lang, text=speech, speech=speech)
+        item = Announcement(
+            words, "say", now, now + self.settings.max_delay_seconds, chime=False, repeat=1
+        )
+        with self._cond:
+            if self._closing:
+                return
+            self._queue.append(item)
+            self.voice.words(speech, lang)
+            self._cond.notify_all()
 
     def backlog_seconds(self) -> float:
         """About how long the calls waiting in the queue will take to say."""
@@ -332,8 +350,8 @@ class Announcer:
 
         backlog = self.settings.backlog_seconds
         pressed = now - item.queued > backlog or behind > backlog
-        repeat = 1 if pressed else self.settings.repeat
-        chime = not (pressed and now - self._last_end < CHIME_GAP_SECONDS)
+        repeat = item.repeat or (1 if pressed else self.settings.repeat)
+        chime = item.chime and not (pressed and now - self._last_end < CHIME_GAP_SECONDS)
         words = self.voice.words(item.words.speech, item.words.lang)
         started: float | None = None
         played = 0.0

@@ -25,7 +25,7 @@ from typing import Any
 
 import platformdirs
 
-from shared.clock import Clock, FixedClock, SystemClock
+from shared.clock import Clock, clock_from_env
 from shared.config import DEMO_HALL_PATH, ConfigError, VoiceConfig, load_hall_config
 from shared.errors import EnvironmentFault, HallError, YimenError
 from shared.feed import FeedEvent
@@ -443,6 +443,22 @@ def _voice_settings(args: argparse.Namespace, out: Out) -> VoiceConfig:
     return VoiceConfig()
 
 
+def cmd_app(module: str) -> Callable[[argparse.Namespace, Out], int]:
+    """Start one of the Qt apps. Imported by name: the core itself never imports Qt."""
+
+    def run(args: argparse.Namespace, out: Out) -> int:
+        import importlib
+
+        argv = list(args.app_args)
+        for flag, value in (("--db", args.db), ("--hall", args.hall), ("--lang", args.lang)):
+            if value and flag not in argv:
+                argv += [flag, value]
+        main: Callable[[list[str]], int] = importlib.import_module(module).main
+        return main(argv)
+
+    return run
+
+
 def cmd_demo(args: argparse.Namespace, out: Out) -> int:
     from shared.simulate import run_demo_morning
 
@@ -455,11 +471,7 @@ def cmd_demo(args: argparse.Namespace, out: Out) -> int:
 def _clock() -> Clock:
     """The system clock, or the fixed moment in ``YIMEN_NOW`` (ISO 8601 with its offset),
     for training and tests: ``YIMEN_NOW=2026-11-24T09:30+08:00 yimen ticket qy-sl``."""
-    fixed = os.environ.get("YIMEN_NOW")
-    if not fixed:
-        return SystemClock()
-    at = datetime.fromisoformat(fixed)
-    return FixedClock(at if at.tzinfo else at.astimezone())
+    return clock_from_env(runs=False)
 
 
 def _hall(args: argparse.Namespace) -> Hall:
@@ -553,6 +565,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("window", type=int, help="窗口号 (window number)")
     p.add_argument("--wav", metavar="FILE", help="写入 WAV 文件而不播放 (write a WAV, do not play)")
     p.set_defaults(run=cmd_say)
+
+    p = sub.add_parser("kiosk", parents=[common], help="自助取号机 (the ticket kiosk)")
+    p.add_argument("app_args", nargs=argparse.REMAINDER, help="取号机的选项，见 yimen kiosk -h")
+    p.set_defaults(run=cmd_app("kiosk.app"))
 
     p = sub.add_parser("demo", parents=[common], help="模拟示范服务中心的一个上午")
     p.set_defaults(run=cmd_demo)

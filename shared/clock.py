@@ -51,3 +51,17 @@ class OffsetClock:
 
     def now(self) -> datetime:
         return (self.start + timedelta(seconds=time.time() - self._origin)).astimezone(UTC)
+
+
+def clock_from_env(runs: bool) -> Clock:
+    """The system clock, or the moment in ``YIMEN_NOW`` (ISO 8601 with its offset) for
+    training, demos and tests: a command stands at that moment (``runs=False``); an app's
+    clock starts there and runs on (``runs=True``), so a demo at 21:00 sees an open hall."""
+    import os
+
+    fixed = os.environ.get("YIMEN_NOW")
+    if not fixed:
+        return SystemClock()
+    at = datetime.fromisoformat(fixed)
+    at = at if at.tzinfo else at.astimezone()
+    return OffsetClock(at) if runs else FixedClock(at)

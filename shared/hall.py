@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from time import monotonic
 
@@ -82,6 +82,7 @@ class ServiceInfo:
     handling_minutes: int
     time_slots: tuple[tuple[str, str], ...]
     waiting: int
+    issued_recently: int = 0  # tickets of the last 30 days: the kiosk's "most used first"
 
 
 @dataclass(frozen=True)
@@ -407,6 +408,16 @@ class Hall:
                 .group_by(Ticket.service_id)
             )
             waiting = {service_id: n for service_id, n in rows_waiting}
+            rows_recent = s.execute(
+                select(Ticket.issued_service_id, func.count(Ticket.id))
+                .where(
+                    Ticket.hall_id == settings.id,
+                    Ticket.business_day > day - timedelta(days=30),
+                    Ticket.business_day <= day,
+                )
+                .group_by(Ticket.issued_service_id)
+            )
+            recent = {service_id: n for service_id, n in rows_recent}
         return [
             ServiceInfo(
                 code=sv.code,
@@ -419,6 +430,7 @@ class Hall:
                 handling_minutes=sv.handling_minutes,
                 time_slots=sv.time_slots,
                 waiting=waiting.get(sv.id, 0),
+                issued_recently=recent.get(sv.id, 0),
             )
             for sv in settings.catalog.services
         ]

@@ -1,0 +1,386 @@
+"""The kiosk's screens, each a plain widget that shows what it is given and says what was
+tapped through its signals. The window (`kiosk.window`) moves between them and does the
+work; these know nothing of the database."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import qrcode
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shared.hall import ServiceInfo, TicketInfo
+
+
+@dataclass(frozen=True)
+class Zone:
+    code: str
+    name: str
+    waiting: int
+
+
+def zones_of(services: Sequence[ServiceInfo]) -> list[Zone]:
+    """The hall's zones in the order their services come, with how many wait in each."""
+    order: dict[str, Zone] = {}
+    for sv in services:
+        z = order.get(sv.zone_code)
+        order[sv.zone_code] = Zone(sv.zone_code, sv.zone_name, (z.waiting if z else 0) + sv.waiting)
+    return list(order.values())
+
+
+def button(text: str, role: str | None = None, name: str | None = None) -> QPushButton:
+    b = QPushButton(text)
+    if role:
+        b.setProperty("role", role)
+    b.setAccessibleName(name or text.replace("\n", " "))
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a touchscreen: no focus rings, no keyboard
+    b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return b
+
+
+class Tile(QPushButton):
+    """A large touch tile: the name big, a detail line under it (e.g. 3 人等候)."""
+
+    def __init__(self, name: str, detail: str = "") -> None:
+        super().__init__()
+        self.setProperty("role", "tile")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.name = label(name, "tileName")
+        self.detail = label(detail, "tileDetail")
+        for lb in (self.name, self.detail):
+            lb.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(16, 12, 16, 12)
+        box.addStretch(1)
+        box.addWidget(self.name)
+        box.addWidget(self.detail)
+        box.addStretch(1)
+        self.set_detail(detail)
+        self.setAccessibleName(name)
+
+    def set_detail(self, detail: str) -> None:
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        self.setAccessibleDescription(detail)
+
+    def text(self) -> str:  # what a test or a screen reader reads
+        return f"{self.name.text()} {self.detail.text()}".strip()
+
+
+def label(text: str = "", role: str | None = None, wrap: bool = True) -> QLabel:
+    lb = QLabel(text)
+    if role:
+        lb.setProperty("role", role)
+    lb.setWordWrap(wrap)
+    lb.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return lb
+
+
+def clear(layout: QGridLayout | QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        w = item.widget() if item is not None else None
+        if w is not None:
+            w.deleteLater()
+
+
+class HomeScreen(QWidget):
+    """The zones as large tiles with their waiting counts; appointment check-in, the green
+    channel, elderly mode and the language underneath."""
+
+    zone_chosen = Signal(str)
+    appointment_chosen = Signal()
+    green_chosen = Signal()
+    elderly_toggled = Signal()
+    language_toggled = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = label(role="title")
+        self.grid = QGridLayout()
+        self.grid.setSpacing(24)
+        self.appointment = button("", "primary")
+        self.green = button("", "green")
+        self.elderly = button("", "primary")
+        self.language = button("")
+        self.appointment.clicked.connect(self.appointment_chosen)
+        self.green.clicked.connect(self.green_chosen)
+        self.elderly.clicked.connect(self.elderly_toggled)
+        self.language.clicked.connect(self.language_toggled)
+        extra = QGridLayout()
+        extra.setSpacing(24)
+        extra.addWidget(self.appointment, 0, 0)
+        extra.addWidget(self.green, 0, 1)
+        extra.addWidget(self.elderly, 1, 0)
+        extra.addWidget(self.language, 1, 1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(32, 24, 32, 24)
+        box.setSpacing(24)
+        box.addWidget(self.title)
+        box.addLayout(self.grid, 1)
+        box.addLayout(extra)
+        self.zone_buttons: dict[str, Tile] = {}
+        self._columns = 0
+
+    def show_zones(self, zones: Sequence[Zone], columns: int, waiting_text: str) -> None:
+        if [z.code for z in zones] == list(self.zone_buttons) and columns == self._columns:
+            for z in zones:  # the same tiles: new counts and words, no flicker
+                self.zone_buttons[z.code].name.setText(z.name)
+                self.zone_buttons[z.code].set_detail(waiting_text.format(n=z.waiting))
+            return
+        self._columns = columns
+        clear(self.grid)
+        self.zone_buttons = {}
+        for i, z in enumerate(zones):
+            b = Tile(z.name, waiting_text.format(n=z.waiting))
+            b.clicked.connect(lambda _=False, code=z.code: self.zone_chosen.emit(code))
+            self.grid.addWidget(b, i // columns, i % columns)
+            self.zone_buttons[z.code] = b
+
+
+class ServicesScreen(QWidget):
+    """The services of one zone: name and how many wait, a page at a time in elderly mode."""
+
+    service_chosen = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = label(role="title")
+        self.hint = label(role="hint")
+        self.list = QVBoxLayout()
+        self.list.setSpacing(20)
+        inner = QWidget()
+        inner.setLayout(self.list)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.more = button("", "primary")
+        self.more.clicked.connect(self._next_page)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(32, 24, 32, 24)
+        box.setSpacing(16)
+        box.addWidget(self.title)
+        box.addWidget(self.hint)
+        box.addWidget(scroll, 1)
+        box.addWidget(self.more)
+        self.buttons: dict[str, Tile] = {}
+        self._services: list[ServiceInfo] = []
+        self._page = 0
+        self._per_page = 0
+        self._waiting_text = ""
+
+    def show_services(
+        self,
+        title: str,
+        services: Sequence[ServiceInfo],
+        per_page: int,
+        waiting_text: str,
+        more_text: str,
+    ) -> None:
+        self.title.setText(title)
+        self._services = list(services)
+        self._per_page = per_page
+        self._waiting_text = waiting_text
+        self.more.setText(more_text)
+        self._page = 0
+        self._fill()
+
+    def update_waiting(self, services: Sequence[ServiceInfo]) -> None:
+        by_code = {sv.code: sv for sv in services}
+        self._services = [by_code.get(sv.code, sv) for sv in self._services]
+        for sv in self._services:
+            b = self.buttons.get(sv.code)
+            if b is not None:
+                b.set_detail(self._waiting_text.format(n=sv.waiting))
+
+    def _fill(self) -> None:
+        clear(self.list)
+        self.buttons = {}
+        shown = self._services
+        if self._per_page:
+            start = self._page * self._per_page
+            shown = shown[start : start + self._per_page]
+        for sv in shown:
+            b = Tile(sv.name, self._waiting_text.format(n=sv.waiting))
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            b.clicked.connect(lambda _=False, code=sv.code: self.service_chosen.emit(code))
+            self.list.addWidget(b)
+            self.buttons[sv.code] = b
+        self.list.addStretch(1)
+        pages = -(-len(self._services) // self._per_page) if self._per_page else 1
+        self.more.setVisible(pages > 1)
+
+    def _next_page(self) -> None:
+        pages = -(-len(self._services) // self._per_page)
+        self._page = (self._page + 1) % pages
+        self._fill()
+
+
+class TicketScreen(QWidget):
+    """The ticket just taken: number large, service, windows, people ahead, the wait, the
+    QR code, and whether the slip printed."""
+
+    done = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks = label(role="mark", wrap=False)
+        self.number = label(role="number", wrap=False)
+        self.service = label(role="title")
+        self.windows = label(role="info")
+        self.wait = label(role="info")
+        self.qr = QLabel()
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_hint = label(role="hint")
+        self.printer = label(role="hint")
+        self.notice = label(role="hint")
+        self.finish = button("", "primary")
+        self.finish.clicked.connect(self.done)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(32, 24, 32, 24)
+        box.setSpacing(12)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.marks)
+        top.addStretch(1)
+        box.addLayout(top)
+        for w in (self.number, self.service, self.windows, self.wait):
+            box.addWidget(w)
+        box.addWidget(self.qr, 1)
+        for w in (self.qr_hint, self.printer, self.notice):
+            box.addWidget(w)
+        box.addWidget(self.finish)
+
+    def show_ticket(
+        self,
+        t: TicketInfo,
+        marks: Sequence[str],
+        windows: str,
+        wait: str,
+        qr_payload: str,
+        qr_side: int,
+    ) -> None:
+        self.marks.setText("  ".join(marks))
+        self.marks.setVisible(bool(marks))
+        self.number.setText(t.number)
+        self.service.setText(t.service_name)
+        self.windows.setText(windows)
+        self.wait.setText(wait)
+        self.qr.setPixmap(qr_pixmap(qr_payload, qr_side))
+        self.set_printer("", alert=False)
+
+    def set_printer(self, text: str, alert: bool) -> None:
+        self.printer.setText(text)
+        self.printer.setProperty("role", "printer" if alert else "hint")
+        self.printer.style().unpolish(self.printer)
+        self.printer.style().polish(self.printer)
+
+
+def qr_pixmap(payload: str, side: int) -> QPixmap:
+    img = qrcode.make(payload, border=2)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    pm = QPixmap()
+    pm.loadFromData(buf.getvalue(), "PNG")
+    return pm.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio)
+
+
+class KeypadScreen(QWidget):
+    """An appointment code typed on large keys, or scanned (a scanner types like a
+    keyboard and ends with Enter)."""
+
+    submitted = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = label(role="title")
+        self.hint = label(role="hint")
+        self.field = QLineEdit()
+        self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.field.setMaxLength(16)
+        self.field.returnPressed.connect(self._submit)
+        self.field.setAccessibleName("appointment code")
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        self.keys: dict[str, QPushButton] = {}
+        for i, key in enumerate("123456789"):
+            self._key(grid, key, i // 3, i % 3)
+        self.delete = button("", "key")
+        self.delete.clicked.connect(self.field.backspace)
+        grid.addWidget(self.delete, 3, 0)
+        self._key(grid, "0", 3, 1)
+        self.ok = button("", "primary")
+        self.ok.setProperty("role", "primary")
+        self.ok.clicked.connect(self._submit)
+        grid.addWidget(self.ok, 3, 2)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(48, 24, 48, 24)
+        box.setSpacing(20)
+        box.addWidget(self.title)
+        box.addWidget(self.hint)
+        box.addWidget(self.field)
+        box.addLayout(grid, 1)
+
+    def _key(self, grid: QGridLayout, key: str, row: int, col: int) -> None:
+        b = button(key, "key")
+        b.clicked.connect(lambda _=False, k=key: self.field.insert(k))
+        grid.addWidget(b, row, col)
+        self.keys[key] = b
+
+    def reset(self) -> None:
+        self.field.clear()
+        self.field.setFocus()
+
+    def _submit(self) -> None:
+        code = self.field.text().strip()
+        if code:
+            self.submitted.emit(code)
+
+
+class MessageScreen(QWidget):
+    """One sentence large (a refusal, the help confirmation, 正在取号), what to do next,
+    and a way home."""
+
+    home = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headline = label(role="title")
+        self.sentence = label()
+        self.next_step = label(role="hint")
+        self.back = button("", "primary")
+        self.back.clicked.connect(self.home)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(48, 24, 48, 24)
+        box.setSpacing(24)
+        box.addStretch(1)
+        for w in (self.headline, self.sentence, self.next_step):
+            box.addWidget(w)
+        box.addStretch(1)
+        box.addWidget(self.back)
+
+    def show_message(self, headline: str, sentence: str, next_step: str, refusal: bool) -> None:
+        self.headline.setText(headline)
+        self.headline.setProperty("role", "refusal" if refusal else "title")
+        self.headline.style().unpolish(self.headline)
+        self.headline.style().polish(self.headline)
+        self.sentence.setText(sentence)
+        self.next_step.setText(next_step)
+        self.next_step.setVisible(bool(next_step))

@@ -1,0 +1,609 @@
+"""The ticket kiosk (自助取号机): a citizen takes a numbered ticket by touch, and it prints.
+
+Home → zone → service → the ticket on screen while it prints; appointment check-in by code;
+the green channel; elderly mode (larger type, six choices a screen, the most used first,
+the choice and the number read aloud); help. Back and home on every screen and home again
+after the hall's idle time. Nothing waits on the GUI thread: the database and the printer
+each have a worker thread; waiting counts follow the change feed.
+
+A tap carries a request id that the core keeps with the ticket: when the database goes
+away between the commit and the reply, the kiosk says 暂停取号，正在重新连接, retries the
+same tap until it gets through, and so gets the ticket already issued, never a second.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.screens import (
+    HomeScreen,
+    KeypadScreen,
+    MessageScreen,
+    ServicesScreen,
+    TicketScreen,
+    Tile,
+    button,
+    zones_of,
+)
+from shared.announcer import Announcer
+from shared.errors import EnvironmentFault, HallError, YimenError
+from shared.hall import Hall, ServiceInfo, TicketInfo
+from shared.printing import Printer, PrinterFault, slip_pdf, ticket_slip
+from shared.qt.feed_bridge import FeedBridge
+from shared.qt.tasks import Worker
+from shared.qt.theme import stylesheet
+from shared.speech import spoken_number
+
+log = logging.getLogger(__name__)
+
+RETRY_MS = 3000  # how soon a tap is tried again while the database is away (retry_ms)
+ELDERLY_SCALE = 1.5
+ELDERLY_PER_PAGE = 6
+#: What a citizen can do next, after each refusal of the core.
+NEXT_STEP = {
+    "service.cap_reached": QT_TRANSLATE_NOOP(
+        "KioskWindow", "If a window is free, please go to it directly."
+    ),
+    "service.outside_slot": QT_TRANSLATE_NOOP(
+        "KioskWindow", "Please come back in the service's hours, or ask a hall guide."
+    ),
+    "hall.closed_now": QT_TRANSLATE_NOOP("KioskWindow", "Please come back in the ticket hours."),
+    "hall.closed_today": QT_TRANSLATE_NOOP("KioskWindow", "Please come back on a working day."),
+    "appointment.too_early": QT_TRANSLATE_NOOP(
+        "KioskWindow", "Please come back at the time shown."
+    ),
+    "appointment.missed": QT_TRANSLATE_NOOP("KioskWindow", "Please take an ordinary ticket."),
+    "appointment.cancelled": QT_TRANSLATE_NOOP("KioskWindow", "Please take an ordinary ticket."),
+    "appointment.unknown": QT_TRANSLATE_NOOP(
+        "KioskWindow", "Please check the code and try again, or ask a hall guide."
+    ),
+    "appointment.used": QT_TRANSLATE_NOOP(
+        "KioskWindow", "Your ticket was already issued; please keep it."
+    ),
+    "appointment.not_today": QT_TRANSLATE_NOOP(
+        "KioskWindow", "Please come on the day of your appointment."
+    ),
+    "appointment.other_hall": QT_TRANSLATE_NOOP(
+        "KioskWindow", "Please go to the hall where you booked."
+    ),
+    "id.invalid": QT_TRANSLATE_NOOP("KioskWindow", "Please check the ID number."),
+}
+OTHER_STEP = QT_TRANSLATE_NOOP("KioskWindow", "Please ask a hall guide.")
+
+
+@dataclass
+class _Tap:
+    """One tap that asks for a ticket; retried with the same id until it gets an answer."""
+
+    request_id: str
+    run: Callable[[], TicketInfo]
+    service_name: str
+
+
+class KioskWindow(QWidget):
+    """The whole kiosk, one window; it receives everything it uses."""
+
+    ticket_shown = Signal(object)  # TicketInfo, on screen
+    refused = Signal(str)  # the core's code
+    slip_printed = Signal(object)  # the file written, or None
+    printer_failed = Signal(str)  # the printer fault's code
+    outage_changed = Signal(bool)  # the database went away (True) or came back
+    help_sent = Signal()
+    waiting_updated = Signal()
+
+    def __init__(
+        self,
+        hall: Hall,
+        printer: Printer,
+        *,
+        kiosk: str,
+        bridge: FeedBridge | None = None,
+        announcer: Announcer | None = None,
+        size: QSize | None = None,
+        lang: str = "zh",
+    ) -> None:
+        super().__init__()
+        self.hall = hall
+        self.printer = printer
+        self.kiosk = kiosk
+        self.bridge = bridge
+        self.announcer = announcer
+        self.lang = lang
+        self.elderly = False
+        self.green = False
+        self.services: list[ServiceInfo] = []
+        self.zone: str | None = None
+        self.db = Worker("db", self)
+        self.printing = Worker("printer", self)
+        self._tap: _Tap | None = None
+        self.retry_ms = RETRY_MS
+        self._outage = False
+        self._idle_left = 0
+        self._history: list[QWidget] = []
+        self._refresh_pending = False
+        self._settings = hall.settings  # read once here; the facade refreshes it
+        self.setObjectName("kiosk")
+        self.setWindowTitle(self._settings.name)
+        screen = size or QApplication.primaryScreen().size()
+        self._short_side = min(screen.width(), screen.height())
+        self._columns = 1 if screen.width() < screen.height() else 3  # portrait: one column
+        if size is not None:
+            self.resize(size)
+
+        self._build()
+        self.apply_style()
+        self.retranslate()
+        self._clock = QTimer(self)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start(1000)
+        self._tick()
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        if bridge is not None:
+            for signal in (
+                bridge.ticket_issued,
+                bridge.call_made,
+                bridge.ticket_transferred,
+                bridge.ticket_returned,
+                bridge.ticket_requeued,
+                bridge.ticket_expired,
+            ):
+                signal.connect(self._on_feed_changed)
+            bridge.connection_lost.connect(lambda _detail: self._set_outage(True))
+            bridge.connection_restored.connect(lambda: self._set_outage(False))
+            bridge.connection_restored.connect(self.refresh_waiting)
+        self.refresh_waiting()
+        self.go_home()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        top = QFrame()
+        top.setObjectName("topBar")
+        self.hall_name = QLabel(self._settings.name)
+        self.hall_name.setObjectName("hallName")
+        self.clock = QLabel()
+        self.clock.setObjectName("clock")
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = QHBoxLayout(top)
+        row.setContentsMargins(32, 16, 32, 16)
+        row.addWidget(self.hall_name, 1)
+        row.addWidget(self.clock)
+
+        self.banner = QLabel()
+        self.banner.setProperty("role", "banner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+
+        self.stack = QStackedWidget()
+        self.home = HomeScreen()
+        self.zone_screen = ServicesScreen()
+        self.ticket = TicketScreen()
+        self.keypad = KeypadScreen()
+        self.message = MessageScreen()
+        for screen in (self.home, self.zone_screen, self.ticket, self.keypad, self.message):
+            self.stack.addWidget(screen)
+        self.home.zone_chosen.connect(self._on_home_zone_chosen)
+        self.home.appointment_chosen.connect(self._on_home_appointment_chosen)
+        self.home.green_chosen.connect(self._on_home_green_chosen)
+        self.home.elderly_toggled.connect(self._on_home_elderly_toggled)
+        self.home.language_toggled.connect(self._on_home_language_toggled)
+        self.zone_screen.service_chosen.connect(self._on_services_chosen)
+        self.ticket.done.connect(self.go_home)
+        self.keypad.submitted.connect(self._on_keypad_submitted)
+        self.message.home.connect(self.go_home)
+
+        bottom = QFrame()
+        bottom.setObjectName("bottomBar")
+        self.back = button("")
+        self.home_button = button("")
+        self.help = button("", "help")
+        self.idle_hint = QLabel()
+        self.idle_hint.setObjectName("idleHint")
+        self.idle_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.back.clicked.connect(self.go_back)
+        self.home_button.clicked.connect(self.go_home)
+        self.help.clicked.connect(self.ask_for_help)
+        bar = QVBoxLayout(bottom)
+        bar.setContentsMargins(32, 12, 32, 16)
+        keys = QHBoxLayout()
+        keys.setSpacing(24)
+        for b in (self.back, self.home_button, self.help):
+            keys.addWidget(b)
+        bar.addWidget(self.idle_hint)
+        bar.addLayout(keys)
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(top)
+        box.addWidget(self.banner)
+        box.addWidget(self.stack, 1)
+        box.addWidget(bottom)
+
+    def apply_style(self) -> None:
+        scale = ELDERLY_SCALE if self.elderly else 1.0
+        self.setStyleSheet(stylesheet("public", self._short_side, scale))
+
+    def retranslate(self) -> None:
+        """Every text of the kiosk in the current language."""
+        self.home.title.setText(self.tr("Please choose your matter"))
+        self.home.appointment.setText(self.tr("Appointment check-in"))
+        self._show_green()
+        self.home.elderly.setText(
+            self.tr("Standard mode") if self.elderly else self.tr("Large text, read aloud")
+        )
+        self.home.language.setText("中文" if self.lang == "en" else "English")
+        self.back.setText(self.tr("Back"))
+        self.home_button.setText(self.tr("Home"))
+        self.help.setText(self.tr("Need help"))
+        self.zone_screen.hint.setText(self.tr("Tap your matter to take a number"))
+        self.zone_screen.more.setText(self.tr("More matters"))
+        self.keypad.title.setText(self.tr("Appointment check-in"))
+        self.keypad.hint.setText(self.tr("Type your 8-digit appointment code, or scan it"))
+        self.keypad.delete.setText(self.tr("Delete"))
+        self.keypad.ok.setText(self.tr("OK"))
+        self.ticket.finish.setText(self.tr("Done"))
+        self.ticket.qr_hint.setText(self.tr("Scan to follow the queue and rate the service"))
+        self.ticket.notice.setText(
+            self._settings.kiosk.slip_notice
+            if self.lang == "zh"
+            else self.tr("Please listen for your number; a missed number must be taken again")
+        )
+        self.message.back.setText(self.tr("Back to home"))
+        self.banner.setText(self.tr("Tickets paused: reconnecting to the hall's server…"))
+        for b in self.findChildren(QPushButton):
+            if not isinstance(b, Tile):  # a tile is named by its matter
+                b.setAccessibleName(b.text())
+        self._show_zones()
+
+    def _show_green(self) -> None:
+        self.home.green.setText(
+            self.tr("Green channel: elderly, disabled, pregnant (now on)")
+            if self.green
+            else self.tr("Green channel: elderly, disabled, pregnant")
+        )
+        self.home.green.setAccessibleName(self.home.green.text())
+
+    # -- moving between screens ---------------------------------------------------------
+
+    def show_screen(self, screen: QWidget, remember: bool = True) -> None:
+        current = self.stack.currentWidget()
+        if (
+            remember
+            and current is not screen
+            and current in (self.home, self.zone_screen, self.keypad)
+        ):
+            self._history.append(current)
+        self.stack.setCurrentWidget(screen)
+        self.back.setEnabled(bool(self._history))
+        self._reset_idle()
+
+    def go_home(self) -> None:
+        """Home, as the next citizen should find it: the green channel off again."""
+        self._history.clear()
+        self.zone = None
+        self.green = False
+        self._show_green()
+        self.stack.setCurrentWidget(self.home)
+        self.back.setEnabled(False)
+        self._idle_left = 0
+        self.idle_hint.setText("")
+        self._show_zones()
+
+    def go_back(self) -> None:
+        if not self._history:
+            self.go_home()
+            return
+        screen = self._history.pop()
+        if screen is self.home:
+            self.go_home()
+            return
+        self.stack.setCurrentWidget(screen)
+        self.back.setEnabled(bool(self._history))
+        self._reset_idle()
+
+    # -- the home screen ---------------------------------------------------------------
+
+    def _show_zones(self) -> None:
+        waiting = self.tr("{n} waiting")
+        columns = 1 if self.elderly else self._columns
+        self.home.show_zones(zones_of(self.services), columns, waiting)
+
+    def _on_home_zone_chosen(self, code: str) -> None:
+        self.zone = code
+        chosen = [sv for sv in self.services if sv.zone_code == code]
+        if self.elderly:  # the most used first, six a screen
+            chosen.sort(key=lambda sv: -sv.issued_recently)
+        title = chosen[0].zone_name if chosen else ""
+        if self.green:
+            title += "  " + self.tr("(green channel)")
+        self.zone_screen.show_services(
+            title,
+            chosen,
+            ELDERLY_PER_PAGE if self.elderly else 0,
+            self.tr("{n} waiting"),
+            self.tr("More matters"),
+        )
+        self.show_screen(self.zone_screen)
+        if self.elderly:
+            self._say(self.tr("Please choose your matter"))
+
+    def _on_home_appointment_chosen(self) -> None:
+        self.keypad.reset()
+        self.show_screen(self.keypad)
+
+    def _on_home_green_chosen(self) -> None:
+        self.green = not self.green
+        self._show_green()
+        self._reset_idle()
+
+    def _on_home_elderly_toggled(self) -> None:
+        self.elderly = not self.elderly
+        self.apply_style()
+        self.retranslate()
+        self._reset_idle()
+        if self.elderly:
+            self._say(self.tr("Large text is on. Please choose your matter."))
+
+    def _on_home_language_toggled(self) -> None:
+        from shared.qt.i18n import set_language
+
+        self.lang = "en" if self.lang == "zh" else "zh"
+        set_language(self.lang)
+        self.retranslate()
+        self._reset_idle()
+
+    # -- taking a ticket -----------------------------------------------------------------
+
+    def _on_services_chosen(self, code: str) -> None:
+        service = next(sv for sv in self.services if sv.code == code)
+        green = self.green
+        if self.elderly:
+            self._say(self.tr("You chose: {name}").format(name=service.name))
+        self._start_tap(
+            lambda rid: self.hall.issue_ticket(code, green=green, request_id=rid, kiosk=self.kiosk),
+            service.name,
+        )
+
+    def _on_keypad_submitted(self, code: str) -> None:
+        self._start_tap(
+            lambda rid: self.hall.check_in(code, request_id=rid, kiosk=self.kiosk),
+            self.tr("Appointment check-in"),
+        )
+
+    def _start_tap(self, ask: Callable[[str], TicketInfo], name: str) -> None:
+        if self._tap is not None:
+            return  # one ticket at a time: a second tap while the first is on its way
+        rid = uuid.uuid4().hex
+        self._tap = _Tap(rid, lambda: ask(rid), name)
+        self.message.show_message(self.tr("Taking your number…"), name, "", refusal=False)
+        self.message.back.hide()
+        self.show_screen(self.message, remember=False)
+        self._send_tap()
+
+    def _send_tap(self) -> None:
+        tap = self._tap
+        if tap is None:
+            return
+        self.db.submit(tap.run, self._on_tap_done, self._on_tap_failed)
+
+    def _on_tap_done(self, t: TicketInfo) -> None:
+        self._tap = None
+        self.green = False  # for one ticket only
+        self._show_green()
+        self._set_outage(False)
+        self.message.back.show()
+        self._show_ticket(t)
+        self.refresh_waiting()
+
+    def _on_tap_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, EnvironmentFault) and exc.code.startswith("db."):
+            # The server is away: the same tap again in a moment, with the same id.
+            self._set_outage(True)
+            QTimer.singleShot(self.retry_ms, self._send_tap)
+            return
+        self._tap = None
+        self.message.back.show()
+        if isinstance(exc, HallError | YimenError):
+            self._set_outage(False)
+            self.refused.emit(exc.code)
+            self.message.show_message(
+                self.tr("Sorry, no number could be given"),
+                exc.message(self.lang),
+                self.tr(str(NEXT_STEP.get(exc.code, OTHER_STEP))),
+                refusal=True,
+            )
+            if self.elderly:
+                self._say(exc.message(self.lang))
+            return
+        log.error("taking a ticket failed", exc_info=exc)
+        self.message.show_message(
+            self.tr("Sorry, something went wrong"),
+            self.tr("Please try again, or ask a hall guide."),
+            "",
+            refusal=True,
+        )
+
+    def _show_ticket(self, t: TicketInfo) -> None:
+        marks = []
+        if t.priority == "green":
+            marks.append(self.tr("Green channel"))
+        if t.priority == "appointment":
+            marks.append(self.tr("Appointment"))
+        if t.reprint:
+            marks.append(self.tr("Reprint"))
+        sep = self.tr(", ")
+        windows = (
+            self.tr("Windows: {list}").format(list=sep.join(str(w) for w in t.windows))
+            if t.windows
+            else self.tr("Please ask a hall guide which window")
+        )
+        if t.estimated_wait_minutes is None:
+            wait = self.tr("{n} ahead of you").format(n=t.ahead)
+        elif t.estimated_wait_minutes == 0:
+            wait = self.tr("{n} ahead of you, you are next").format(n=t.ahead)
+        else:
+            wait = self.tr("{n} ahead of you, about {m} min").format(
+                n=t.ahead, m=t.estimated_wait_minutes
+            )
+        qr_side = round(self._short_side * 0.34)
+        url = self._settings.kiosk.review_url + t.review_code
+        self.ticket.show_ticket(t, marks, windows, wait, url, qr_side)
+        self.ticket.set_printer(self.tr("Printing your slip…"), alert=False)
+        self.show_screen(self.ticket, remember=False)
+        self._history.clear()
+        self.back.setEnabled(False)
+        self.ticket_shown.emit(t)
+        if self.elderly:
+            self._say(
+                self.tr("Your number is {number}").format(
+                    number=spoken_number(t.number, "zh", self._settings.voice.one)
+                )
+            )
+        self._print(t)
+
+    def _print(self, t: TicketInfo) -> None:
+        slip = ticket_slip(t, self._settings.kiosk, self._settings.tz, self.kiosk)
+
+        def work() -> Path | None:
+            return self.printer.print_pdf(slip_pdf(slip), f"{slip.file_stem}-{self.kiosk}")
+
+        def done(path: Path | None) -> None:
+            self.ticket.set_printer(self.tr("Please take your slip below"), alert=False)
+            self.slip_printed.emit(path)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, PrinterFault):
+                code, sentence = exc.code, exc.message(self.lang)
+            else:
+                log.error("printing failed", exc_info=exc)
+                code, sentence = (
+                    "printer.failed",
+                    self.tr("The slip could not be printed; please note your number."),
+                )
+            self.ticket.set_printer(sentence, alert=True)
+            self.printer_failed.emit(code)
+            detail = str(getattr(exc, "params", {}).get("detail", "")) or str(exc)
+            self.db.submit(
+                lambda: self.hall.report_printer_fault(self.kiosk, code, detail),
+                None,
+                lambda e: log.warning("could not record the printer fault: %s", e),
+            )
+
+        self.printing.submit(work, done, failed)
+
+    # -- help ------------------------------------------------------------------------------
+
+    def ask_for_help(self) -> None:
+        self.message.show_message(
+            self.tr("A hall guide is on the way"),
+            self.tr("Please wait here; someone will come to help you."),
+            "",
+            refusal=False,
+        )
+        self.message.back.show()
+        self.show_screen(self.message)
+        if self.elderly:
+            self._say(self.tr("A hall guide is on the way"))
+
+        def sent(_: object) -> None:
+            self.help_sent.emit()
+
+        def failed(exc: BaseException) -> None:
+            log.warning("help request not recorded: %s", exc)
+            self.message.next_step.setText(self.tr("Please wave to a member of staff."))
+            self.message.next_step.show()
+
+        self.db.submit(lambda: self.hall.request_help(self.kiosk), sent, failed)
+
+    # -- live waiting counts ---------------------------------------------------------------
+
+    def _on_feed_changed(self, _event: object) -> None:
+        if not self._refresh_pending:  # a burst of events, one read
+            self._refresh_pending = True
+            QTimer.singleShot(200, self.refresh_waiting)
+
+    def refresh_waiting(self) -> None:
+        self._refresh_pending = False
+
+        def got(services: list[ServiceInfo]) -> None:
+            self.services = services
+            if self.stack.currentWidget() is self.home:
+                self._show_zones()
+            else:
+                for z in zones_of(services):
+                    b = self.home.zone_buttons.get(z.code)
+                    if b is not None:
+                        b.set_detail(self.tr("{n} waiting").format(n=z.waiting))
+            self.zone_screen.update_waiting(services)
+            self.waiting_updated.emit()
+
+        self.db.submit(self.hall.services, got, lambda e: log.warning("waiting counts: %s", e))
+
+    def _set_outage(self, down: bool) -> None:
+        if down == self._outage:
+            return
+        self._outage = down
+        self.banner.setVisible(down)
+        self.outage_changed.emit(down)
+
+    # -- clock, idle, speech ------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        now = self.hall.now().astimezone(self._settings.tz)
+        weekday = self.tr("Mon Tue Wed Thu Fri Sat Sun").split()[now.weekday()]
+        self.clock.setText(f"{now:%Y-%m-%d} {weekday} {now:%H:%M:%S}")
+        if self.stack.currentWidget() is self.home or self._tap is not None:
+            return
+        self._idle_left -= 1
+        if self._idle_left <= 0:
+            self.go_home()
+        elif self._idle_left <= 10:
+            self.idle_hint.setText(self.tr("Back to home in {n} s").format(n=self._idle_left))
+
+    def _reset_idle(self) -> None:
+        self._idle_left = self._settings.kiosk.idle_seconds
+        self.idle_hint.setText("")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        touched = event.type() in (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.TouchBegin,
+            QEvent.Type.KeyPress,
+        )
+        if touched and self.stack.currentWidget() is not self.home:
+            self._reset_idle()
+        return False
+
+    def _say(self, text: str) -> None:
+        if self.announcer is not None:
+            self.announcer.say(text, lang=self.lang)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: Any) -> None:
+        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+        self.db.close(wait=False)
+        self.printing.close(wait=False)
+        super().closeEvent(event)
