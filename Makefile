@@ -14,7 +14,7 @@ DEMO_ARGS ?=
 # A failed step leaves no target behind (e.g. a half-made venv), so the next run redoes it.
 .DELETE_ON_ERROR:
 .DEFAULT_GOAL := help
-.PHONY: help system-deps venv translations lint test demo bench clean
+.PHONY: help system-deps venv translations translations-update lint test demo bench clean
 
 help: ## list the targets
 	@echo "Targets (each installs what it needs first):"
@@ -52,6 +52,10 @@ translations: venv ## compile the Qt Linguist translations (assets/translations/
 	@for ts in assets/translations/*.ts; do \
 		$(VENV)/bin/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; \
 	done
+
+# After changing a screen's texts: add the new ones to the .ts files (then translate them).
+translations-update: venv ## add new screen texts to assets/translations/*.ts (pyside6-lupdate)
+	$(VENV)/bin/pyside6-lupdate kiosk/*.py -ts assets/translations/yimen_zh_CN.ts -no-obsolete
 
 # Static checks. All three run even if one fails, so one run shows every problem.
 lint: venv ## ruff, mypy and the import contracts (lint-imports)

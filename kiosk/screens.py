@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 import qrcode
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -31,19 +32,27 @@ class Zone:
     code: str
     name: str
     waiting: int
+    services: tuple[str, ...] = ()  # its services' names, in the hall's order
 
 
 def zones_of(services: Sequence[ServiceInfo]) -> list[Zone]:
     """The hall's zones in the order their services come, with how many wait in each."""
     order: dict[str, Zone] = {}
     for sv in services:
-        z = order.get(sv.zone_code)
-        order[sv.zone_code] = Zone(sv.zone_code, sv.zone_name, (z.waiting if z else 0) + sv.waiting)
+        z = order.get(sv.zone_code) or Zone(sv.zone_code, sv.zone_name, 0)
+        order[sv.zone_code] = Zone(z.code, z.name, z.waiting + sv.waiting, (*z.services, sv.name))
     return list(order.values())
 
 
+def examples(names: Sequence[str], sep: str, more: str, count: int = 3) -> str:
+    """A zone's first services, so a citizen who does not know what 商事经营 means still
+    finds 个体工商户注册登记 under it: 企业设立登记、企业变更登记、企业注销登记等."""
+    shown = sep.join(names[:count])
+    return shown + more if len(names) > count else shown
+
+
 def button(text: str, role: str | None = None, name: str | None = None) -> QPushButton:
-    b = QPushButton(text)
+    b = WrapButton(text)
     if role:
         b.setProperty("role", role)
     b.setAccessibleName(name or text.replace("\n", " "))
@@ -52,26 +61,53 @@ def button(text: str, role: str | None = None, name: str | None = None) -> QPush
     return b
 
 
+class WrapButton(QPushButton):
+    """A push button whose words wrap onto a second line rather than widen the screen:
+    a long label (most of them in English) in elderly type would otherwise push the
+    window past the edge of the panel."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.words = label(text, "buttonText")
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(12, 6, 12, 6)
+        box.addWidget(self.words)
+
+    def setText(self, text: str) -> None:
+        self.words.setText(text)
+
+    def text(self) -> str:
+        return self.words.text()
+
+
 class Tile(QPushButton):
     """A large touch tile: the name big, a detail line under it (e.g. 3 人等候)."""
 
-    def __init__(self, name: str, detail: str = "") -> None:
+    def __init__(self, name: str, detail: str = "", hint: str = "") -> None:
         super().__init__()
         self.setProperty("role", "tile")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.name = label(name, "tileName")
+        self.hint = label(hint, "tileHint")
         self.detail = label(detail, "tileDetail")
-        for lb in (self.name, self.detail):
+        for lb in (self.name, self.hint, self.detail):
             lb.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        box = QVBoxLayout(self)
+        self.box = box = QVBoxLayout(self)
         box.setContentsMargins(16, 12, 16, 12)
         box.addStretch(1)
         box.addWidget(self.name)
+        box.addWidget(self.hint)
         box.addWidget(self.detail)
         box.addStretch(1)
+        self.set_hint(hint)
         self.set_detail(detail)
         self.setAccessibleName(name)
+
+    def set_hint(self, hint: str) -> None:
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
 
     def set_detail(self, detail: str) -> None:
         self.detail.setText(detail)
@@ -96,6 +132,10 @@ def clear(layout: QGridLayout | QVBoxLayout) -> None:
         item = layout.takeAt(0)
         w = item.widget() if item is not None else None
         if w is not None:
+            # Off the screen now: deleteLater waits for the event loop, and until then
+            # the old tile would still be painted under the new ones.
+            w.hide()
+            w.setParent(None)
             w.deleteLater()
 
 
@@ -137,24 +177,29 @@ class HomeScreen(QWidget):
         self.zone_buttons: dict[str, Tile] = {}
         self._columns = 0
 
-    def show_zones(self, zones: Sequence[Zone], columns: int, waiting_text: str) -> None:
+    def show_zones(
+        self, zones: Sequence[Zone], columns: int, waiting_text: str, hints: Sequence[str]
+    ) -> None:
+        """The zone tiles: name, a few of its services (``hints``), how many wait."""
         if [z.code for z in zones] == list(self.zone_buttons) and columns == self._columns:
-            for z in zones:  # the same tiles: new counts and words, no flicker
+            for z, hint in zip(zones, hints, strict=True):  # the same tiles: no flicker
                 self.zone_buttons[z.code].name.setText(z.name)
+                self.zone_buttons[z.code].set_hint(hint)
                 self.zone_buttons[z.code].set_detail(waiting_text.format(n=z.waiting))
             return
         self._columns = columns
         clear(self.grid)
         self.zone_buttons = {}
-        for i, z in enumerate(zones):
-            b = Tile(z.name, waiting_text.format(n=z.waiting))
+        for i, (z, hint) in enumerate(zip(zones, hints, strict=True)):
+            b = Tile(z.name, waiting_text.format(n=z.waiting), hint)
             b.clicked.connect(lambda _=False, code=z.code: self.zone_chosen.emit(code))
             self.grid.addWidget(b, i // columns, i % columns)
             self.zone_buttons[z.code] = b
 
 
 class ServicesScreen(QWidget):
-    """The services of one zone: name and how many wait, a page at a time in elderly mode."""
+    """The services of one zone: name and how many wait. In elderly mode a page at a time:
+    at most ``per_page``, fewer if the panel cannot show that many without scrolling."""
 
     service_chosen = Signal(str)
 
@@ -162,28 +207,36 @@ class ServicesScreen(QWidget):
         super().__init__()
         self.title = label(role="title")
         self.hint = label(role="hint")
-        self.list = QVBoxLayout()
+        self.list = QGridLayout()
         self.list.setSpacing(20)
         inner = QWidget()
-        inner.setLayout(self.list)
-        scroll = QScrollArea()
+        box_inner = QVBoxLayout(inner)
+        box_inner.setContentsMargins(0, 0, 0, 0)
+        box_inner.addLayout(self.list)
+        box_inner.addStretch(1)
+        self.list_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.more = button("", "primary")
         self.more.clicked.connect(self._next_page)
+        keep = self.more.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # the page keeps its height with one page or many
+        self.more.setSizePolicy(keep)
         box = QVBoxLayout(self)
         box.setContentsMargins(32, 24, 32, 24)
         box.setSpacing(16)
         box.addWidget(self.title)
         box.addWidget(self.hint)
-        box.addWidget(scroll, 1)
+        box.addWidget(self.list_area, 1)
         box.addWidget(self.more)
         self.buttons: dict[str, Tile] = {}
         self._services: list[ServiceInfo] = []
-        self._page = 0
-        self._per_page = 0
+        self._first = 0  # the index of the first service on the page shown
+        self._shown = 0
+        self._per_page = 0  # 0: all of them, scrolling
+        self._columns = 1
         self._waiting_text = ""
 
     def show_services(
@@ -191,15 +244,17 @@ class ServicesScreen(QWidget):
         title: str,
         services: Sequence[ServiceInfo],
         per_page: int,
+        columns: int,
         waiting_text: str,
         more_text: str,
     ) -> None:
         self.title.setText(title)
         self._services = list(services)
         self._per_page = per_page
+        self._columns = columns
         self._waiting_text = waiting_text
         self.more.setText(more_text)
-        self._page = 0
+        self._first = 0
         self._fill()
 
     def update_waiting(self, services: Sequence[ServiceInfo]) -> None:
@@ -210,27 +265,64 @@ class ServicesScreen(QWidget):
             if b is not None:
                 b.set_detail(self._waiting_text.format(n=sv.waiting))
 
+    def page_size(self) -> int:
+        """How many services a page shows: all when scrolling; else ``per_page``, or as
+        many whole rows as the list's height holds (at least one row)."""
+        if not self._per_page:
+            return len(self._services)
+        probe = Tile("测试", self._waiting_text)
+        probe.setProperty("role", "service")
+        probe.setParent(self)  # styled like the real ones, never shown
+        probe.ensurePolished()
+        tile = max(probe.minimumSizeHint().height(), probe.box.minimumSize().height())
+        probe.setParent(None)
+        probe.deleteLater()
+        space = self.list.spacing()
+        # The scroll area's height, not its viewport's: a page not yet shown has had its
+        # geometry set by the layout, but the viewport learns it only when shown.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        rows = max(1, (self.list_area.height() + space) // (tile + space))
+        return min(self._per_page, rows * self._columns)
+
     def _fill(self) -> None:
         clear(self.list)
         self.buttons = {}
-        shown = self._services
-        if self._per_page:
-            start = self._page * self._per_page
-            shown = shown[start : start + self._per_page]
-        for sv in shown:
+        size = self.page_size()
+        self._shown = size
+        shown = self._services[self._first : self._first + size]
+        for i, sv in enumerate(shown):
             b = Tile(sv.name, self._waiting_text.format(n=sv.waiting))
+            b.setProperty("role", "service")
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             b.clicked.connect(lambda _=False, code=sv.code: self.service_chosen.emit(code))
-            self.list.addWidget(b)
+            self.list.addWidget(b, i // self._columns, i % self._columns)
             self.buttons[sv.code] = b
-        self.list.addStretch(1)
-        pages = -(-len(self._services) // self._per_page) if self._per_page else 1
-        self.more.setVisible(pages > 1)
+        self.more.setVisible(size < len(self._services))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new height (the outage banner came or went, a new type size): the page
+        holds as many as now fit, starting from the same service."""
+        super().resizeEvent(event)
+        if self._per_page and self._services and self.page_size() != self._shown:
+            self._fill()
 
     def _next_page(self) -> None:
-        pages = -(-len(self._services) // self._per_page)
-        self._page = (self._page + 1) % pages
+        self._first += self._shown
+        if self._first >= len(self._services):
+            self._first = 0
         self._fill()
+
+
+def side_by_side(body: QBoxLayout, landscape: bool, stretch: tuple[int, int]) -> None:
+    """A screen's two parts side by side on a landscape panel, one above the other on a
+    portrait one, sharing the room as ``stretch`` says."""
+    body.setDirection(
+        QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+    )
+    for i, n in enumerate(stretch):
+        body.setStretch(i, n)
 
 
 class TicketScreen(QWidget):
@@ -253,20 +345,33 @@ class TicketScreen(QWidget):
         self.notice = label(role="hint")
         self.finish = button("", "primary")
         self.finish.clicked.connect(self.done)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(32, 24, 32, 24)
-        box.setSpacing(12)
+        info = QVBoxLayout()
+        info.setSpacing(24)
         top = QHBoxLayout()
         top.addStretch(1)
         top.addWidget(self.marks)
         top.addStretch(1)
-        box.addLayout(top)
+        info.addLayout(top)
         for w in (self.number, self.service, self.windows, self.wait):
-            box.addWidget(w)
-        box.addWidget(self.qr, 1)
+            info.addWidget(w)
+        code = QVBoxLayout()
+        code.setSpacing(12)
+        code.addWidget(self.qr, 1)
         for w in (self.qr_hint, self.printer, self.notice):
-            box.addWidget(w)
+            code.addWidget(w)
+        # Portrait: the QR code under the number; landscape: beside it (set_landscape).
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.setSpacing(24)
+        self.body.addLayout(info, 3)
+        self.body.addLayout(code, 2)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(32, 24, 32, 24)
+        box.setSpacing(12)
+        box.addLayout(self.body, 1)
         box.addWidget(self.finish)
+
+    def set_landscape(self, landscape: bool) -> None:
+        side_by_side(self.body, landscape, (3, 2) if landscape else (0, 1))
 
     def show_ticket(
         self,
@@ -326,20 +431,30 @@ class KeypadScreen(QWidget):
         self.delete.clicked.connect(self.field.backspace)
         grid.addWidget(self.delete, 3, 0)
         self._key(grid, "0", 3, 1)
-        self.ok = button("", "primary")
-        self.ok.setProperty("role", "primary")
+        self.ok = button("", "okKey")
         self.ok.clicked.connect(self._submit)
         grid.addWidget(self.ok, 3, 2)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(48, 24, 48, 24)
-        box.setSpacing(20)
-        box.addWidget(self.title)
-        box.addWidget(self.hint)
-        box.addWidget(self.field)
-        box.addLayout(grid, 1)
+        for b in (self.delete, self.ok):
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        entry = QVBoxLayout()
+        entry.setSpacing(20)
+        entry.addWidget(self.title)
+        entry.addWidget(self.hint)
+        entry.addWidget(self.field)
+        entry.addStretch(1)
+        # Portrait: the keys under the code; landscape: beside it (set_landscape).
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self.body.setContentsMargins(48, 24, 48, 24)
+        self.body.setSpacing(32)
+        self.body.addLayout(entry, 2)
+        self.body.addLayout(grid, 3)
+
+    def set_landscape(self, landscape: bool) -> None:
+        side_by_side(self.body, landscape, (3, 2) if landscape else (0, 1))
 
     def _key(self, grid: QGridLayout, key: str, row: int, col: int) -> None:
         b = button(key, "key")
+        b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         b.clicked.connect(lambda _=False, k=key: self.field.insert(k))
         grid.addWidget(b, row, col)
         self.keys[key] = b
@@ -363,7 +478,7 @@ class MessageScreen(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.headline = label(role="title")
-        self.sentence = label()
+        self.sentence = label(role="info")
         self.next_step = label(role="hint")
         self.back = button("", "primary")
         self.back.clicked.connect(self.home)

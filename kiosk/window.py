@@ -40,6 +40,7 @@ from kiosk.screens import (
     TicketScreen,
     Tile,
     button,
+    examples,
     zones_of,
 )
 from shared.announcer import Announcer
@@ -55,11 +56,14 @@ log = logging.getLogger(__name__)
 
 RETRY_MS = 3000  # how soon a tap is tried again while the database is away (retry_ms)
 ELDERLY_SCALE = 1.5
+# A landscape panel has only its short side for the rows, so its elderly type grows less
+# (36 px body text on a 21.5" 1920×1080 panel, 9 mm).
+ELDERLY_SCALE_LANDSCAPE = 1.2
 ELDERLY_PER_PAGE = 6
 #: What a citizen can do next, after each refusal of the core.
 NEXT_STEP = {
     "service.cap_reached": QT_TRANSLATE_NOOP(
-        "KioskWindow", "If a window is free, please go to it directly."
+        "KioskWindow", "You can also take a number on the next working day, or ask a hall guide."
     ),
     "service.outside_slot": QT_TRANSLATE_NOOP(
         "KioskWindow", "Please come back in the service's hours, or ask a hall guide."
@@ -143,11 +147,15 @@ class KioskWindow(QWidget):
         self.setWindowTitle(self._settings.name)
         screen = size or QApplication.primaryScreen().size()
         self._short_side = min(screen.width(), screen.height())
-        self._columns = 1 if screen.width() < screen.height() else 3  # portrait: one column
-        if size is not None:
-            self.resize(size)
+        self._landscape = screen.width() > screen.height()
+        self._columns = 3 if self._landscape else 1  # portrait: one column
+        # The panel's size, fixed: the window never grows past the glass because some
+        # text wants more room (the screens are laid out to fit; a test measures it).
+        self.setFixedSize(screen)
 
         self._build()
+        self.ticket.set_landscape(self._landscape)
+        self.keypad.set_landscape(self._landscape)
         self.apply_style()
         self.retranslate()
         self._clock = QTimer(self)
@@ -178,12 +186,20 @@ class KioskWindow(QWidget):
         top.setObjectName("topBar")
         self.hall_name = QLabel(self._settings.name)
         self.hall_name.setObjectName("hallName")
+        self.hall_name.setWordWrap(True)  # a long name wraps in elderly type
         self.clock = QLabel()
         self.clock.setObjectName("clock")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Under the hall's name, the idle countdown (5 秒后返回首页) when it runs.
+        self.idle_hint = QLabel()
+        self.idle_hint.setObjectName("idleHint")
+        name = QVBoxLayout()
+        name.setSpacing(0)
+        name.addWidget(self.hall_name)
+        name.addWidget(self.idle_hint)
         row = QHBoxLayout(top)
-        row.setContentsMargins(32, 16, 32, 16)
-        row.addWidget(self.hall_name, 1)
+        row.setContentsMargins(32, 12, 32, 12)
+        row.addLayout(name, 1)
         row.addWidget(self.clock)
 
         self.banner = QLabel()
@@ -215,20 +231,14 @@ class KioskWindow(QWidget):
         self.back = button("")
         self.home_button = button("")
         self.help = button("", "help")
-        self.idle_hint = QLabel()
-        self.idle_hint.setObjectName("idleHint")
-        self.idle_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.back.clicked.connect(self.go_back)
         self.home_button.clicked.connect(self.go_home)
         self.help.clicked.connect(self.ask_for_help)
-        bar = QVBoxLayout(bottom)
-        bar.setContentsMargins(32, 12, 32, 16)
-        keys = QHBoxLayout()
+        keys = QHBoxLayout(bottom)
+        keys.setContentsMargins(32, 16, 32, 16)
         keys.setSpacing(24)
         for b in (self.back, self.home_button, self.help):
             keys.addWidget(b)
-        bar.addWidget(self.idle_hint)
-        bar.addLayout(keys)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -239,7 +249,9 @@ class KioskWindow(QWidget):
         box.addWidget(bottom)
 
     def apply_style(self) -> None:
-        scale = ELDERLY_SCALE if self.elderly else 1.0
+        scale = 1.0
+        if self.elderly:
+            scale = ELDERLY_SCALE_LANDSCAPE if self._landscape else ELDERLY_SCALE
         self.setStyleSheet(stylesheet("public", self._short_side, scale))
 
     def retranslate(self) -> None:
@@ -276,9 +288,9 @@ class KioskWindow(QWidget):
 
     def _show_green(self) -> None:
         self.home.green.setText(
-            self.tr("Green channel: elderly, disabled, pregnant (now on)")
-            if self.green
-            else self.tr("Green channel: elderly, disabled, pregnant")
+            (self.tr("Green channel: on") if self.green else self.tr("Green channel"))
+            + "\n"
+            + self.tr("Elderly · disabled · pregnant")
         )
         self.home.green.setAccessibleName(self.home.green.text())
 
@@ -305,7 +317,7 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(self.home)
         self.back.setEnabled(False)
         self._idle_left = 0
-        self.idle_hint.setText("")
+        self._set_idle_hint("")
         self._show_zones()
 
     def go_back(self) -> None:
@@ -324,8 +336,10 @@ class KioskWindow(QWidget):
 
     def _show_zones(self) -> None:
         waiting = self.tr("{n} waiting")
-        columns = 1 if self.elderly else self._columns
-        self.home.show_zones(zones_of(self.services), columns, waiting)
+        zones = zones_of(self.services)
+        sep, more = self.tr(", "), self.tr(" and more")
+        hints = [examples(z.services, sep, more) for z in zones]
+        self.home.show_zones(zones, self._columns, waiting, hints)
 
     def _on_home_zone_chosen(self, code: str) -> None:
         self.zone = code
@@ -339,6 +353,7 @@ class KioskWindow(QWidget):
             title,
             chosen,
             ELDERLY_PER_PAGE if self.elderly else 0,
+            2 if self._landscape else 1,
             self.tr("{n} waiting"),
             self.tr("More matters"),
         )
@@ -567,21 +582,25 @@ class KioskWindow(QWidget):
 
     # -- clock, idle, speech ------------------------------------------------------------------
 
+    def _set_idle_hint(self, text: str) -> None:
+        self.idle_hint.setText(text)
+        self.idle_hint.setVisible(bool(text))  # no empty row under the hall's name
+
     def _tick(self) -> None:
         now = self.hall.now().astimezone(self._settings.tz)
         weekday = self.tr("Mon Tue Wed Thu Fri Sat Sun").split()[now.weekday()]
-        self.clock.setText(f"{now:%Y-%m-%d} {weekday} {now:%H:%M:%S}")
+        self.clock.setText(f"{now:%H:%M:%S}\n{now:%Y-%m-%d} {weekday}")
         if self.stack.currentWidget() is self.home or self._tap is not None:
             return
         self._idle_left -= 1
         if self._idle_left <= 0:
             self.go_home()
         elif self._idle_left <= 10:
-            self.idle_hint.setText(self.tr("Back to home in {n} s").format(n=self._idle_left))
+            self._set_idle_hint(self.tr("Back to home in {n} s").format(n=self._idle_left))
 
     def _reset_idle(self) -> None:
         self._idle_left = self._settings.kiosk.idle_seconds
-        self.idle_hint.setText("")
+        self._set_idle_hint("")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         touched = event.type() in (

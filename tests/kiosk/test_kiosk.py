@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -94,6 +94,8 @@ def test_a_citizen_takes_a_ticket_in_three_taps_and_it_prints(
     qtbot: QtBot, kiosk: KioskWindow, hall: Hall
 ) -> None:
     assert kiosk.home.zone_buttons["SS"].detail.text() == "0 人等候"
+    # Each zone names a few of its matters: 商事经营 alone does not say where to tap.
+    assert kiosk.home.zone_buttons["SS"].hint.text() == "企业设立登记、企业变更登记、企业注销登记等"
     with qtbot.waitSignal(kiosk.slip_printed, timeout=WAIT) as printed:
         t = take(qtbot, kiosk, "SS", "gt-zc")
     assert t.number == "B001" and t.service_name == "个体工商户注册登记"
@@ -247,6 +249,7 @@ def test_a_refusal_says_the_halls_sentence_and_what_to_do_next(
     assert got.args[0] == "service.cap_reached"
     assert kiosk.message.headline.text() == "抱歉，暂时不能取号"
     assert kiosk.message.sentence.text() == "今日号已取完，若窗口空闲可直接到窗口办理。"
+    assert kiosk.message.next_step.text() == "也可以下一个工作日再来取号，或咨询导服人员。"
     tap(qtbot, kiosk.message.back)
     assert kiosk.stack.currentWidget() is kiosk.home
 
@@ -351,6 +354,86 @@ def test_english_is_complete_and_chinese_comes_back(qtbot: QtBot, kiosk: KioskWi
     tap(qtbot, kiosk.ticket.finish)
     tap(qtbot, kiosk.home.language)
     assert kiosk.help.text() == "需要帮助"
+
+
+def ancestors(w: QWidget) -> Iterator[QWidget]:
+    parent = w.parentWidget()
+    while parent is not None:
+        yield parent
+        parent = parent.parentWidget()
+
+
+def cut_off(window: QWidget) -> list[str]:
+    """What a citizen would see cut off on the screen showing now: text clipped by its
+    label or button, a widget squeezed below its size or overlapping its neighbour, or
+    anything outside the glass."""
+    problems: list[str] = []
+    glass = window.rect()
+    shown = [w for w in window.findChildren(QWidget) if w.isVisibleTo(window) and w.isVisible()]
+    for w in shown:
+        name = f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}"
+        box = QRect(w.mapTo(window, QPoint(0, 0)), w.size())
+        scrolled = any(isinstance(a, QScrollArea) for a in ancestors(w))
+        if not scrolled and not glass.contains(box):
+            problems.append(f"{name} is outside the screen")
+        if isinstance(w, QLabel) and w.text():
+            if w.wordWrap():
+                need = w.heightForWidth(w.width())
+                if need > w.height() + 1:
+                    problems.append(f"{name} needs {need} px, has {w.height()}")
+            elif w.sizeHint().width() > w.width() + 1:
+                problems.append(f"{name} needs {w.sizeHint().width()} px wide, has {w.width()}")
+        if isinstance(w, QPushButton) and w.height() < w.minimumSizeHint().height():
+            problems.append(f"{name} squeezed to {w.height()} px")
+    for w in shown:  # siblings in one layout must not overlap
+        kids = [k for k in shown if k.parentWidget() is w.parentWidget() and k is not w]
+        for k in kids:
+            if w.geometry().intersects(k.geometry()) and not (
+                isinstance(w.parentWidget(), QStackedWidget)
+            ):
+                problems.append(f"{type(w).__name__} overlaps {type(k).__name__}")
+    return problems
+
+
+@pytest.mark.parametrize("size", [PORTRAIT, QSize(1920, 1080)], ids=["portrait", "landscape"])
+def test_every_screen_fits_the_panel_in_both_languages_and_elderly_type(
+    qtbot: QtBot, hall: Hall, slips: Path, size: QSize
+) -> None:
+    """Nothing cut off, squeezed or off the glass: every screen, with the outage banner
+    and the idle countdown both showing, in Chinese and English, standard and elderly."""
+    kiosk = KioskWindow(hall, PdfFolderPrinter(slips), kiosk="K1", size=size)
+    qtbot.addWidget(kiosk)
+    kiosk.show()
+    qtbot.waitUntil(lambda: bool(kiosk.services), timeout=WAIT)
+    for _ in range(40):
+        hall.issue_ticket("bdc-dj")  # 不动产登记 is refused from now on
+    kiosk._set_outage(True)
+    found: dict[str, list[str]] = {}
+    for lang, elderly in (("zh", False), ("zh", True), ("en", True), ("en", False)):
+        kiosk.go_home()
+        if elderly != kiosk.elderly:
+            tap(qtbot, kiosk.home.elderly)
+        if lang != kiosk.lang:
+            tap(qtbot, kiosk.home.language)
+        tap(qtbot, kiosk.home.green)
+        take(qtbot, kiosk, "MS", "sb-cb")  # a marked ticket on the ticket screen
+        tap(qtbot, kiosk.home_button)
+        tap(qtbot, kiosk.home.zone_buttons["MS"])
+        with qtbot.waitSignal(kiosk.refused, timeout=WAIT):
+            tap(qtbot, kiosk.zone_screen.buttons["bdc-dj"])  # a refusal on the message screen
+        kiosk._on_home_zone_chosen("MS")
+        kiosk._set_idle_hint(kiosk.tr("Back to home in {n} s").format(n=30))
+        for page in (kiosk.home, kiosk.zone_screen, kiosk.ticket, kiosk.keypad, kiosk.message):
+            kiosk.stack.setCurrentWidget(page)
+            qtbot.wait(20)  # the layouts settle
+            problems = cut_off(kiosk)
+            bar = kiosk.zone_screen.list_area.verticalScrollBar()
+            if page is kiosk.zone_screen and kiosk.elderly and bar.maximum() > 0:
+                problems.append("elderly type: the matters of a page need scrolling")
+            if problems:
+                found[f"{lang} elderly={elderly} {type(page).__name__}"] = problems
+        assert kiosk.size() == size
+    assert not found, found
 
 
 def test_every_button_has_an_accessible_name(qtbot: QtBot, kiosk: KioskWindow) -> None:
