@@ -460,9 +460,9 @@ def cmd_app(module: str) -> Callable[[argparse.Namespace, Out], int]:
 
 
 def cmd_demo(args: argparse.Namespace, out: Out) -> int:
-    from shared.simulate import run_demo_morning
+    from shared.demo import cmd_demo as run
 
-    return run_demo_morning(args.db, out.lang, as_json=out.json)
+    return run(args, out.lang, out.json)
 
 
 # -- plumbing ----------------------------------------------------------------------------
@@ -570,7 +570,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("app_args", nargs=argparse.REMAINDER, help="取号机的选项，见 yimen kiosk -h")
     p.set_defaults(run=cmd_app("kiosk.app"))
 
-    p = sub.add_parser("demo", parents=[common], help="模拟示范服务中心的一个上午")
+    p = sub.add_parser("demo", parents=[common], help="打开示范服务中心 (the demo hall)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--headless",
+        action="store_true",
+        help="不开窗口：各画面存为 PNG、取号单 PDF、叫号 WAV (no screen: files instead)",
+    )
+    mode.add_argument(
+        "--morning", action="store_true", help="在终端模拟一个上午 (a simulated morning)"
+    )
+    p.add_argument("--out", default="demo-out", help="--headless 的输出文件夹 (default demo-out)")
     p.set_defaults(run=cmd_demo)
     return parser
 

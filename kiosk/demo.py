@@ -1,0 +1,163 @@
+"""The kiosk walked through every screen, for the demo and the README:
+``python -m kiosk.demo --db URL --out DIR`` saves a screenshot of each screen (portrait
+1080×1920, and the home screen in landscape too) and prints the slips into ``DIR/slips``.
+
+It drives the real window exactly as a finger would (the same slots as the buttons) and
+waits for each answer, so what it saves is what a citizen would see. Run it under
+``QT_QPA_PLATFORM=offscreen`` on a machine with no screen, or under xvfb for a real one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QMessageLogContext, QSize, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from kiosk.window import KioskWindow
+from shared.clock import clock_from_env
+from shared.hall import Hall
+from shared.printing import PdfFolderPrinter
+from shared.qt.i18n import set_language
+
+
+def settle(
+    app: QApplication, until: Callable[[], bool] = lambda: True, seconds: float = 10
+) -> None:
+    """Let the window finish what it is doing (worker answers, layout) for a moment."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        if until():
+            break
+        time.sleep(0.02)
+    for _ in range(10):
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def walk(hall: Hall, out: Path, app: QApplication) -> list[Path]:
+    saved: list[Path] = []
+    printer = PdfFolderPrinter(out / "slips")
+
+    def window(size: QSize) -> KioskWindow:
+        w = KioskWindow(hall, printer, kiosk="K1", size=size)
+        w.show()
+        settle(app, lambda: bool(w.services))
+        return w
+
+    def shot(w: KioskWindow, name: str) -> None:
+        settle(app)
+        path = out / f"kiosk-{name}.png"
+        w.grab().save(str(path))
+        saved.append(path)
+        print(f"  {path}", flush=True)
+
+    def ticket(w: KioskWindow, start: Callable[[], None]) -> None:
+        shown: list[object] = []
+        w.ticket_shown.connect(shown.append)
+        start()
+        settle(app, lambda: bool(shown))
+        settle(app, lambda: "取号单" in w.ticket.printer.text())
+
+    for n in range(4):  # a morning already under way
+        hall.issue_ticket(("qy-sl", "gt-zc", "sb-cb", "gt-zc")[n], kiosk="K2")
+
+    w = window(QSize(1080, 1920))
+    shot(w, "home")
+    w._on_home_zone_chosen("SS")
+    shot(w, "services")
+    ticket(w, lambda: w._on_services_chosen("gt-zc"))
+    shot(w, "ticket")
+    w.go_home()
+    w._on_home_green_chosen()
+    w._on_home_zone_chosen("MS")
+    ticket(w, lambda: w._on_services_chosen("sb-cb"))
+    shot(w, "ticket-green")
+    w.go_home()
+    w._on_home_appointment_chosen()
+    w.keypad.field.setText("2026")
+    shot(w, "appointment")
+    slot = hall.now().replace(second=0, microsecond=0)
+    appt = hall.book_appointment(
+        "gt-zc",
+        slot,
+        slot + timedelta(minutes=30),
+        citizen_name="王强",
+        id_number="11010519491231002X",
+    )
+    w.keypad.field.setText(appt.code)
+    ticket(w, w.keypad._submit)
+    shot(w, "ticket-appointment")
+    w.go_home()
+    for _ in range(40):
+        hall.issue_ticket("bdc-dj", kiosk="K2")  # today's numbers for 不动产登记 are gone
+    refused: list[str] = []
+    w.refused.connect(refused.append)
+    w._on_home_zone_chosen("MS")
+    w._on_services_chosen("bdc-dj")
+    settle(app, lambda: bool(refused))
+    shot(w, "refusal")
+    w.ask_for_help()
+    shot(w, "help")
+    w.go_home()
+    w._on_home_elderly_toggled()
+    shot(w, "elderly-home")
+    w._on_home_zone_chosen("MS")
+    shot(w, "elderly-services")
+    w.go_home()
+    w._on_home_elderly_toggled()
+    w._on_home_language_toggled()
+    shot(w, "home-en")
+    w._on_home_language_toggled()
+    w.close()
+
+    wide = window(QSize(1920, 1080))
+    shot(wide, "home-landscape")
+    wide._on_home_zone_chosen("SS")
+    ticket(wide, lambda: wide._on_services_chosen("qy-sl"))
+    shot(wide, "ticket-landscape")
+    wide.go_home()
+    wide._on_home_elderly_toggled()
+    wide._on_home_zone_chosen("MS")
+    shot(wide, "elderly-services-landscape")
+    wide.go_home()
+    wide._on_home_appointment_chosen()
+    shot(wide, "elderly-appointment-landscape")
+    wide.go_home()
+    wide._on_home_zone_chosen("SS")
+    ticket(wide, lambda: wide._on_services_chosen("gt-zc"))
+    shot(wide, "elderly-ticket-landscape")
+    wide.close()
+    return saved
+
+
+def quiet_platform(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's messages on stderr, less the offscreen platform's note that it cannot size
+    a window the way a window manager would (it says so for every window)."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m kiosk.demo")
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", required=True, type=Path)
+    args = p.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    qInstallMessageHandler(quiet_platform)
+    set_language("zh")
+    args.out.mkdir(parents=True, exist_ok=True)
+    with Hall.connect(args.db, clock_from_env(runs=True)) as hall:
+        walk(hall, args.out, app)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""``yimen demo`` (``make demo``): the demo hall opened for someone trying Yimen.
+
+    yimen demo              # the kiosk in a window on the demo hall (headless: see below)
+    yimen demo --headless   # every kiosk screen saved as PNG, the slips, some calls as WAV
+    yimen demo --morning    # a simulated morning told in the terminal
+
+The demo hall lives in its own database (``demo.db`` beside the real one), so trying it
+never touches a hall's data. Outside the hall's hours (an evening, a weekend) the demo runs
+on the next working day from 09:30, the clock moving on from there, so a ticket can be taken
+at any time of day. The kiosk is a Qt app: it is imported by name, the core never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+import platformdirs
+
+from shared.clock import clock_from_env
+from shared.config import DEMO_HALL_PATH, load_hall_config
+from shared.db import sqlite_url
+from shared.hall import Hall, init_hall
+from shared.printing import default_slip_folder
+from shared.simulate import next_open_day, run_demo_morning
+from shared.speech import call_words
+
+DEMO_OPENS_AT = time(9, 30)
+CALLS = ((1, "1001"), (3, "1003"), (5, "1005"))  # windows that call in the headless demo
+
+
+def demo_db_path() -> Path:
+    return Path(platformdirs.user_data_dir("yimen", appauthor=False)) / "demo.db"
+
+
+def has_screen() -> bool:
+    """Whether a window can be shown here: always on Windows and macOS, on Linux only
+    under X11 or Wayland (a server over ssh has neither)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def demo_moment(hall: Hall, now: datetime) -> datetime | None:
+    """None when the demo hall issues tickets right now; otherwise the moment the demo
+    pretends it is: 09:30 on the next day the hall is open."""
+    local = hall.settings.local(now)
+    opening = hall.settings.opening(local.date())
+    noon = opening.noon_break if opening else None
+    in_noon = noon is not None and noon[0] <= local.time() < noon[1]
+    if opening is not None and opening.issues_tickets_at(local.time()) and not in_noon:
+        return None
+    start = local.date() + timedelta(days=0 if local.time() < DEMO_OPENS_AT else 1)
+    day = next_open_day(hall, start)
+    return hall.settings.at(day, DEMO_OPENS_AT)
+
+
+def open_demo_hall(url: str) -> str | None:
+    """Create (or bring up to date) the demo hall at ``url``; return the ``YIMEN_NOW`` the
+    apps should run at, or None for the real time."""
+    clock = clock_from_env(runs=False)
+    init_hall(url, load_hall_config(DEMO_HALL_PATH), clock)
+    if os.environ.get("YIMEN_NOW"):
+        return os.environ["YIMEN_NOW"]
+    with Hall.connect(url, clock) as hall:
+        moment = demo_moment(hall, clock.now())
+    return None if moment is None else moment.isoformat(timespec="minutes")
+
+
+def app_main(module: str) -> Callable[[list[str]], int]:
+    main: Callable[[list[str]], int] = importlib.import_module(module).main
+    return main
+
+
+def run_window(url: str, lang: str) -> int:
+    now = open_demo_hall(url)
+    if now:
+        os.environ["YIMEN_NOW"] = now
+    print(
+        f"示范服务中心 · 数据库 {url}\n"
+        + (f"演示时间：{now}（服务中心当前不取号）\n" if now else "")
+        + f"取号机已打开，取号单（PDF）存入 {default_slip_folder()}。\n"
+        + "另开一个终端叫号："
+        + f"yimen call 1 --clerk 1001 --db {url}"
+        + (f"（同样设置 YIMEN_NOW={now}）" if now else ""),
+        flush=True,
+    )
+    return app_main("kiosk.app")(
+        ["--db", url, "--kiosk", "K1", "--size", "720x1280", "--lang", lang]
+    )
+
+
+def run_headless(out: Path, lang: str) -> int:
+    """Everything a screen would show, saved to files: a fresh demo hall in ``out``."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    url = sqlite_url(out / "demo.db")
+    now = open_demo_hall(url)
+    if now:
+        os.environ["YIMEN_NOW"] = now
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    print(f"示范服务中心 · 数据库 {url}" + (f" · 演示时间 {now}" if now else ""), flush=True)
+    print("取号机的每个画面（PNG）与取号单（PDF）：", flush=True)
+    status = app_main("kiosk.demo")(["--db", url, "--out", str(out)])
+    if status:
+        return status
+    print("窗口叫号，叫号语音（WAV）：", flush=True)
+    from shared.voice import Voice, write_wav
+
+    calls = out / "calls"
+    calls.mkdir()
+    with Hall.connect(url, clock_from_env(runs=True)) as hall:
+        voice = Voice(hall.settings.voice)
+        try:
+            for window, clerk in CALLS:
+                ticket = hall.call_next(window, clerk)
+                if ticket is None:
+                    continue
+                words = call_words(ticket.number, window, hall.settings.voice, lang)
+                path = calls / f"{ticket.number}-window{window}.wav"
+                write_wav(path, voice.render_call(words))
+                print(f"  {words.text}  {path}", flush=True)
+        finally:
+            voice.close()
+    print(f"完成。打开 {out} 查看。", flush=True)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, lang: str, as_json: bool) -> int:
+    if args.morning:
+        return run_demo_morning(args.db, lang, as_json=as_json)
+    if args.headless or not has_screen():
+        return run_headless(Path(args.out), lang)
+    return run_window(args.db or sqlite_url(demo_db_path()), lang)
