@@ -4,13 +4,12 @@ work; these know nothing of the database."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import qrcode
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
@@ -249,11 +248,21 @@ class ServicesScreen(QWidget):
         more_text: str,
     ) -> None:
         self.title.setText(title)
+        same = (
+            [sv.code for sv in services] == [sv.code for sv in self._services]
+            and (per_page, columns, waiting_text)
+            == (self._per_page, self._columns, self._waiting_text)
+            and self._first == 0
+            and [sv.name for sv in services] == [sv.name for sv in self._services]
+        )
         self._services = list(services)
         self._per_page = per_page
         self._columns = columns
         self._waiting_text = waiting_text
         self.more.setText(more_text)
+        if same:  # the zone shown last time: its tiles stay, with today's counts
+            self.update_waiting(services)
+            return
         self._first = 0
         self._fill()
 
@@ -379,7 +388,7 @@ class TicketScreen(QWidget):
         marks: Sequence[str],
         windows: str,
         wait: str,
-        qr_payload: str,
+        qr: Sequence[Sequence[bool]],
         qr_side: int,
     ) -> None:
         self.marks.setText("  ".join(marks))
@@ -388,7 +397,7 @@ class TicketScreen(QWidget):
         self.service.setText(t.service_name)
         self.windows.setText(windows)
         self.wait.setText(wait)
-        self.qr.setPixmap(qr_pixmap(qr_payload, qr_side))
+        self.qr.setPixmap(qr_pixmap(qr, qr_side))
         self.set_printer("", alert=False)
 
     def set_printer(self, text: str, alert: bool) -> None:
@@ -398,13 +407,28 @@ class TicketScreen(QWidget):
         self.printer.style().polish(self.printer)
 
 
-def qr_pixmap(payload: str, side: int) -> QPixmap:
-    img = qrcode.make(payload, border=2)
-    buf = io.BytesIO()
-    img.save(buf, format="PNG")
-    pm = QPixmap()
-    pm.loadFromData(buf.getvalue(), "PNG")
-    return pm.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio)
+def qr_modules(payload: str) -> list[list[bool]]:
+    """The QR code of ``payload`` as rows of dark (True) and light modules, with a quiet
+    zone of two. Pure computation (a few ms): the kiosk runs it off the GUI thread."""
+    code = qrcode.QRCode(border=2)
+    code.add_data(payload)
+    return [list(row) for row in code.get_matrix()]
+
+
+def qr_pixmap(modules: Sequence[Sequence[bool]], side: int) -> QPixmap:
+    """The modules drawn black on white, ``side`` pixels square, edges kept sharp."""
+    n = len(modules)
+    # A binary PGM (one byte a module), which Qt reads natively: no pixel-by-pixel calls,
+    # and Qt owns the image's memory from the start.
+    pgm = b"P5 %d %d 255\n" % (n, n) + bytes(0 if d else 255 for row in modules for d in row)
+    image = QImage.fromData(pgm, "PGM")  # type: ignore[arg-type]  # the stubs say bytes; it takes str
+    scaled = image.scaled(
+        side,
+        side,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.FastTransformation,  # whole modules, no blur
+    )
+    return QPixmap.fromImage(scaled)
 
 
 class KeypadScreen(QWidget):

@@ -41,6 +41,7 @@ from kiosk.screens import (
     Tile,
     button,
     examples,
+    qr_modules,
     zones_of,
 )
 from shared.announcer import Announcer
@@ -97,8 +98,17 @@ class _Tap:
     """One tap that asks for a ticket; retried with the same id until it gets an answer."""
 
     request_id: str
-    run: Callable[[], TicketInfo]
+    run: Callable[[], Issued]
     service_name: str
+
+
+@dataclass(frozen=True)
+class Issued:
+    """A ticket as the worker hands it back: with its QR code already worked out (a few
+    ms of pure Python the GUI thread need not spend)."""
+
+    ticket: TicketInfo
+    qr: list[list[bool]]
 
 
 class KioskWindow(QWidget):
@@ -408,7 +418,13 @@ class KioskWindow(QWidget):
         if self._tap is not None:
             return  # one ticket at a time: a second tap while the first is on its way
         rid = uuid.uuid4().hex
-        self._tap = _Tap(rid, lambda: ask(rid), name)
+        review_url = self._settings.kiosk.review_url
+
+        def run() -> Issued:
+            t = ask(rid)
+            return Issued(t, qr_modules(review_url + t.review_code))
+
+        self._tap = _Tap(rid, run, name)
         self.message.show_message(self.tr("Taking your number…"), name, "", refusal=False)
         self.message.back.hide()
         self.show_screen(self.message, remember=False)
@@ -420,13 +436,13 @@ class KioskWindow(QWidget):
             return
         self.db.submit(tap.run, self._on_tap_done, self._on_tap_failed)
 
-    def _on_tap_done(self, t: TicketInfo) -> None:
+    def _on_tap_done(self, issued: Issued) -> None:
         self._tap = None
         self.green = False  # for one ticket only
         self._show_green()
         self._set_outage(False)
         self.message.back.show()
-        self._show_ticket(t)
+        self._show_ticket(issued.ticket, issued.qr)
         self.refresh_waiting()
 
     def _on_tap_failed(self, exc: BaseException) -> None:
@@ -457,7 +473,7 @@ class KioskWindow(QWidget):
             refusal=True,
         )
 
-    def _show_ticket(self, t: TicketInfo) -> None:
+    def _show_ticket(self, t: TicketInfo, qr: list[list[bool]]) -> None:
         marks = []
         if t.priority == "green":
             marks.append(self.tr("Green channel"))
@@ -480,8 +496,7 @@ class KioskWindow(QWidget):
                 n=t.ahead, m=t.estimated_wait_minutes
             )
         qr_side = round(self._short_side * 0.34)
-        url = self._settings.kiosk.review_url + t.review_code
-        self.ticket.show_ticket(t, marks, windows, wait, url, qr_side)
+        self.ticket.show_ticket(t, marks, windows, wait, qr, qr_side)
         self.ticket.set_printer(self.tr("Printing your slip…"), alert=False)
         self.show_screen(self.ticket, remember=False)
         self._history.clear()

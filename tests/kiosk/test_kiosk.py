@@ -91,7 +91,7 @@ def count(hall: Hall, kind: EventKind | None = None) -> int:
 
 
 def test_a_citizen_takes_a_ticket_in_three_taps_and_it_prints(
-    qtbot: QtBot, kiosk: KioskWindow, hall: Hall
+    qtbot: QtBot, kiosk: KioskWindow, hall: Hall, slips: Path
 ) -> None:
     assert kiosk.home.zone_buttons["SS"].detail.text() == "0 人等候"
     # Each zone names a few of its matters: 商事经营 alone does not say where to tap.
@@ -103,7 +103,14 @@ def test_a_citizen_takes_a_ticket_in_three_taps_and_it_prints(
     assert kiosk.ticket.number.text() == "B001"
     assert kiosk.ticket.windows.text() == "受理窗口：1、2、3、8、9 号窗口"
     assert kiosk.ticket.wait.text().startswith("前面还有 0 人")
-    assert not kiosk.ticket.qr.pixmap().isNull()
+    # The QR code on the screen scans to the review address of this very ticket.
+    png = slips.parent / "screen-qr.png"
+    assert kiosk.ticket.qr.pixmap().save(str(png))
+    scanned = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert scanned.startswith(hall.settings.kiosk.review_url)
+    assert hall.ticket_by_review_code(scanned.rsplit("/", 1)[1]).number == "B001"
     assert kiosk.ticket.printer.text() == "请从下方取走取号单"
     slip: Path = printed.args[0]
     assert slip.exists() and "B001" in pdf_text(slip) and "取号机 K1" in pdf_text(slip)
