@@ -64,13 +64,13 @@ def demo_moment(hall: Hall, now: datetime) -> datetime | None:
 def open_demo_hall(url: str) -> str | None:
     """Create (or bring up to date) the demo hall at ``url``; return the ``YIMEN_NOW`` the
     apps should run at, or None for the real time."""
-    clock = clock_from_env(runs=False)
+    clock = clock_from_env(runs=False)  # YIMEN_NOW too: a closed moment moves on as well
     init_hall(url, load_hall_config(DEMO_HALL_PATH), clock)
-    if os.environ.get("YIMEN_NOW"):
-        return os.environ["YIMEN_NOW"]
     with Hall.connect(url, clock) as hall:
         moment = demo_moment(hall, clock.now())
-    return None if moment is None else moment.isoformat(timespec="minutes")
+    if moment is None:
+        return os.environ.get("YIMEN_NOW") or None
+    return moment.isoformat(timespec="minutes")
 
 
 def app_main(module: str) -> Callable[[list[str]], int]:
@@ -86,9 +86,9 @@ def run_window(url: str, lang: str) -> int:
         f"示范服务中心 · 数据库 {url}\n"
         + (f"演示时间：{now}（服务中心当前不取号）\n" if now else "")
         + f"取号机已打开，取号单（PDF）存入 {default_slip_folder()}。\n"
-        + "另开一个终端叫号："
-        + f"yimen call 1 --clerk 1001 --db {url}"
-        + (f"（同样设置 YIMEN_NOW={now}）" if now else ""),
+        + "另开一个终端叫号：\n  "
+        + (f"YIMEN_NOW={now} " if now else "")
+        + f"yimen call 1 --clerk 1001 --db {url}",
         flush=True,
     )
     return app_main("kiosk.app")(

@@ -1,0 +1,87 @@
+"""``yimen demo``: the demo hall opens at a time it takes tickets, and without a screen it
+leaves every kiosk screen, the slips and some calls in files someone can open."""
+
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+import sys
+import wave
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from shared.demo import demo_moment, has_screen
+from shared.hall import Hall
+
+from .conftest import local
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        (local(24, 9, 30), None),  # a Tuesday morning: the real time
+        (local(24, 7, 0), local(24, 9, 30)),  # before opening: this morning
+        (local(24, 20, 0), local(25, 9, 30)),  # an evening: tomorrow
+        (local(24, 12, 30), local(25, 9, 30)),  # the noon break
+        (local(28, 10, 0), None),  # the demo hall's Saturday morning
+        (local(28, 15, 0), local(30, 9, 30)),  # Saturday afternoon: Monday
+    ],
+)
+def test_the_demo_runs_at_a_time_the_hall_gives_tickets(
+    hall: Hall, now: datetime, expected: datetime | None
+) -> None:
+    assert demo_moment(hall, now) == expected
+
+
+def test_a_screen_is_there_only_with_a_display(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    assert not has_screen()
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert has_screen()
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    with path.open("rb") as f:
+        head = f.read(24)
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", path
+    width, height = struct.unpack(">II", head[16:24])
+    return int(width), int(height)
+
+
+@pytest.mark.gui
+def test_the_headless_demo_leaves_screens_slips_and_calls(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(YIMEN_NOW="2026-11-28T15:00+08:00", QT_QPA_PLATFORM="offscreen")  # a Saturday
+    out = tmp_path / "demo-out"
+    run = subprocess.run(
+        [sys.executable, "-m", "shared.cli", "demo", "--out", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "2026-11-30T09:30+08:00" in run.stdout  # Monday morning, not the closed Saturday
+    shots = sorted(out.glob("kiosk-*.png"))
+    assert {p.name for p in shots} >= {
+        "kiosk-home.png",
+        "kiosk-services.png",
+        "kiosk-ticket.png",
+        "kiosk-elderly-home.png",
+        "kiosk-refusal.png",
+        "kiosk-home-landscape.png",
+    }
+    for shot in shots:
+        assert png_size(shot) in ((1080, 1920), (1920, 1080)), shot.name
+    assert len(list((out / "slips").glob("*.pdf"))) >= 3
+    calls = sorted((out / "calls").glob("*.wav"))
+    assert len(calls) >= 2
+    for call in calls:
+        with wave.open(str(call)) as w:
+            assert w.getnframes() / w.getframerate() > 2  # chime and words, said twice
+        assert call.stem.split("-")[0] in run.stdout  # the call it says it made
