@@ -194,7 +194,12 @@ class Database:
             .values(last_id=EventClock.last_id + n)
             .returning(EventClock.last_id)
         ).scalar_one()
+        # One executemany needs the same columns in every row: events recorded by
+        # different code in one transaction may name different ones.
+        columns = {k for row in rows for k in row}
         for offset, row in enumerate(rows):
+            for k in columns - row.keys():
+                row[k] = None
             row["id"] = last - n + 1 + offset
         session.connection().execute(insert(Event), rows)
 

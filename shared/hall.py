@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from shared import signin as si
 from shared import stations as st
 from shared import tickets as tk
 from shared.catalog import CATALOG_SECONDS
@@ -35,6 +36,7 @@ from shared.model import (
 )
 from shared.reviews import make_review_code, parse_review_code, verify_review_code
 from shared.schema import ensure_current, upgrade
+from shared.signin import SignedIn
 from shared.stations import HelpRequest
 
 
@@ -289,6 +291,26 @@ class Hall:
 
     def requeue(self, number: str) -> TicketInfo:
         return self._ticket_op(lambda s, now: tk.requeue(s, self.settings, number, now))
+
+    # -- signing in -------------------------------------------------------------
+
+    def sign_in(self, clerk_code: str, password: str, window_no: int) -> SignedIn:
+        """Sign in at a window (see `shared.signin`); a wrong password is recorded even
+        though it is refused."""
+        outcome = self.db.run_write(
+            lambda s: si.sign_in(s, self.settings, clerk_code, password, window_no, self.now())
+        )
+        return outcome.result()
+
+    def sign_out(self, clerk_code: str, window_no: int) -> None:
+        self.db.run_write(
+            lambda s: si.sign_out(s, self.settings, clerk_code, window_no, self.now())
+        )
+
+    def staffed_windows(self) -> list[int]:
+        """The windows with a clerk signed in and not paused."""
+        with self.db.read() as s:
+            return si.staffed_windows(s, self.settings)
 
     # -- the counter -----------------------------------------------------------
 

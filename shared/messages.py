@@ -139,6 +139,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "工号 {clerk} 已停用。",
         "en": "Clerk {clerk} is no longer active.",
     },
+    "clerk.bad_password": {
+        "zh": "密码不正确，还可以再试 {left} 次；连续输错 5 次将锁定 5 分钟。",
+        "en": "Wrong password; {left} more tries before the sign-in is locked for 5 minutes.",
+    },
+    "clerk.locked": {
+        "zh": "密码连续输错 5 次，工号 {clerk} 已锁定，请 {minutes} 分钟后再试，或请管理员协助。",
+        "en": "Clerk {clerk} is locked after 5 wrong passwords; try again in {minutes} "
+        "minutes, or ask a supervisor.",
+    },
+    "clerk.no_password": {
+        "zh": "工号 {clerk} 还没有设置密码，请管理员在服务中心配置中设置。",
+        "en": "Clerk {clerk} has no password yet; a supervisor sets it in the hall's settings.",
+    },
+    "clerk.ticket_at_other_window": {
+        "zh": "您在 {window} 号窗口还有 {number} 号未办完，请先办结、挂起或转移。",
+        "en": "Ticket {number} is still in hand at your window {window}; finish, hold or "
+        "transfer it first.",
+    },
+    "window.signed_in_by_other": {
+        "zh": "{window} 号窗口已由 {clerk} 登录，请先由其退出。",
+        "en": "{clerk} is signed in at window {window}; they must sign out first.",
+    },
+    "window.not_signed_in": {
+        "zh": "工号 {clerk} 没有在 {window} 号窗口登录。",
+        "en": "Clerk {clerk} is not signed in at window {window}.",
+    },
     # A ticket's life
     "ticket.unknown": {
         "zh": "今天没有 {number} 号。",

@@ -146,6 +146,9 @@ class EventKind(enum.StrEnum):
     HELP_REQUESTED = "help_requested"  # a citizen pressed 需要帮助 at a kiosk
     HELP_ACKNOWLEDGED = "help_acknowledged"  # a clerk or guide is on the way
     PRINTER_FAULT = "printer_fault"  # a station's printer is offline or out of paper
+    SIGNED_IN = "signed_in"  # a clerk signed in at a window
+    SIGNED_OUT = "signed_out"
+    SIGN_IN_FAILED = "sign_in_failed"  # a wrong password (data: attempts, locked)
 
 
 class AppointmentState(enum.StrEnum):
@@ -218,6 +221,8 @@ class Window(Base):
     # Live state, a cache of the window's events.
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    # When ``clerk_id`` signed in here; None: nobody is signed in at this window.
+    signed_in_at: Mapped[datetime | None]
 
 
 class WindowService(Base):
@@ -239,6 +244,9 @@ class Clerk(Base):
     # argon2id hash; None: no password set yet, the clerk cannot sign in.
     password_hash: Mapped[str | None] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Wrong passwords in a row, and the lock they brought (kept here, so every PC sees it).
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    locked_until: Mapped[datetime | None]
 
 
 class Post(Base):

@@ -46,6 +46,8 @@ _SIGNAL_OF = {
     "help_requested": "help_requested",
     "help_acknowledged": "help_acknowledged",
     "printer_fault": "printer_fault",
+    "signed_in": "window_signed_in",
+    "signed_out": "window_signed_out",
 }
 
 
@@ -69,6 +71,8 @@ class FeedBridge(QObject):
     help_requested = Signal(object)  # a citizen pressed 需要帮助 at a kiosk
     help_acknowledged = Signal(object)
     printer_fault = Signal(object)
+    window_signed_in = Signal(object)  # a clerk signed in at a window: it is staffed
+    window_signed_out = Signal(object)
     connection_lost = Signal(str)  # a sentence of detail, for the log
     connection_restored = Signal()
     failed = Signal(str)  # the feed stopped on an error that is not a lost connection

@@ -1,0 +1,208 @@
+"""A clerk signing in at a window, and out again.
+
+* The password is checked against the clerk's argon2id hash. Five wrong ones in a row lock
+  the clerk for five minutes. The count and the lock are columns of the clerk's row,
+  changed under its row lock, so the lock holds on every PC of the hall at once.
+* The clerk who signs in becomes the window's serving clerk; the event says whether on the
+  window's A or B post (AB岗). A clerk serves one window at a time: signing in at another
+  signs out of the first, unless a ticket is still in hand there.
+* A window has one clerk signed in; another must sign out first (the hand-over of a post
+  is the staffing rules' business). Signing out with a ticket in hand is refused: finish
+  it, hold it or transfer it first.
+* A wrong password is recorded (an event, the count) even though the sign-in fails: the
+  caller commits the outcome and raises afterwards (`SignInOutcome.raise_if_refused`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shared.db import record
+from shared.errors import HallError
+from shared.halls import HallSettings, verify_password
+from shared.model import Clerk, EventKind, Post, Role, Window
+from shared.tickets import in_hand, lock_window
+
+MAX_WRONG = 5
+LOCK_MINUTES = 5
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    clerk: str  # the clerk's code
+    name: str
+    role: Role
+    window: int
+    post: str | None  # "A", "B", or None (the window has no post, or not this clerk's)
+    at: datetime
+    ticket_in_hand: str | None  # the number the window still holds (after a restart)
+
+
+@dataclass(frozen=True)
+class SignInOutcome:
+    signed_in: SignedIn | None
+    refusal: HallError | None
+
+    def result(self) -> SignedIn:
+        """The sign-in, or the refusal raised (after the attempt has been recorded)."""
+        if self.refusal is not None:
+            raise self.refusal
+        assert self.signed_in is not None
+        return self.signed_in
+
+
+def _clerk_row(s: Session, hall: HallSettings, code: str) -> Clerk:
+    entry = hall.catalog.clerk(code)  # unknown or inactive: refused here
+    row = s.scalars(select(Clerk).where(Clerk.id == entry.id).with_for_update()).one()
+    return row
+
+
+def _signed_in_window(s: Session, hall: HallSettings, clerk: Clerk) -> Window | None:
+    return s.scalars(
+        select(Window)
+        .where(
+            Window.hall_id == hall.id,
+            Window.clerk_id == clerk.id,
+            Window.signed_in_at.is_not(None),
+        )
+        .with_for_update()
+    ).first()
+
+
+def sign_in(
+    s: Session, hall: HallSettings, code: str, password: str, window_no: int, now: datetime
+) -> SignInOutcome:
+    clerk = _clerk_row(s, hall, code)
+    if clerk.locked_until is not None and clerk.locked_until > now:
+        left = max(1, -(-int((clerk.locked_until - now).total_seconds()) // 60))
+        return SignInOutcome(None, HallError("clerk.locked", clerk=code, minutes=left))
+    if not clerk.password_hash:
+        return SignInOutcome(None, HallError("clerk.no_password", clerk=code))
+    if not verify_password(clerk.password_hash, password):
+        clerk.failed_sign_ins += 1
+        locked = clerk.failed_sign_ins >= MAX_WRONG
+        record(
+            s,
+            None,
+            hall_id=hall.id,
+            at=now,
+            kind=EventKind.SIGN_IN_FAILED,
+            clerk_id=clerk.id,
+            data={"window": window_no, "attempts": clerk.failed_sign_ins, "locked": locked},
+        )
+        if locked:
+            clerk.failed_sign_ins = 0
+            clerk.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+            refusal = HallError("clerk.locked", clerk=code, minutes=LOCK_MINUTES)
+        else:
+            left = MAX_WRONG - clerk.failed_sign_ins
+            refusal = HallError("clerk.bad_password", clerk=code, left=left)
+        return SignInOutcome(None, refusal)
+    clerk.failed_sign_ins = 0
+    clerk.locked_until = None
+
+    window = lock_window(s, hall, window_no)
+    if window.signed_in_at is not None and window.clerk_id not in (None, clerk.id):
+        other = hall.catalog.clerk_by_id(window.clerk_id)
+        return SignInOutcome(
+            None,
+            HallError(
+                "window.signed_in_by_other",
+                window=window_no,
+                clerk=other.name if other else "",
+            ),
+        )
+    elsewhere = _signed_in_window(s, hall, clerk)
+    if elsewhere is not None and elsewhere.id != window.id:
+        ticket = in_hand(s, elsewhere)
+        if ticket is not None:
+            return SignInOutcome(
+                None,
+                HallError(
+                    "clerk.ticket_at_other_window",
+                    window=elsewhere.number,
+                    number=ticket.number,
+                ),
+            )
+        _sign_out(s, hall, elsewhere, clerk, now, reason=f"signed in at window {window_no}")
+    post = s.scalars(select(Post).where(Post.window_id == window.id)).first()
+    kind = None
+    if post is not None:
+        kind = "A" if post.a_clerk_id == clerk.id else "B" if post.b_clerk_id == clerk.id else None
+    if window.signed_in_at is None or window.clerk_id != clerk.id:
+        window.signed_in_at = now
+    window.clerk_id = clerk.id
+    record(
+        s,
+        None,
+        hall_id=hall.id,
+        at=now,
+        kind=EventKind.SIGNED_IN,
+        window_id=window.id,
+        clerk_id=clerk.id,
+        data={"post": kind} if kind else None,
+    )
+    held = in_hand(s, window)
+    return SignInOutcome(
+        SignedIn(
+            clerk=clerk.code,
+            name=clerk.name,
+            role=clerk.role,
+            window=window_no,
+            post=kind,
+            at=now,
+            ticket_in_hand=held.number if held is not None else None,
+        ),
+        None,
+    )
+
+
+def _sign_out(
+    s: Session,
+    hall: HallSettings,
+    window: Window,
+    clerk: Clerk,
+    now: datetime,
+    reason: str | None = None,
+) -> None:
+    window.signed_in_at = None
+    window.clerk_id = None
+    record(
+        s,
+        None,
+        hall_id=hall.id,
+        at=now,
+        kind=EventKind.SIGNED_OUT,
+        window_id=window.id,
+        clerk_id=clerk.id,
+        reason=reason,
+    )
+
+
+def sign_out(s: Session, hall: HallSettings, code: str, window_no: int, now: datetime) -> None:
+    clerk = _clerk_row(s, hall, code)
+    window = lock_window(s, hall, window_no)
+    if window.signed_in_at is None or window.clerk_id != clerk.id:
+        raise HallError("window.not_signed_in", window=window_no, clerk=code)
+    ticket = in_hand(s, window)
+    if ticket is not None:
+        raise HallError("window.ticket_in_hand", window=window_no, number=ticket.number)
+    _sign_out(s, hall, window, clerk, now)
+
+
+def staffed_windows(s: Session, hall: HallSettings) -> list[int]:
+    """The windows with a clerk signed in and not paused, by number."""
+    return sorted(
+        s.scalars(
+            select(Window.number).where(
+                Window.hall_id == hall.id,
+                Window.signed_in_at.is_not(None),
+                Window.paused.is_(False),
+                Window.active.is_(True),
+            )
+        ).all()
+    )

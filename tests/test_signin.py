@@ -1,0 +1,142 @@
+"""A clerk signs in at a window with a password, and out again; five wrong passwords lock
+the clerk for five minutes on every PC. On SQLite and PostgreSQL, with an injected clock."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from shared.clock import FixedClock
+from shared.errors import HallError
+from shared.hall import Hall
+from shared.model import Event, EventKind
+
+PASSWORD = "demo1234"  # the demo hall's initial password
+
+
+def refused(code: str, call: object) -> HallError:
+    with pytest.raises(HallError) as exc:
+        call()  # type: ignore[operator]
+    assert exc.value.code == code, exc.value.code
+    return exc.value
+
+
+def events(hall: Hall, kind: EventKind) -> list[Event]:
+    with hall.db.read() as s:
+        return list(s.scalars(select(Event).where(Event.kind == kind).order_by(Event.id)))
+
+
+def test_a_clerk_signs_in_on_the_a_post_and_the_window_is_staffed(hall: Hall) -> None:
+    assert hall.staffed_windows() == []
+    me = hall.sign_in("1003", PASSWORD, 3)
+    assert (me.clerk, me.name, me.window, me.post, me.ticket_in_hand) == (
+        "1003",
+        hall.settings.catalog.clerk("1003").name,
+        3,
+        "A",
+        None,
+    )
+    assert hall.staffed_windows() == [3]
+    assert hall.sign_in("1013", PASSWORD, 4).post is None  # not a post of window 4
+    (signed,) = [e for e in events(hall, EventKind.SIGNED_IN) if e.data]
+    assert signed.data == {"post": "A"}
+    hall.sign_out("1003", 3)
+    assert hall.staffed_windows() == [4]
+    assert len(events(hall, EventKind.SIGNED_OUT)) == 1
+
+
+def test_the_b_post_is_recorded_too(hall: Hall) -> None:
+    assert hall.sign_in("1013", PASSWORD, 3).post == "B"
+
+
+def test_five_wrong_passwords_lock_the_clerk_for_five_minutes(
+    hall: Hall, clock: FixedClock
+) -> None:
+    for left in (4, 3, 2, 1):
+        err = refused("clerk.bad_password", lambda: hall.sign_in("1003", "wrong", 3))
+        assert f"还可以再试 {left} 次" in err.message("zh")
+    err = refused("clerk.locked", lambda: hall.sign_in("1003", "wrong", 3))
+    assert "5 分钟后再试" in err.message("zh")
+    # Locked: even the right password is refused, and says how long is left.
+    clock.advance(minutes=3)
+    err = refused("clerk.locked", lambda: hall.sign_in("1003", PASSWORD, 3))
+    assert "2 分钟后再试" in err.message("zh")
+    assert hall.staffed_windows() == []
+    failed = events(hall, EventKind.SIGN_IN_FAILED)
+    assert [e.data["attempts"] for e in failed if e.data] == [1, 2, 3, 4, 5]
+    assert failed[-1].data == {"window": 3, "attempts": 5, "locked": True}
+    # Five minutes after the lock, the right password works and the count starts again.
+    clock.advance(minutes=2)
+    assert hall.sign_in("1003", PASSWORD, 3).window == 3
+    hall.sign_out("1003", 3)
+    err = refused("clerk.bad_password", lambda: hall.sign_in("1003", "wrong", 3))
+    assert "还可以再试 4 次" in err.message("zh")
+
+
+def test_the_lock_holds_on_another_pc(hall: Hall, db_url: str, clock: FixedClock) -> None:
+    other_pc = Hall.connect(db_url, clock=clock)
+    try:
+        for _ in range(5):
+            with pytest.raises(HallError):
+                hall.sign_in("1005", "wrong", 5)
+        refused("clerk.locked", lambda: other_pc.sign_in("1005", PASSWORD, 5))
+    finally:
+        other_pc.close()
+
+
+def test_a_right_password_clears_the_wrong_ones(hall: Hall) -> None:
+    for _ in range(4):
+        refused("clerk.bad_password", lambda: hall.sign_in("1004", "wrong", 4))
+    hall.sign_in("1004", PASSWORD, 4)
+    hall.sign_out("1004", 4)
+    for _ in range(4):  # four again, not locked: the count started over
+        refused("clerk.bad_password", lambda: hall.sign_in("1004", "wrong", 4))
+
+
+def test_one_window_per_clerk_and_one_clerk_per_window(hall: Hall) -> None:
+    hall.sign_in("1001", PASSWORD, 1)
+    err = refused("window.signed_in_by_other", lambda: hall.sign_in("1002", PASSWORD, 1))
+    assert hall.settings.catalog.clerk("1001").name in err.message("zh")
+    hall.sign_in("1001", PASSWORD, 2)  # moving: signed out of window 1 on the way
+    assert hall.staffed_windows() == [2]
+    (moved,) = events(hall, EventKind.SIGNED_OUT)
+    assert moved.reason == "signed in at window 2"
+    hall.sign_in("1002", PASSWORD, 1)
+    assert hall.staffed_windows() == [1, 2]
+
+
+def test_a_ticket_in_hand_keeps_the_clerk_at_the_window(hall: Hall) -> None:
+    hall.sign_in("1001", PASSWORD, 1)
+    hall.issue_ticket("qy-sl")
+    t = hall.call_next(1, "1001")
+    assert t is not None
+    err = refused("window.ticket_in_hand", lambda: hall.sign_out("1001", 1))
+    assert t.number in err.message("zh")
+    err = refused("clerk.ticket_at_other_window", lambda: hall.sign_in("1001", PASSWORD, 2))
+    assert t.number in err.message("zh")
+    hall.start(1, "1001")
+    hall.finish(1, "1001")
+    hall.sign_out("1001", 1)
+    assert hall.staffed_windows() == []
+
+
+def test_signing_in_again_finds_the_ticket_still_in_hand(hall: Hall) -> None:
+    """The console was killed: the clerk signs in again and carries on with the ticket."""
+    hall.sign_in("1001", PASSWORD, 1)
+    hall.issue_ticket("qy-sl")
+    t = hall.call_next(1, "1001")
+    assert t is not None
+    again = hall.sign_in("1001", PASSWORD, 1)
+    assert again.ticket_in_hand == t.number
+    hall.start(1, "1001")
+    assert hall.finish(1, "1001").number == t.number
+
+
+def test_signing_out_where_one_is_not_signed_in_is_refused(hall: Hall) -> None:
+    refused("window.not_signed_in", lambda: hall.sign_out("1001", 1))
+    hall.sign_in("1002", PASSWORD, 1)
+    refused("window.not_signed_in", lambda: hall.sign_out("1001", 1))
+
+
+def test_an_unknown_clerk_is_refused(hall: Hall) -> None:
+    refused("clerk.unknown", lambda: hall.sign_in("9999", PASSWORD, 1))
