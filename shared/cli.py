@@ -570,6 +570,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("app_args", nargs=argparse.REMAINDER, help="取号机的选项，见 yimen kiosk -h")
     p.set_defaults(run=cmd_app("kiosk.app"))
 
+    p = sub.add_parser("counter", parents=[common], help="窗口叫号 (a clerk's console)")
+    p.add_argument("app_args", nargs=argparse.REMAINDER, help="--window N，见 yimen counter -h")
+    p.set_defaults(run=cmd_app("counter.app"))
+
     p = sub.add_parser("demo", parents=[common], help="打开示范服务中心 (the demo hall)")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument(

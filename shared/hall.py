@@ -114,6 +114,18 @@ class WaitingCount:
 
 
 @dataclass(frozen=True)
+class Desk:
+    """What a counter console shows of its window, read in one transaction."""
+
+    window: WindowInfo
+    ticket: TicketInfo | None  # in hand: called or being served
+    waiting: tuple[WaitingCount, ...]  # the services this window serves
+    upcoming: tuple[str, ...]  # the numbers it would call next, in order
+    served_today: int
+    signed_in: bool  # its clerk signed in (not only named by an operation)
+
+
+@dataclass(frozen=True)
 class AppointmentInfo:
     code: str
     service_code: str
@@ -479,6 +491,26 @@ class Hall:
                 for w in settings.catalog.windows
                 if w.id in live
             ]
+
+    def desk(self, window_no: int) -> Desk:
+        """A counter's view of its window: the ticket in hand, who waits for it, the next
+        numbers, how many it has served today."""
+        settings = self.settings
+        entry = settings.catalog.window(window_no)
+        served = {sv.code for sv in settings.catalog.services if sv.id in entry.service_ids}
+        waiting = tuple(w for w in self.waiting_counts() if w.service_code in served)
+        with self.db.read() as s:
+            now = self.now()
+            row = s.scalars(select(Window).where(Window.id == entry.id)).one()
+            held = tk.in_hand(s, row)
+            return Desk(
+                window=self._window_info(row, held),
+                ticket=None if held is None else self._info(s, held, now),
+                waiting=waiting,
+                upcoming=tuple(t.number for t in tk.upcoming(s, settings, window_no, now)),
+                served_today=tk.served_today(s, settings, window_no, now),
+                signed_in=row.signed_in_at is not None,
+            )
 
     # -- plumbing --------------------------------------------------------------------
 

@@ -121,27 +121,27 @@ _ISSUED_TODAY = select(func.count(Ticket.id)).where(
     Ticket.business_day == bindparam("day"),
     Ticket.appointment_id.is_(None),
 )
-_WAITING_FOR_WINDOW = (
-    select(Ticket)
-    .where(
-        Ticket.hall_id == bindparam("hall_id"),
-        Ticket.state == TicketState.WAITING,
-        Ticket.business_day == bindparam("day"),
-        or_(
-            and_(
-                Ticket.service_id.in_(bindparam("service_ids", expanding=True)),
-                Ticket.target_window_id.is_(None),
-            ),
-            Ticket.target_window_id == bindparam("window_id"),
+_WAITING_FOR_WINDOW_WHERE = (
+    Ticket.hall_id == bindparam("hall_id"),
+    Ticket.state == TicketState.WAITING,
+    Ticket.business_day == bindparam("day"),
+    or_(
+        and_(
+            Ticket.service_id.in_(bindparam("service_ids", expanding=True)),
+            Ticket.target_window_id.is_(None),
         ),
-    )
-    .limit(1)
-    .with_for_update(skip_locked=True)
+        Ticket.target_window_id == bindparam("window_id"),
+    ),
 )
-_NEXT_FOR_WINDOW = _WAITING_FOR_WINDOW.order_by(Ticket.lane, Ticket.queue_key, Ticket.id)
-_NEXT_FOR_GREEN_WINDOW = _WAITING_FOR_WINDOW.order_by(
+_WINDOW_ORDER = (Ticket.lane, Ticket.queue_key, Ticket.id)
+_GREEN_WINDOW_ORDER = (
     Ticket.lane, case((Ticket.priority == Priority.GREEN, 0), else_=1), Ticket.queue_key, Ticket.id
+)  # fmt: skip
+_WAITING_FOR_WINDOW = (
+    select(Ticket).where(*_WAITING_FOR_WINDOW_WHERE).limit(1).with_for_update(skip_locked=True)
 )
+_NEXT_FOR_WINDOW = _WAITING_FOR_WINDOW.order_by(*_WINDOW_ORDER)
+_NEXT_FOR_GREEN_WINDOW = _WAITING_FOR_WINDOW.order_by(*_GREEN_WINDOW_ORDER)
 _BEFORE_IN_LINE = or_(
     Ticket.lane < bindparam("lane"),
     and_(Ticket.lane == bindparam("lane"), Ticket.queue_key < bindparam("queue_key")),
@@ -621,6 +621,42 @@ def call_next(
         window=at.window, clerk=at.clerk, from_state=TicketState.WAITING,
     )  # fmt: skip
     return ticket
+
+
+def upcoming(
+    s: Session, hall: HallSettings, window_no: int, now: datetime, n: int = 5
+) -> list[Ticket]:
+    """The next ``n`` tickets this window would call, in the order *call next* takes them
+    (others may call some first: a forecast for the clerk, not a promise)."""
+    entry = hall.catalog.window(window_no)
+    order = _GREEN_WINDOW_ORDER if "green_channel" in entry.kinds else _WINDOW_ORDER
+    return list(
+        s.scalars(
+            select(Ticket).where(*_WAITING_FOR_WINDOW_WHERE).order_by(*order).limit(n),
+            {
+                "hall_id": hall.id,
+                "day": hall.business_day(now),
+                "service_ids": sorted(entry.service_ids),
+                "window_id": entry.id,
+            },
+        )
+    )
+
+
+def served_today(s: Session, hall: HallSettings, window_no: int, now: datetime) -> int:
+    """Tickets finished at this window today."""
+    entry = hall.catalog.window(window_no)
+    return int(
+        s.scalar(
+            select(func.count()).where(
+                Ticket.hall_id == hall.id,
+                Ticket.window_id == entry.id,
+                Ticket.state == TicketState.DONE,
+                Ticket.business_day == hall.business_day(now),
+            )
+        )
+        or 0
+    )
 
 
 def _hand_to_window(ticket: Ticket, at: _At, now: datetime) -> None:

@@ -140,3 +140,25 @@ def test_signing_out_where_one_is_not_signed_in_is_refused(hall: Hall) -> None:
 
 def test_an_unknown_clerk_is_refused(hall: Hall) -> None:
     refused("clerk.unknown", lambda: hall.sign_in("9999", PASSWORD, 1))
+
+
+def test_the_desk_shows_the_ticket_in_hand_the_line_and_the_day(hall: Hall) -> None:
+    """What the counter console reads for its window in one go."""
+    hall.sign_in("1003", PASSWORD, 3)
+    first = hall.issue_ticket("gt-zc")
+    second = hall.issue_ticket("sp-jy")
+    third = hall.issue_ticket("gt-zc", green=True)
+    hall.issue_ticket("qy-sl")  # not a service of window 3
+    desk = hall.desk(3)
+    assert desk.signed_in and desk.ticket is None and desk.served_today == 0
+    assert desk.upcoming == (third.number, first.number, second.number)  # green ahead
+    assert {w.service_code: w.waiting for w in desk.waiting} == {"gt-zc": 2, "sp-jy": 1}
+    called = hall.call_next(3, "1003")
+    assert called is not None and called.number == third.number
+    hall.start(3, "1003")
+    hall.finish(3, "1003")
+    hall.call_next(3, "1003")
+    desk = hall.desk(3)
+    assert desk.ticket is not None and desk.ticket.number == first.number
+    assert desk.ticket.state == "called"
+    assert desk.upcoming == (second.number,) and desk.served_today == 1

@@ -2,305 +2,474 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>KioskWindow</name>
+    <name>CounterWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="68"/>
-        <source>Please come back in the service&apos;s hours, or ask a hall guide.</source>
-        <translation>请在本事项的取号时段内再来，或咨询导服人员。</translation>
+        <location filename="../../counter/window.py" line="45"/>
+        <source>Called, waiting for the citizen</source>
+        <extracomment>The console&apos;s type is sized as on a screen of this short side: a desk at 60 cm. The ticket states in the clerk&apos;s words.</extracomment>
+        <translation>已呼叫，等候群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="71"/>
-        <source>Please come back in the ticket hours.</source>
-        <translation>请在取号时间内再来。</translation>
+        <location filename="../../counter/window.py" line="46"/>
+        <source>Being served</source>
+        <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="72"/>
-        <source>Please come back on a working day.</source>
-        <translation>请在工作日前来办理。</translation>
+        <location filename="../../counter/window.py" line="199"/>
+        <source>Window {n}</source>
+        <translation>{n} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="73"/>
-        <source>Please come back at the time shown.</source>
-        <translation>请在上面所说的时间再来签到。</translation>
+        <location filename="../../counter/window.py" line="200"/>
+        <source>Sign in at window {n}</source>
+        <translation>{n} 号窗口 登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="76"/>
-        <location filename="../../kiosk/window.py" line="77"/>
-        <source>Please take an ordinary ticket.</source>
-        <translation>请返回首页，按普通号取号。</translation>
+        <location filename="../../counter/window.py" line="201"/>
+        <source>Clerk code</source>
+        <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="78"/>
-        <source>Please check the code and try again, or ask a hall guide.</source>
-        <translation>请核对预约码后重新输入，或咨询导服人员。</translation>
+        <location filename="../../counter/window.py" line="202"/>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="81"/>
-        <source>Your ticket was already issued; please keep it.</source>
-        <translation>您的号已经取过，请保管好取号单。</translation>
+        <location filename="../../counter/window.py" line="203"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="84"/>
-        <source>Please come on the day of your appointment.</source>
-        <translation>请在预约当天前来签到。</translation>
+        <location filename="../../counter/window.py" line="204"/>
+        <source>Sign out</source>
+        <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="87"/>
-        <source>Please go to the hall where you booked.</source>
-        <translation>请到预约的服务中心办理。</translation>
+        <location filename="../../counter/window.py" line="205"/>
+        <source>Waiting for this window</source>
+        <translation>本窗口等候</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="90"/>
-        <source>Please check the ID number.</source>
-        <translation>请核对身份证号码。</translation>
+        <location filename="../../counter/window.py" line="207"/>
+        <source>F1 Call next</source>
+        <translation>F1 顺呼</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="92"/>
-        <source>Please ask a hall guide.</source>
-        <translation>请咨询导服人员。</translation>
+        <location filename="../../counter/window.py" line="208"/>
+        <source>F2 Recall</source>
+        <translation>F2 重呼</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="258"/>
-        <location filename="../../kiosk/window.py" line="361"/>
-        <source>Please choose your matter</source>
-        <translation>请选择您要办理的事项</translation>
+        <location filename="../../counter/window.py" line="209"/>
+        <source>F3 Evaluate</source>
+        <translation>F3 评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="259"/>
-        <location filename="../../kiosk/window.py" line="270"/>
-        <location filename="../../kiosk/window.py" line="403"/>
-        <source>Appointment check-in</source>
-        <translation>预约签到</translation>
+        <location filename="../../counter/window.py" line="210"/>
+        <source>F4 No-show</source>
+        <translation>F4 过号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="262"/>
-        <source>Standard mode</source>
-        <translation>返回标准模式</translation>
+        <location filename="../../counter/window.py" line="211"/>
+        <source>F5 Pause</source>
+        <translation>F5 暂停</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="262"/>
-        <source>Large text, read aloud</source>
-        <translation>老年人模式（大字、语音）</translation>
+        <location filename="../../counter/window.py" line="212"/>
+        <source>F9 Start</source>
+        <translation>F9 开始办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="265"/>
-        <source>Back</source>
-        <translation>返回</translation>
+        <location filename="../../counter/window.py" line="213"/>
+        <source>F10 Finish</source>
+        <translation>F10 办结</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="266"/>
-        <source>Home</source>
-        <translation>首页</translation>
+        <location filename="../../counter/window.py" line="226"/>
+        <source>Please enter your clerk code and password.</source>
+        <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="267"/>
-        <source>Need help</source>
-        <translation>需要帮助</translation>
+        <location filename="../../counter/window.py" line="238"/>
+        <source>Ticket {n} is still in hand.</source>
+        <translation>{n} 号仍在办理中。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="268"/>
-        <source>Tap your matter to take a number</source>
-        <translation>点一下要办的事项，就能取号</translation>
+        <location filename="../../counter/window.py" line="275"/>
+        <source>Nobody is waiting for this window.</source>
+        <translation>没有人在等候本窗口。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="271"/>
-        <source>Type your 8-digit appointment code, or scan it</source>
-        <translation>请输入 8 位预约码，或把预约码对准扫描口</translation>
+        <location filename="../../counter/window.py" line="348"/>
+        <source>A post</source>
+        <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="272"/>
-        <source>Delete</source>
-        <translation>删除</translation>
+        <location filename="../../counter/window.py" line="348"/>
+        <source>B post</source>
+        <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="273"/>
-        <source>OK</source>
-        <translation>确定</translation>
+        <location filename="../../counter/window.py" line="349"/>
+        <source>Window {n} · {name}</source>
+        <translation>{n} 号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="274"/>
-        <source>Done</source>
-        <translation>完成</translation>
+        <location filename="../../counter/window.py" line="350"/>
+        <source>Paused</source>
+        <translation>暂停中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="275"/>
-        <source>Scan to follow the queue and rate the service</source>
-        <translation>微信扫码：查看排队进度、评价服务</translation>
+        <location filename="../../counter/window.py" line="352"/>
+        <source>Served today: {n}</source>
+        <translation>今日已办：{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="279"/>
-        <source>Please listen for your number; a missed number must be taken again</source>
-        <translation>请留意叫号，过号需重新取号</translation>
+        <location filename="../../counter/window.py" line="356"/>
+        <source>No ticket in hand: F1 calls the next</source>
+        <translation>手上没有号：按 F1 呼叫下一位</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="281"/>
-        <source>Back to home</source>
-        <translation>返回首页</translation>
+        <location filename="../../counter/window.py" line="367"/>
+        <source>Nobody is waiting.</source>
+        <translation>暂无等候。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="282"/>
-        <source>Tickets paused: reconnecting to the hall&apos;s server…</source>
-        <translation>暂停取号，正在重新连接…</translation>
+        <location filename="../../counter/window.py" line="369"/>
+        <source>Next: {numbers}</source>
+        <translation>下一位：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="290"/>
-        <source>Green channel: on</source>
-        <translation>绿色通道（已选）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/window.py" line="292"/>
-        <source>Elderly · disabled · pregnant</source>
-        <translation>老人 · 残疾人 · 孕妇</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/window.py" line="337"/>
-        <location filename="../../kiosk/window.py" line="356"/>
-        <location filename="../../kiosk/window.py" line="569"/>
-        <source>{n} waiting</source>
-        <translation>{n} 人等候</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/window.py" line="340"/>
-        <source> and more</source>
-        <translation>等</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/window.py" line="351"/>
-        <source>(green channel)</source>
-        <translation>（绿色通道）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/window.py" line="269"/>
-        <location filename="../../kiosk/window.py" line="357"/>
-        <source>More matters</source>
-        <translation>更多事项（下一页）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/window.py" line="378"/>
-        <source>Large text is on. Please choose your matter.</source>
-        <translation>已切换为大字模式，请选择您要办理的事项。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/window.py" line="394"/>
-        <source>You chose: {name}</source>
-        <translation>您选择的是：{name}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/window.py" line="411"/>
-        <source>Taking your number…</source>
-        <translation>正在取号，请稍候…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/window.py" line="443"/>
-        <source>Sorry, no number could be given</source>
-        <translation>抱歉，暂时不能取号</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/window.py" line="453"/>
-        <source>Sorry, something went wrong</source>
-        <translation>抱歉，系统出了点问题</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/window.py" line="454"/>
-        <source>Please try again, or ask a hall guide.</source>
-        <translation>请再试一次，或咨询导服人员。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/window.py" line="290"/>
-        <location filename="../../kiosk/window.py" line="462"/>
+        <location filename="../../counter/window.py" line="378"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="464"/>
+        <location filename="../../counter/window.py" line="380"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="466"/>
+        <location filename="../../counter/window.py" line="382"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="340"/>
-        <location filename="../../kiosk/window.py" line="467"/>
+        <location filename="../../counter/window.py" line="384"/>
+        <source>Recalled {n}×</source>
+        <translation>重呼 {n} 次</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="393"/>
+        <source>Waited {n} min</source>
+        <translation>已等候 {n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="403"/>
+        <source>That did not work; please try again or call the hall&apos;s IT.</source>
+        <translation>操作没有成功，请重试或联系中心信息科。</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../kiosk/window.py" line="69"/>
+        <source>Please come back in the service&apos;s hours, or ask a hall guide.</source>
+        <translation>请在本事项的取号时段内再来，或咨询导服人员。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="72"/>
+        <source>Please come back in the ticket hours.</source>
+        <translation>请在取号时间内再来。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="73"/>
+        <source>Please come back on a working day.</source>
+        <translation>请在工作日前来办理。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="74"/>
+        <source>Please come back at the time shown.</source>
+        <translation>请在上面所说的时间再来签到。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="77"/>
+        <location filename="../../kiosk/window.py" line="78"/>
+        <source>Please take an ordinary ticket.</source>
+        <translation>请返回首页，按普通号取号。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="79"/>
+        <source>Please check the code and try again, or ask a hall guide.</source>
+        <translation>请核对预约码后重新输入，或咨询导服人员。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="82"/>
+        <source>Your ticket was already issued; please keep it.</source>
+        <translation>您的号已经取过，请保管好取号单。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="85"/>
+        <source>Please come on the day of your appointment.</source>
+        <translation>请在预约当天前来签到。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="88"/>
+        <source>Please go to the hall where you booked.</source>
+        <translation>请到预约的服务中心办理。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="91"/>
+        <source>Please check the ID number.</source>
+        <translation>请核对身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="93"/>
+        <source>Please ask a hall guide.</source>
+        <translation>请咨询导服人员。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="269"/>
+        <location filename="../../kiosk/window.py" line="372"/>
+        <source>Please choose your matter</source>
+        <translation>请选择您要办理的事项</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="270"/>
+        <location filename="../../kiosk/window.py" line="281"/>
+        <location filename="../../kiosk/window.py" line="414"/>
+        <source>Appointment check-in</source>
+        <translation>预约签到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="273"/>
+        <source>Standard mode</source>
+        <translation>返回标准模式</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="273"/>
+        <source>Large text, read aloud</source>
+        <translation>老年人模式（大字、语音）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="276"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="277"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="278"/>
+        <source>Need help</source>
+        <translation>需要帮助</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="279"/>
+        <source>Tap your matter to take a number</source>
+        <translation>点一下要办的事项，就能取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="282"/>
+        <source>Type your 8-digit appointment code, or scan it</source>
+        <translation>请输入 8 位预约码，或把预约码对准扫描口</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="283"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="284"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="285"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="286"/>
+        <source>Scan to follow the queue and rate the service</source>
+        <translation>微信扫码：查看排队进度、评价服务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="290"/>
+        <source>Please listen for your number; a missed number must be taken again</source>
+        <translation>请留意叫号，过号需重新取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="292"/>
+        <source>Back to home</source>
+        <translation>返回首页</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="293"/>
+        <source>Tickets paused: reconnecting to the hall&apos;s server…</source>
+        <translation>暂停取号，正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="301"/>
+        <source>Green channel: on</source>
+        <translation>绿色通道（已选）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="303"/>
+        <source>Elderly · disabled · pregnant</source>
+        <translation>老人 · 残疾人 · 孕妇</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="348"/>
+        <location filename="../../kiosk/window.py" line="367"/>
+        <location filename="../../kiosk/window.py" line="585"/>
+        <source>{n} waiting</source>
+        <translation>{n} 人等候</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="350"/>
+        <source> and more</source>
+        <translation>等</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="361"/>
+        <source>(green channel)</source>
+        <translation>（绿色通道）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="280"/>
+        <location filename="../../kiosk/window.py" line="368"/>
+        <source>More matters</source>
+        <translation>更多事项（下一页）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="389"/>
+        <source>Large text is on. Please choose your matter.</source>
+        <translation>已切换为大字模式，请选择您要办理的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="405"/>
+        <source>You chose: {name}</source>
+        <translation>您选择的是：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="428"/>
+        <source>Taking your number…</source>
+        <translation>正在取号，请稍候…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="460"/>
+        <source>Sorry, no number could be given</source>
+        <translation>抱歉，暂时不能取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="470"/>
+        <source>Sorry, something went wrong</source>
+        <translation>抱歉，系统出了点问题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="471"/>
+        <source>Please try again, or ask a hall guide.</source>
+        <translation>请再试一次，或咨询导服人员。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="301"/>
+        <location filename="../../kiosk/window.py" line="479"/>
+        <source>Green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="481"/>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="483"/>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="350"/>
+        <location filename="../../kiosk/window.py" line="484"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="65"/>
+        <location filename="../../kiosk/window.py" line="66"/>
         <source>You can also take a number on the next working day, or ask a hall guide.</source>
         <extracomment>What a citizen can do next, after each refusal of the core.</extracomment>
         <translation>也可以下一个工作日再来取号，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="469"/>
+        <location filename="../../kiosk/window.py" line="486"/>
         <source>Windows: {list}</source>
         <translation>受理窗口：{list} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="471"/>
+        <location filename="../../kiosk/window.py" line="488"/>
         <source>Please ask a hall guide which window</source>
         <translation>请咨询导服人员到哪个窗口办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="474"/>
+        <location filename="../../kiosk/window.py" line="491"/>
         <source>{n} ahead of you</source>
         <translation>前面还有 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="476"/>
+        <location filename="../../kiosk/window.py" line="493"/>
         <source>{n} ahead of you, you are next</source>
         <translation>前面还有 {n} 人，即将叫号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="478"/>
+        <location filename="../../kiosk/window.py" line="495"/>
         <source>{n} ahead of you, about {m} min</source>
         <translation>前面还有 {n} 人，预计等候约 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="484"/>
+        <location filename="../../kiosk/window.py" line="500"/>
         <source>Printing your slip…</source>
         <translation>正在打印取号单…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="491"/>
+        <location filename="../../kiosk/window.py" line="507"/>
         <source>Your number is {number}</source>
         <translation>您的号码是{number}号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="504"/>
+        <location filename="../../kiosk/window.py" line="520"/>
         <source>Please take your slip below</source>
         <translation>请从下方取走取号单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="514"/>
+        <location filename="../../kiosk/window.py" line="530"/>
         <source>The slip could not be printed; please note your number.</source>
         <translation>取号单没有打印出来，请记下您的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="531"/>
-        <location filename="../../kiosk/window.py" line="539"/>
+        <location filename="../../kiosk/window.py" line="547"/>
+        <location filename="../../kiosk/window.py" line="555"/>
         <source>A hall guide is on the way</source>
         <translation>导服人员马上就来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="532"/>
+        <location filename="../../kiosk/window.py" line="548"/>
         <source>Please wait here; someone will come to help you.</source>
         <translation>请在这里稍候，工作人员会过来帮您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="546"/>
+        <location filename="../../kiosk/window.py" line="562"/>
         <source>Please wave to a member of staff.</source>
         <translation>请向附近的工作人员招手示意。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="590"/>
+        <location filename="../../kiosk/window.py" line="606"/>
         <source>Mon Tue Wed Thu Fri Sat Sun</source>
         <translation>星期一 星期二 星期三 星期四 星期五 星期六 星期日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="598"/>
+        <location filename="../../kiosk/window.py" line="614"/>
         <source>Back to home in {n} s</source>
         <translation>{n} 秒后返回首页</translation>
     </message>

@@ -482,7 +482,7 @@ def test_the_committed_translation_is_complete_and_up_to_date(tmp_path: Path) ->
     subprocess.run(
         [
             str(Path(subprocess.sys.executable).with_name("pyside6-lupdate")),  # type: ignore[attr-defined]
-            *sorted(str(p) for p in (ROOT / "kiosk").glob("*.py")),
+            *sorted(str(p) for d in ("kiosk", "counter") for p in (ROOT / d).glob("*.py")),
             "-ts",
             str(fresh),
         ],

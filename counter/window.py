@@ -1,0 +1,411 @@
+"""The counter console: a clerk signs in at a window and works the line from the keyboard.
+
+F1 call next (顺呼), F2 recall (重呼), F3 evaluate (评价: finishes the ticket; the rating
+itself comes with the reviews), F4 no-show (过号), F5 pause (暂停; any operation key
+resumes), F9 start (开始办理), F10 finish (办结). Every operation goes to the core on the
+database worker, never on the GUI thread; a refusal is the core's sentence in the status
+line, never a dialog that would eat the next key. A call or recall is spoken through the
+station's announcer when the hall has counters speak; the console never waits for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shared.announcer import Announcer
+from shared.errors import HallError, YimenError
+from shared.hall import Desk, Hall, TicketInfo
+from shared.qt.feed_bridge import FeedBridge
+from shared.qt.tasks import Worker
+from shared.qt.theme import stylesheet
+from shared.signin import SignedIn
+
+log = logging.getLogger(__name__)
+
+#: The console's type is sized as on a screen of this short side: a desk at 60 cm.
+STAFF_SCALE_SIDE = 720
+#: The ticket states in the clerk's words.
+STATE_WORDS = {
+    "called": QT_TRANSLATE_NOOP("CounterWindow", "Called, waiting for the citizen"),
+    "serving": QT_TRANSLATE_NOOP("CounterWindow", "Being served"),
+}
+
+
+def _label(text: str = "", role: str | None = None) -> QLabel:
+    lb = QLabel(text)
+    if role:
+        lb.setProperty("role", role)
+    lb.setWordWrap(True)
+    return lb
+
+
+class CounterWindow(QWidget):
+    """One window's console. ``desk_shown`` fires after each refresh (tests, benchmarks);
+    ``said`` with each sentence put in the status line."""
+
+    desk_shown = Signal(object)  # Desk
+    said = Signal(str)
+    signed_in = Signal(object)  # SignedIn
+
+    def __init__(
+        self,
+        hall: Hall,
+        window_no: int,
+        *,
+        bridge: FeedBridge | None = None,
+        announcer: Announcer | None = None,
+        lang: str = "zh",
+    ) -> None:
+        super().__init__()
+        self.hall = hall
+        self.window_no = window_no
+        self.announcer = announcer
+        self.lang = lang
+        self.clerk: SignedIn | None = None
+        self.desk: Desk | None = None
+        self.db = Worker("db", self)
+        self._busy = False
+        self._refresh_pending = False
+        self.setObjectName("counter")
+        self._build()
+        self.setStyleSheet(stylesheet("staff", STAFF_SCALE_SIDE))
+        self.retranslate()
+        self._ticker = QTimer(self)  # minutes waited, counted on
+        self._ticker.timeout.connect(self._show_minutes)
+        self._ticker.start(15_000)
+        QTimer.singleShot(0, self.code.setFocus)  # the clerk types the code at once
+        if bridge is not None:
+            bridge.event_received.connect(lambda _ev: self._refresh_soon())
+            bridge.connection_restored.connect(self._refresh_soon)
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.stack = QStackedWidget()
+        # Sign-in.
+        self.sign_in_page = QWidget()
+        self.sign_in_title = _label(role="title")
+        self.code = QLineEdit()
+        self.code.setAccessibleName("clerk code")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("password")
+        self.sign_in_button = QPushButton()
+        self.sign_in_button.setProperty("role", "primary")
+        self.sign_in_message = _label(role="refusal")
+        self.code.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit_sign_in)
+        self.sign_in_button.clicked.connect(self.submit_sign_in)
+        self.code_label, self.password_label = _label(), _label()
+        form = QGridLayout()
+        form.addWidget(self.code_label, 0, 0)
+        form.addWidget(self.code, 0, 1)
+        form.addWidget(self.password_label, 1, 0)
+        form.addWidget(self.password, 1, 1)
+        box = QVBoxLayout(self.sign_in_page)
+        box.setContentsMargins(24, 24, 24, 24)
+        box.addWidget(self.sign_in_title)
+        box.addLayout(form)
+        box.addWidget(self.sign_in_button)
+        box.addWidget(self.sign_in_message)
+        box.addStretch(1)
+
+        # The desk.
+        self.desk_page = QWidget()
+        self.who = _label(role="who")
+        self.served = _label(role="hint")
+        self.sign_out_button = QPushButton()
+        self.sign_out_button.clicked.connect(self.sign_out)
+        head = QHBoxLayout()
+        head.addWidget(self.who, 1)
+        head.addWidget(self.served)
+        head.addWidget(self.sign_out_button)
+        self.number = _label(role="number")
+        self.number.setWordWrap(False)
+        self.service = _label(role="title")
+        self.state = _label(role="state")
+        self.marks = _label(role="mark")
+        self.minutes = _label(role="hint")
+        hand = QVBoxLayout()
+        for w in (self.number, self.service, self.state, self.marks, self.minutes):
+            hand.addWidget(w)
+        hand.addStretch(1)
+        hand_frame = QFrame()
+        hand_frame.setObjectName("inHand")
+        hand_frame.setLayout(hand)
+        self.waiting_title = _label(role="heading")
+        self.waiting = _label()
+        self.upcoming = _label(role="hint")
+        line = QVBoxLayout()
+        line.addWidget(self.waiting_title)
+        line.addWidget(self.waiting)
+        line.addWidget(self.upcoming)
+        line.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addWidget(hand_frame, 3)
+        middle.addLayout(line, 2)
+        self.status = _label(role="status")
+        self.keys: dict[str, QPushButton] = {}
+        keys = QGridLayout()
+        for i, (name, key, run) in enumerate(self._operations()):
+            b = QPushButton()
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the shortcuts
+            b.clicked.connect(run)
+            keys.addWidget(b, i // 4, i % 4)
+            self.keys[name] = b
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(run)
+        box = QVBoxLayout(self.desk_page)
+        box.setContentsMargins(16, 12, 16, 12)
+        box.addLayout(head)
+        box.addLayout(middle, 1)
+        box.addWidget(self.status)
+        box.addLayout(keys)
+
+        self.stack.addWidget(self.sign_in_page)
+        self.stack.addWidget(self.desk_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    def _operations(self) -> list[tuple[str, Qt.Key, Callable[[], None]]]:
+        return [
+            ("call", Qt.Key.Key_F1, self.call_next),
+            ("recall", Qt.Key.Key_F2, self.recall),
+            ("evaluate", Qt.Key.Key_F3, self.evaluate),
+            ("no_show", Qt.Key.Key_F4, self.no_show),
+            ("pause", Qt.Key.Key_F5, self.pause),
+            ("start", Qt.Key.Key_F9, self.start),
+            ("finish", Qt.Key.Key_F10, self.finish),
+        ]
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Window {n}").format(n=self.window_no))
+        self.sign_in_title.setText(self.tr("Sign in at window {n}").format(n=self.window_no))
+        self.code_label.setText(self.tr("Clerk code"))
+        self.password_label.setText(self.tr("Password"))
+        self.sign_in_button.setText(self.tr("Sign in"))
+        self.sign_out_button.setText(self.tr("Sign out"))
+        self.waiting_title.setText(self.tr("Waiting for this window"))
+        labels = {
+            "call": self.tr("F1 Call next"),
+            "recall": self.tr("F2 Recall"),
+            "evaluate": self.tr("F3 Evaluate"),
+            "no_show": self.tr("F4 No-show"),
+            "pause": self.tr("F5 Pause"),
+            "start": self.tr("F9 Start"),
+            "finish": self.tr("F10 Finish"),
+        }
+        for name, text in labels.items():
+            self.keys[name].setText(text)
+            self.keys[name].setAccessibleName(text)
+        self.sign_in_button.setAccessibleName(self.sign_in_button.text())
+        self.sign_out_button.setAccessibleName(self.sign_out_button.text())
+
+    # -- signing in and out ------------------------------------------------------------
+
+    def submit_sign_in(self) -> None:
+        code, password = self.code.text().strip(), self.password.text()
+        if not code or not password:
+            self.sign_in_message.setText(self.tr("Please enter your clerk code and password."))
+            return
+        self.sign_in_button.setEnabled(False)
+
+        def done(me: SignedIn) -> None:
+            self.sign_in_button.setEnabled(True)
+            self.password.clear()
+            self.sign_in_message.clear()
+            self.clerk = me
+            self.stack.setCurrentWidget(self.desk_page)
+            self.signed_in.emit(me)
+            if me.ticket_in_hand:
+                self.say(self.tr("Ticket {n} is still in hand.").format(n=me.ticket_in_hand))
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.sign_in_button.setEnabled(True)
+            self.password.clear()
+            self.sign_in_message.setText(self._sentence(exc))
+
+        self.db.submit(lambda: self.hall.sign_in(code, password, self.window_no), done, failed)
+
+    def sign_out(self) -> None:
+        if self.clerk is None:
+            return
+        code = self.clerk.clerk
+
+        def done(_: None) -> None:
+            self.clerk = None
+            self.desk = None
+            self.stack.setCurrentWidget(self.sign_in_page)
+            self.code.setText(code)
+            self.password.setFocus()
+
+        self.db.submit(lambda: self.hall.sign_out(code, self.window_no), done, self._refused)
+
+    # -- the operations ----------------------------------------------------------------
+
+    def _run(self, op: Callable[[str], Any], spoken: bool = False) -> None:
+        """One operation on the worker; the desk refreshed after it, its refusal said.
+        An operation that answers None found nobody to call."""
+        if self.clerk is None:
+            return
+        code = self.clerk.clerk
+
+        def done(result: Any) -> None:
+            self._busy = False
+            if isinstance(result, TicketInfo) and spoken:
+                self._announce(result)
+            self.say("" if result is not None else self.tr("Nobody is waiting for this window."))
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self._refused(exc)
+
+        self._busy = True
+        self.db.submit(lambda: op(code), done, failed)
+
+    def call_next(self) -> None:
+        self._run(lambda c: self.hall.call_next(self.window_no, c), spoken=True)
+
+    def recall(self) -> None:
+        self._run(lambda c: self.hall.recall(self.window_no, c), spoken=True)
+
+    def evaluate(self) -> None:
+        """F3: the service is over. Until the citizen's rating comes (the reviews), it
+        finishes the ticket, starting it first if it was only called."""
+
+        def run(code: str) -> TicketInfo:
+            desk = self.hall.desk(self.window_no)
+            if desk.ticket is not None and desk.ticket.state == "called":
+                self.hall.start(self.window_no, code)
+            return self.hall.finish(self.window_no, code)
+
+        self._run(run)
+
+    def no_show(self) -> None:
+        self._run(lambda c: self.hall.no_show(self.window_no, c))
+
+    def pause(self) -> None:
+        paused = self.desk is not None and self.desk.window.paused
+
+        def run(code: str) -> object:
+            if paused:
+                return self.hall.resume(self.window_no, code)
+            return self.hall.pause(self.window_no, code)
+
+        self._run(run)
+
+    def start(self) -> None:
+        self._run(lambda c: self.hall.start(self.window_no, c))
+
+    def finish(self) -> None:
+        self._run(lambda c: self.hall.finish(self.window_no, c))
+
+    def _announce(self, t: TicketInfo) -> None:
+        if self.announcer is None or self.hall.settings.voice.speaker != "counter":
+            return
+        try:
+            self.announcer.announce(t.number, self.window_no)
+        except Exception:  # the voice never stops the counter
+            log.exception("announcing %s failed", t.number)
+
+    # -- showing -----------------------------------------------------------------------
+
+    def _refresh_soon(self) -> None:
+        if self.clerk is None or self._refresh_pending:
+            return
+        self._refresh_pending = True
+        QTimer.singleShot(150, self.refresh)
+
+    def refresh(self) -> None:
+        self._refresh_pending = False
+        if self.clerk is None:
+            return
+        self.db.submit(lambda: self.hall.desk(self.window_no), self._show, self._refused)
+
+    def _show(self, desk: Desk) -> None:
+        self.desk = desk
+        me = self.clerk
+        if me is not None:
+            post = {"A": self.tr("A post"), "B": self.tr("B post")}.get(me.post or "", "")
+            who = self.tr("Window {n} · {name}").format(n=self.window_no, name=me.name)
+            paused = self.tr("Paused")
+            self.who.setText(f"{who} {post}{' · ' + paused if desk.window.paused else ''}")
+        self.served.setText(self.tr("Served today: {n}").format(n=desk.served_today))
+        t = desk.ticket
+        if t is None:
+            self.number.setText("—")
+            self.service.setText(self.tr("No ticket in hand: F1 calls the next"))
+            self.state.setText("")
+            self.marks.setText("")
+        else:
+            self.number.setText(t.number)
+            self.service.setText(t.service_name)
+            self.state.setText(self.tr(str(STATE_WORDS.get(t.state, t.state))))
+            self.marks.setText(" ".join(self._marks(t)))
+        self.marks.setVisible(bool(self.marks.text()))
+        self._show_minutes()
+        lines = [f"{w.service_name}  {w.waiting}" for w in desk.waiting]
+        self.waiting.setText("\n".join(lines) or self.tr("Nobody is waiting."))
+        self.upcoming.setText(
+            self.tr("Next: {numbers}").format(numbers="  ".join(desk.upcoming))
+            if desk.upcoming
+            else ""
+        )
+        self.desk_shown.emit(desk)
+
+    def _marks(self, t: TicketInfo) -> list[str]:
+        marks = []
+        if t.priority == "green":
+            marks.append(self.tr("Green channel"))
+        if t.priority == "appointment":
+            marks.append(self.tr("Appointment"))
+        if t.reprint:
+            marks.append(self.tr("Reprint"))
+        if t.recalls:
+            marks.append(self.tr("Recalled {n}×").format(n=t.recalls))
+        return marks
+
+    def _show_minutes(self) -> None:
+        t = self.desk.ticket if self.desk is not None else None
+        if t is None:
+            self.minutes.setText("")
+            return
+        waited = (self.hall.now() - t.issued_at).total_seconds() / 60
+        self.minutes.setText(self.tr("Waited {n} min").format(n=max(0, round(waited))))
+
+    def say(self, sentence: str) -> None:
+        self.status.setText(sentence)
+        self.said.emit(sentence)
+
+    def _sentence(self, exc: BaseException) -> str:
+        if isinstance(exc, HallError | YimenError):
+            return exc.message(self.lang)
+        log.error("counter operation failed", exc_info=exc)
+        return self.tr("That did not work; please try again or call the hall's IT.")
+
+    def _refused(self, exc: BaseException) -> None:
+        self.say(self._sentence(exc))
+
+    def closeEvent(self, event: Any) -> None:
+        self.db.close(wait=False)
+        super().closeEvent(event)

@@ -1,0 +1,164 @@
+"""The counter console driven from the keyboard (pytest-qt, offscreen), on SQLite and
+PostgreSQL: sign in, F1 call next (spoken), F2 recall, F9 start, F10 finish, F3 evaluate,
+F4 no-show, F5 pause; refusals as a line; the line of waiting people live."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from counter.window import CounterWindow
+from shared.announcer import Announcer, MemoryOutput
+from shared.hall import Desk, Hall
+from shared.qt.feed_bridge import FeedBridge
+from shared.qt.i18n import set_language
+from shared.voice import Voice
+
+from ..test_announcer import ToneEngine
+
+pytestmark = pytest.mark.gui
+WAIT = 15_000
+
+
+@pytest.fixture(autouse=True)
+def _chinese(qapp: object) -> Iterator[None]:
+    set_language("zh")
+    yield
+
+
+@pytest.fixture
+def spoken(tmp_path: Path) -> Iterator[tuple[Announcer, list[str]]]:
+    voice = Voice(engine=ToneEngine(), cache_dir=tmp_path / "voice")
+    said: list[str] = []
+    announcer = Announcer(
+        voice, MemoryOutput(), on_result=lambda r: said.append(r.announcement.words.text)
+    )
+    yield announcer, said
+    announcer.close()
+    voice.close()
+
+
+@pytest.fixture
+def console(qtbot: QtBot, hall: Hall, spoken: tuple[Announcer, list[str]]) -> CounterWindow:
+    w = CounterWindow(hall, 3, announcer=spoken[0])
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def sign_in(qtbot: QtBot, w: CounterWindow, code: str = "1003", password: str = "demo1234") -> None:
+    qtbot.keyClicks(w.code, code)
+    qtbot.keyClicks(w.password, password)
+    with qtbot.waitSignal(w.desk_shown, timeout=WAIT):
+        qtbot.keyClick(w.password, Qt.Key.Key_Return)
+
+
+def key(qtbot: QtBot, w: CounterWindow, k: Qt.Key) -> Desk:
+    with qtbot.waitSignal(w.desk_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(w, k)
+    desk: Desk = shown.args[0]
+    return desk
+
+
+def test_a_clerk_signs_in_and_works_a_ticket_from_the_keyboard(
+    qtbot: QtBot, console: CounterWindow, hall: Hall, spoken: tuple[Announcer, list[str]]
+) -> None:
+    first = hall.issue_ticket("gt-zc")
+    second = hall.issue_ticket("sp-jy")
+    sign_in(qtbot, console)
+    assert console.stack.currentWidget() is console.desk_page
+    assert "3 号窗口" in console.who.text() and "A岗" in console.who.text()
+    assert console.upcoming.text() == f"下一位：{first.number}  {second.number}"
+    desk = key(qtbot, console, Qt.Key.Key_F1)
+    assert desk.ticket is not None and desk.ticket.number == first.number
+    assert console.number.text() == first.number
+    assert console.state.text() == "已呼叫，等候群众到窗口"
+    qtbot.waitUntil(lambda: f"请{first.number}号到3号窗口办理" in spoken[1], timeout=WAIT)
+    desk = key(qtbot, console, Qt.Key.Key_F2)
+    assert (
+        desk.ticket is not None and desk.ticket.recalls == 1 and "重呼 1 次" in console.marks.text()
+    )
+    desk = key(qtbot, console, Qt.Key.Key_F9)
+    assert console.state.text() == "办理中"
+    desk = key(qtbot, console, Qt.Key.Key_F10)
+    assert desk.ticket is None and desk.served_today == 1
+    assert console.served.text() == "今日已办：1"
+    desk = key(qtbot, console, Qt.Key.Key_F1)
+    assert desk.ticket is not None and desk.ticket.number == second.number
+    desk = key(qtbot, console, Qt.Key.Key_F3)  # evaluate: finishes a called ticket too
+    assert desk.ticket is None and desk.served_today == 2
+    key(qtbot, console, Qt.Key.Key_F1)
+    assert console.status.text() == "没有人在等候本窗口。"
+
+
+def test_a_no_show_and_a_refusal_are_lines_in_the_console(
+    qtbot: QtBot, console: CounterWindow, hall: Hall
+) -> None:
+    hall.issue_ticket("gt-zc")
+    sign_in(qtbot, console)
+    key(qtbot, console, Qt.Key.Key_F1)
+    with qtbot.waitSignal(console.said, timeout=WAIT) as said:
+        qtbot.keyClick(console, Qt.Key.Key_F10)  # finish before start: the core refuses
+    assert "不在办理中" in said.args[0] and console.status.text() == said.args[0]
+    desk = key(qtbot, console, Qt.Key.Key_F4)
+    assert desk.ticket is None
+
+
+def test_f5_pauses_and_any_operation_key_resumes(
+    qtbot: QtBot, console: CounterWindow, hall: Hall
+) -> None:
+    sign_in(qtbot, console)
+    desk = key(qtbot, console, Qt.Key.Key_F5)
+    assert desk.window.paused and "暂停" in console.who.text()
+    assert hall.staffed_windows() == []
+    desk = key(qtbot, console, Qt.Key.Key_F1)  # nobody waits, but the window is open again
+    assert not desk.window.paused and hall.staffed_windows() == [3]
+
+
+def test_a_wrong_password_says_how_many_tries_are_left(
+    qtbot: QtBot, console: CounterWindow
+) -> None:
+    qtbot.keyClicks(console.code, "1003")
+    qtbot.keyClicks(console.password, "wrong")
+    qtbot.keyClick(console.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "还可以再试 4 次" in console.sign_in_message.text(), timeout=WAIT)
+    assert console.stack.currentWidget() is console.sign_in_page
+    assert console.password.text() == ""
+
+
+def test_signing_in_again_finds_the_ticket_in_hand(
+    qtbot: QtBot, hall: Hall, spoken: tuple[Announcer, list[str]]
+) -> None:
+    """The console was killed with a ticket in hand: a new one picks it up."""
+    t = hall.issue_ticket("gt-zc")
+    hall.sign_in("1003", "demo1234", 3)
+    hall.call_next(3, "1003")
+    w = CounterWindow(hall, 3)
+    qtbot.addWidget(w)
+    w.show()
+    sign_in(qtbot, w)
+    assert w.number.text() == t.number
+    assert w.status.text() == f"{t.number} 号仍在办理中。"
+
+
+def test_the_line_follows_the_kiosks_live(qtbot: QtBot, hall: Hall, db_url: str) -> None:
+    bridge = FeedBridge(db_url)
+    w = CounterWindow(hall, 3, bridge=bridge)
+    qtbot.addWidget(w)
+    w.show()
+    bridge.start()
+    try:
+        sign_in(qtbot, w)
+        assert w.upcoming.text() == ""
+        hall.issue_ticket("gt-zc")  # a kiosk elsewhere
+        qtbot.waitUntil(lambda: w.upcoming.text().startswith("下一位：B001"), timeout=WAIT)
+    finally:
+        bridge.stop()
+
+
+def test_every_key_has_an_accessible_name(console: CounterWindow) -> None:
+    assert all(b.accessibleName().startswith("F") for b in console.keys.values())
