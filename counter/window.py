@@ -17,11 +17,14 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -41,6 +44,11 @@ log = logging.getLogger(__name__)
 #: The console's type is sized as on a screen of this short side: a desk at 60 cm.
 STAFF_SCALE_SIDE = 720
 #: The ticket states in the clerk's words.
+HOLD_KINDS = (
+    ("fetch_materials", QT_TRANSLATE_NOOP("CounterWindow", "1  Citizen fetches materials")),
+    ("materials_at_window", QT_TRANSLATE_NOOP("CounterWindow", "2  Materials stay here")),
+    ("awaiting_step", QT_TRANSLATE_NOOP("CounterWindow", "3  Waits for another step")),
+)
 STATE_WORDS = {
     "called": QT_TRANSLATE_NOOP("CounterWindow", "Called, waiting for the citizen"),
     "serving": QT_TRANSLATE_NOOP("CounterWindow", "Being served"),
@@ -152,14 +160,20 @@ class CounterWindow(QWidget):
         self.waiting_title = _label(role="heading")
         self.waiting = _label()
         self.upcoming = _label(role="hint")
-        line = QVBoxLayout()
+        line_page = QWidget()
+        line = QVBoxLayout(line_page)
+        line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.waiting_title)
         line.addWidget(self.waiting)
         line.addWidget(self.upcoming)
         line.addStretch(1)
+        self.side = QStackedWidget()  # the line, or the panel of F6, F7 or F8 (never modal)
+        self.line_page = line_page
+        self.side.addWidget(line_page)
+        self._build_panels()
         middle = QHBoxLayout()
         middle.addWidget(hand_frame, 3)
-        middle.addLayout(line, 2)
+        middle.addWidget(self.side, 2)
         self.status = _label(role="status")
         self.keys: dict[str, QPushButton] = {}
         keys = QGridLayout()
@@ -167,7 +181,7 @@ class CounterWindow(QWidget):
             b = QPushButton()
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the shortcuts
             b.clicked.connect(run)
-            keys.addWidget(b, i // 4, i % 4)
+            keys.addWidget(b, i // 5, i % 5)  # F1–F5 over F6–F10
             self.keys[name] = b
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -185,6 +199,72 @@ class CounterWindow(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
 
+    def _build_panels(self) -> None:
+        # F6 transfer: to a service or a window, with a reason.
+        self.transfer_page = QWidget()
+        self.transfer_title = _label(role="heading")
+        self.transfer_to = QComboBox()
+        self.transfer_to.setAccessibleName("transfer to")
+        self.transfer_reason = QLineEdit()
+        self.transfer_reason.setAccessibleName("reason")
+        self.transfer_reason.returnPressed.connect(self.confirm_transfer)
+        self.transfer_ok = QPushButton()
+        self.transfer_ok.setProperty("role", "primary")
+        self.transfer_ok.clicked.connect(self.confirm_transfer)
+        box = QVBoxLayout(self.transfer_page)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.transfer_reason_label = _label(role="hint")
+        for w in (
+            self.transfer_title,
+            self.transfer_to,
+            self.transfer_reason_label,
+            self.transfer_reason,
+            self.transfer_ok,
+        ):
+            box.addWidget(w)
+        box.addStretch(1)
+        # F7 hold: one of the three kinds, by its number key.
+        self.hold_page = QWidget()
+        self.hold_title = _label(role="heading")
+        self.hold_reason = QLineEdit()
+        self.hold_reason.setAccessibleName("reason")
+        self.hold_buttons: dict[str, QPushButton] = {}
+        box = QVBoxLayout(self.hold_page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.hold_title)
+        for i, (kind, _text) in enumerate(HOLD_KINDS, 1):
+            b = QPushButton()
+            b.setProperty("role", "option")
+            b.clicked.connect(lambda _=False, k=kind: self.confirm_hold(k))
+            box.addWidget(b)
+            self.hold_buttons[kind] = b
+            # The digit alone, or with Ctrl while typing a reason (the field takes digits).
+            for keys in (str(i), f"Ctrl+{i}"):
+                shortcut = QShortcut(QKeySequence(keys), self.hold_page)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(lambda k=kind: self.confirm_hold(k))
+        self.hold_reason_label = _label(role="hint")
+        box.addWidget(self.hold_reason_label)
+        box.addWidget(self.hold_reason)
+        # Tab from the first kind goes straight to the reason.
+        QWidget.setTabOrder(self.hold_buttons[HOLD_KINDS[0][0]], self.hold_reason)
+        box.addStretch(1)
+        # F8 call back: today's held tickets.
+        self.call_back_page = QWidget()
+        self.call_back_title = _label(role="heading")
+        self.held_list = QListWidget()
+        self.held_list.setAccessibleName("held tickets")
+        self.held_list.itemActivated.connect(lambda _item: self.confirm_call_back())
+        box = QVBoxLayout(self.call_back_page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.call_back_title)
+        box.addWidget(self.held_list, 1)
+        for page in (self.transfer_page, self.hold_page, self.call_back_page):
+            self.side.addWidget(page)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        escape.activated.connect(self.close_panel)
+
     def _operations(self) -> list[tuple[str, Qt.Key, Callable[[], None]]]:
         return [
             ("call", Qt.Key.Key_F1, self.call_next),
@@ -192,6 +272,9 @@ class CounterWindow(QWidget):
             ("evaluate", Qt.Key.Key_F3, self.evaluate),
             ("no_show", Qt.Key.Key_F4, self.no_show),
             ("pause", Qt.Key.Key_F5, self.pause),
+            ("transfer", Qt.Key.Key_F6, self.open_transfer),
+            ("hold", Qt.Key.Key_F7, self.open_hold),
+            ("call_back", Qt.Key.Key_F8, self.open_call_back),
             ("start", Qt.Key.Key_F9, self.start),
             ("finish", Qt.Key.Key_F10, self.finish),
         ]
@@ -210,12 +293,25 @@ class CounterWindow(QWidget):
             "evaluate": self.tr("F3 Evaluate"),
             "no_show": self.tr("F4 No-show"),
             "pause": self.tr("F5 Pause"),
+            "transfer": self.tr("F6 Transfer"),
+            "hold": self.tr("F7 Hold"),
+            "call_back": self.tr("F8 Call back"),
             "start": self.tr("F9 Start"),
             "finish": self.tr("F10 Finish"),
         }
         for name, text in labels.items():
             self.keys[name].setText(text)
             self.keys[name].setAccessibleName(text)
+        self.transfer_title.setText(self.tr("F6 Transfer the ticket in hand to"))
+        self.transfer_reason_label.setText(self.tr("Reason (Enter transfers, Esc cancels)"))
+        self.transfer_ok.setText(self.tr("Transfer"))
+        self.hold_title.setText(self.tr("F7 Hold the ticket in hand: press 1, 2 or 3"))
+        self.hold_reason_label.setText(self.tr("Reason, if any: then Ctrl+1, 2 or 3 (Esc cancels)"))
+        for hold_kind, words in HOLD_KINDS:
+            self.hold_buttons[hold_kind].setText(self.tr(str(words)))
+            self.hold_buttons[hold_kind].setAccessibleName(self.tr(str(words)))
+        self.call_back_title.setText(self.tr("F8 Call back: choose a held ticket, Enter"))
+        self.transfer_ok.setAccessibleName(self.transfer_ok.text())
         self.sign_in_button.setAccessibleName(self.sign_in_button.text())
         self.sign_out_button.setAccessibleName(self.sign_out_button.text())
 
@@ -316,6 +412,89 @@ class CounterWindow(QWidget):
 
     def start(self) -> None:
         self._run(lambda c: self.hall.start(self.window_no, c))
+
+    # -- the panels: transfer, hold, call back -------------------------------------------
+
+    def close_panel(self) -> None:
+        self.side.setCurrentWidget(self.line_page)
+
+    def _need_ticket(self) -> bool:
+        if self.desk is None or self.desk.ticket is None:
+            self.say(self.tr("No ticket in hand."))
+            return False
+        return True
+
+    def open_transfer(self) -> None:
+        if self.clerk is None or not self._need_ticket():
+            return
+        self.transfer_to.clear()
+        catalog = self.hall.settings.catalog
+        for sv in catalog.services:
+            self.transfer_to.addItem(self.tr("Matter: {name}").format(name=sv.name), f"s:{sv.code}")
+        for w in catalog.windows:
+            if w.number != self.window_no:
+                self.transfer_to.addItem(
+                    self.tr("Window {n}").format(n=w.number) + f"  {w.name}", f"w:{w.number}"
+                )
+        self.transfer_reason.clear()
+        self.side.setCurrentWidget(self.transfer_page)
+        self.transfer_to.setFocus()
+
+    def confirm_transfer(self) -> None:
+        target = self.transfer_to.currentData()
+        if not target:
+            return
+        kind, _, value = str(target).partition(":")  # s:SERVICE or w:WINDOW
+        reason = self.transfer_reason.text().strip() or None
+        self.close_panel()
+        self._run(
+            lambda c: self.hall.transfer(
+                self.window_no,
+                c,
+                to_service=value if kind == "s" else None,
+                to_window=int(value) if kind == "w" else None,
+                reason=reason,
+            )
+        )
+
+    def open_hold(self) -> None:
+        if self.clerk is None or not self._need_ticket():
+            return
+        self.hold_reason.clear()
+        self.side.setCurrentWidget(self.hold_page)
+        self.hold_buttons[HOLD_KINDS[0][0]].setFocus()  # digits choose; Tab to the reason
+
+    def confirm_hold(self, kind: str) -> None:
+        if self.side.currentWidget() is not self.hold_page:
+            return
+        reason = self.hold_reason.text().strip() or None
+        self.close_panel()
+        self._run(lambda c: self.hall.hold(self.window_no, c, kind, reason))
+
+    def open_call_back(self) -> None:
+        if self.clerk is None:
+            return
+        self.held_list.clear()
+        words = dict(HOLD_KINDS)
+        for t in self.desk.held if self.desk is not None else ():
+            kind = self.tr(str(words.get(t.hold_kind or "", ""))).lstrip("123 ")
+            item = QListWidgetItem(f"{t.number}  {t.service_name}  · {kind}")
+            item.setData(Qt.ItemDataRole.UserRole, t.number)
+            self.held_list.addItem(item)
+        if not self.held_list.count():
+            self.say(self.tr("No held tickets to call back today."))
+            return
+        self.held_list.setCurrentRow(0)
+        self.side.setCurrentWidget(self.call_back_page)
+        self.held_list.setFocus()
+
+    def confirm_call_back(self) -> None:
+        item = self.held_list.currentItem()
+        if item is None:
+            return
+        number = str(item.data(Qt.ItemDataRole.UserRole))
+        self.close_panel()
+        self._run(lambda c: self.hall.call_back(self.window_no, c, number), spoken=True)
 
     def finish(self) -> None:
         self._run(lambda c: self.hall.finish(self.window_no, c))

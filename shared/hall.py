@@ -123,6 +123,7 @@ class Desk:
     upcoming: tuple[str, ...]  # the numbers it would call next, in order
     served_today: int
     signed_in: bool  # its clerk signed in (not only named by an operation)
+    held: tuple[TicketInfo, ...] = ()  # today's held tickets it may call back (F8)
 
 
 @dataclass(frozen=True)
@@ -510,6 +511,9 @@ class Hall:
                 upcoming=tuple(t.number for t in tk.upcoming(s, settings, window_no, now)),
                 served_today=tk.served_today(s, settings, window_no, now),
                 signed_in=row.signed_in_at is not None,
+                held=tuple(
+                    self._info(s, t, now) for t in tk.held_for_window(s, settings, window_no, now)
+                ),
             )
 
     # -- plumbing --------------------------------------------------------------------

@@ -643,6 +643,30 @@ def upcoming(
     )
 
 
+def held_for_window(s: Session, hall: HallSettings, window_no: int, now: datetime) -> list[Ticket]:
+    """Today's held tickets this window may call back (回呼), oldest hold first: those it
+    held itself, and those of its services not kept at another window."""
+    entry = hall.catalog.window(window_no)
+    rows = s.scalars(
+        select(Ticket)
+        .where(
+            Ticket.hall_id == hall.id,
+            Ticket.business_day == hall.business_day(now),
+            Ticket.state == TicketState.HELD,
+        )
+        .order_by(Ticket.id)
+    ).all()
+    return [
+        t
+        for t in rows
+        if t.held_window_id == entry.id
+        or (
+            t.service_id in entry.service_ids
+            and not (t.hold_kind == HoldKind.MATERIALS_AT_WINDOW and t.held_window_id)
+        )
+    ]
+
+
 def served_today(s: Session, hall: HallSettings, window_no: int, now: datetime) -> int:
     """Tickets finished at this window today."""
     entry = hall.catalog.window(window_no)

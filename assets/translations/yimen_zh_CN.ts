@@ -4,168 +4,244 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../counter/window.py" line="45"/>
-        <source>Called, waiting for the citizen</source>
+        <location filename="../../counter/window.py" line="48"/>
+        <source>1  Citizen fetches materials</source>
         <extracomment>The console&apos;s type is sized as on a screen of this short side: a desk at 60 cm. The ticket states in the clerk&apos;s words.</extracomment>
+        <translation>1  群众外出取材料（回来后优先办理）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="49"/>
+        <source>2  Materials stay here</source>
+        <translation>2  材料留在本窗口（回到本窗口办理）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="50"/>
+        <source>3  Waits for another step</source>
+        <translation>3  等待其他环节（如刻章）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="53"/>
+        <source>Called, waiting for the citizen</source>
         <translation>已呼叫，等候群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="46"/>
+        <location filename="../../counter/window.py" line="54"/>
         <source>Being served</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="199"/>
+        <location filename="../../counter/window.py" line="280"/>
+        <location filename="../../counter/window.py" line="436"/>
         <source>Window {n}</source>
         <translation>{n} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="200"/>
+        <location filename="../../counter/window.py" line="281"/>
         <source>Sign in at window {n}</source>
         <translation>{n} 号窗口 登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="201"/>
+        <location filename="../../counter/window.py" line="282"/>
         <source>Clerk code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="202"/>
+        <location filename="../../counter/window.py" line="283"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="203"/>
+        <location filename="../../counter/window.py" line="284"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="204"/>
+        <location filename="../../counter/window.py" line="285"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="205"/>
+        <location filename="../../counter/window.py" line="286"/>
         <source>Waiting for this window</source>
         <translation>本窗口等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="207"/>
+        <location filename="../../counter/window.py" line="288"/>
         <source>F1 Call next</source>
         <translation>F1 顺呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="208"/>
+        <location filename="../../counter/window.py" line="289"/>
         <source>F2 Recall</source>
         <translation>F2 重呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="209"/>
+        <location filename="../../counter/window.py" line="290"/>
         <source>F3 Evaluate</source>
         <translation>F3 评价</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="210"/>
+        <location filename="../../counter/window.py" line="291"/>
         <source>F4 No-show</source>
         <translation>F4 过号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="211"/>
+        <location filename="../../counter/window.py" line="292"/>
         <source>F5 Pause</source>
         <translation>F5 暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="212"/>
+        <location filename="../../counter/window.py" line="293"/>
+        <source>F6 Transfer</source>
+        <translation>F6 转移</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="294"/>
+        <source>F7 Hold</source>
+        <translation>F7 挂起</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="295"/>
+        <source>F8 Call back</source>
+        <translation>F8 回呼</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="296"/>
         <source>F9 Start</source>
         <translation>F9 开始办理</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="213"/>
+        <location filename="../../counter/window.py" line="297"/>
         <source>F10 Finish</source>
         <translation>F10 办结</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="226"/>
+        <location filename="../../counter/window.py" line="302"/>
+        <source>F6 Transfer the ticket in hand to</source>
+        <translation>F6 把手上的号转移到</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="303"/>
+        <source>Reason (Enter transfers, Esc cancels)</source>
+        <translation>原因（回车转移，Esc 取消）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="304"/>
+        <source>Transfer</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="305"/>
+        <source>F7 Hold the ticket in hand: press 1, 2 or 3</source>
+        <translation>F7 挂起手上的号：按 1、2 或 3</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="307"/>
+        <source>Reason, if any: then Ctrl+1, 2 or 3 (Esc cancels)</source>
+        <translation>原因（可不填，Ctrl+数字确定）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="312"/>
+        <source>F8 Call back: choose a held ticket, Enter</source>
+        <translation>F8 回呼：选择挂起的号，按回车</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="322"/>
         <source>Please enter your clerk code and password.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="238"/>
+        <location filename="../../counter/window.py" line="334"/>
         <source>Ticket {n} is still in hand.</source>
         <translation>{n} 号仍在办理中。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="275"/>
+        <location filename="../../counter/window.py" line="371"/>
         <source>Nobody is waiting for this window.</source>
         <translation>没有人在等候本窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="348"/>
+        <location filename="../../counter/window.py" line="422"/>
+        <source>No ticket in hand.</source>
+        <translation>手上没有号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="432"/>
+        <source>Matter: {name}</source>
+        <translation>事项：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="484"/>
+        <source>No held tickets to call back today.</source>
+        <translation>今天没有可回呼的挂起号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="527"/>
         <source>A post</source>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="348"/>
+        <location filename="../../counter/window.py" line="527"/>
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="349"/>
+        <location filename="../../counter/window.py" line="528"/>
         <source>Window {n} · {name}</source>
         <translation>{n} 号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="350"/>
+        <location filename="../../counter/window.py" line="529"/>
         <source>Paused</source>
         <translation>暂停中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="352"/>
+        <location filename="../../counter/window.py" line="531"/>
         <source>Served today: {n}</source>
         <translation>今日已办：{n}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="356"/>
+        <location filename="../../counter/window.py" line="535"/>
         <source>No ticket in hand: F1 calls the next</source>
         <translation>手上没有号：按 F1 呼叫下一位</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="367"/>
+        <location filename="../../counter/window.py" line="546"/>
         <source>Nobody is waiting.</source>
         <translation>暂无等候。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="369"/>
+        <location filename="../../counter/window.py" line="548"/>
         <source>Next: {numbers}</source>
         <translation>下一位：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="378"/>
+        <location filename="../../counter/window.py" line="557"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="380"/>
+        <location filename="../../counter/window.py" line="559"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="382"/>
+        <location filename="../../counter/window.py" line="561"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="384"/>
+        <location filename="../../counter/window.py" line="563"/>
         <source>Recalled {n}×</source>
         <translation>重呼 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="393"/>
+        <location filename="../../counter/window.py" line="572"/>
         <source>Waited {n} min</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="403"/>
+        <location filename="../../counter/window.py" line="582"/>
         <source>That did not work; please try again or call the hall&apos;s IT.</source>
         <translation>操作没有成功，请重试或联系中心信息科。</translation>
     </message>

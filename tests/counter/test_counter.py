@@ -162,3 +162,79 @@ def test_the_line_follows_the_kiosks_live(qtbot: QtBot, hall: Hall, db_url: str)
 
 def test_every_key_has_an_accessible_name(console: CounterWindow) -> None:
     assert all(b.accessibleName().startswith("F") for b in console.keys.values())
+
+
+def test_f6_transfers_the_ticket_to_another_matter(
+    qtbot: QtBot, console: CounterWindow, hall: Hall
+) -> None:
+    t = hall.issue_ticket("gt-zc")
+    sign_in(qtbot, console)
+    key(qtbot, console, Qt.Key.Key_F1)
+    qtbot.keyClick(console, Qt.Key.Key_F6)
+    assert console.side.currentWidget() is console.transfer_page
+    to = console.transfer_to.findData("s:sp-jy")
+    assert to >= 0
+    console.transfer_to.setCurrentIndex(to)
+    console.transfer_reason.setText("需先办食品经营许可")  # typed with an input method
+    with qtbot.waitSignal(console.desk_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(console.transfer_reason, Qt.Key.Key_Return)
+    assert shown.args[0].ticket is None
+    assert console.side.currentWidget() is console.line_page
+    assert hall.ticket(t.number).service_code == "sp-jy"
+
+
+def test_f7_holds_and_f8_calls_the_ticket_back(
+    qtbot: QtBot, console: CounterWindow, hall: Hall, spoken: tuple[Announcer, list[str]]
+) -> None:
+    t = hall.issue_ticket("gt-zc")
+    sign_in(qtbot, console)
+    key(qtbot, console, Qt.Key.Key_F1)
+    qtbot.keyClick(console, Qt.Key.Key_F7)
+    assert console.side.currentWidget() is console.hold_page
+    with qtbot.waitSignal(console.desk_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(console.focusWidget(), Qt.Key.Key_2)  # materials stay at this window
+    desk: Desk = shown.args[0]
+    assert desk.ticket is None and [h.number for h in desk.held] == [t.number]
+    assert hall.ticket(t.number).hold_kind == "materials_at_window"
+    qtbot.keyClick(console, Qt.Key.Key_F8)
+    assert console.side.currentWidget() is console.call_back_page
+    assert console.held_list.currentItem().text().startswith(t.number)
+    assert "材料留在本窗口" in console.held_list.currentItem().text()
+    with qtbot.waitSignal(console.desk_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(console.held_list, Qt.Key.Key_Return)
+    assert shown.args[0].ticket is not None and shown.args[0].ticket.number == t.number
+    qtbot.waitUntil(lambda: spoken[1].count(f"请{t.number}号到3号窗口办理") == 2, timeout=WAIT)
+
+
+def test_the_panels_close_with_escape_and_need_a_ticket(
+    qtbot: QtBot, console: CounterWindow, hall: Hall
+) -> None:
+    sign_in(qtbot, console)
+    qtbot.keyClick(console, Qt.Key.Key_F6)
+    assert console.status.text() == "手上没有号。"
+    assert console.side.currentWidget() is console.line_page
+    qtbot.keyClick(console, Qt.Key.Key_F8)
+    assert console.status.text() == "今天没有可回呼的挂起号。"
+    hall.issue_ticket("gt-zc")
+    key(qtbot, console, Qt.Key.Key_F1)
+    qtbot.keyClick(console, Qt.Key.Key_F7)
+    assert console.side.currentWidget() is console.hold_page
+    qtbot.keyClick(console, Qt.Key.Key_Escape)
+    assert console.side.currentWidget() is console.line_page
+
+
+def test_a_hold_with_a_reason_is_chosen_with_ctrl_and_its_digit(
+    qtbot: QtBot, console: CounterWindow, hall: Hall
+) -> None:
+    t = hall.issue_ticket("gt-zc")
+    sign_in(qtbot, console)
+    key(qtbot, console, Qt.Key.Key_F1)
+    qtbot.keyClick(console, Qt.Key.Key_F7)
+    qtbot.keyClick(console.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: console.focusWidget() is console.hold_reason, timeout=WAIT)
+    qtbot.keyClicks(console.hold_reason, "seal 3d")
+    assert console.hold_reason.text() == "seal 3d"  # the digit went into the reason
+    with qtbot.waitSignal(console.desk_shown, timeout=WAIT):
+        qtbot.keyClick(console.hold_reason, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    held = hall.ticket(t.number)
+    assert held.state == "held" and held.hold_kind == "awaiting_step"
