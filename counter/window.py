@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -167,6 +168,12 @@ class CounterWindow(QWidget):
         line.addWidget(self.waiting)
         line.addWidget(self.upcoming)
         line.addStretch(1)
+        self.help_text = _label(role="refusal")
+        self.help_button = QPushButton()
+        self.help_button.setProperty("role", "primary")
+        self.help_button.clicked.connect(self.acknowledge_help)
+        line.addWidget(self.help_text)
+        line.addWidget(self.help_button)
         self.side = QStackedWidget()  # the line, or the panel of F6, F7 or F8 (never modal)
         self.line_page = line_page
         self.side.addWidget(line_page)
@@ -193,8 +200,47 @@ class CounterWindow(QWidget):
         box.addWidget(self.status)
         box.addLayout(keys)
 
+        # The compact bar: the number in hand, who waits, the keys; kept on top of the
+        # approval system the clerk works in.
+        self.compact_page = QWidget()
+        self.compact_number = _label(role="compactNumber")
+        self.compact_number.setWordWrap(False)
+        self.compact_waiting = _label(role="hint")
+        self.compact_waiting.setWordWrap(False)
+        self.compact_status = _label(role="status")
+        self.compact_keys: dict[str, QPushButton] = {}
+        bar = QHBoxLayout(self.compact_page)
+        bar.setContentsMargins(8, 4, 8, 4)
+        bar.addWidget(self.compact_number)
+        bar.addWidget(self.compact_waiting)
+        bar.addWidget(self.compact_status, 1)
+        for name, key, run in self._operations():
+            b = QPushButton(QKeySequence(key).toString())
+            b.setProperty("role", "compactKey")
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(run)
+            bar.addWidget(b)
+            self.compact_keys[name] = b
+        self.expand_button = QPushButton()
+        self.expand_button.setProperty("role", "compactKey")
+        self.expand_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.expand_button.clicked.connect(self.toggle_compact)
+        bar.addWidget(self.expand_button)
+        self.compact_button = QPushButton()
+        self.compact_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.compact_button.clicked.connect(self.toggle_compact)
+        head.insertWidget(2, self.compact_button)
+        for combo, act in (("F12", self.toggle_compact), ("Ctrl+H", self.acknowledge_help)):
+            shortcut = QShortcut(QKeySequence(combo), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(act)
+        self._full_size = QSize(900, 620)
+
         self.stack.addWidget(self.sign_in_page)
         self.stack.addWidget(self.desk_page)
+        self.stack.addWidget(self.compact_page)
+        ignored = QSizePolicy.Policy.Ignored  # until F12: the bar does not widen the console
+        self.compact_page.setSizePolicy(ignored, ignored)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
@@ -312,6 +358,13 @@ class CounterWindow(QWidget):
             self.hold_buttons[hold_kind].setAccessibleName(self.tr(str(words)))
         self.call_back_title.setText(self.tr("F8 Call back: choose a held ticket, Enter"))
         self.transfer_ok.setAccessibleName(self.transfer_ok.text())
+        self.compact_button.setText(self.tr("F12 Compact bar"))
+        self.expand_button.setText(self.tr("F12 Full"))
+        for name, b in self.compact_keys.items():
+            b.setAccessibleName(self.keys[name].text())
+            b.setToolTip(self.keys[name].text())
+        for b in (self.compact_button, self.expand_button):
+            b.setAccessibleName(b.text())
         self.sign_in_button.setAccessibleName(self.sign_in_button.text())
         self.sign_out_button.setAccessibleName(self.sign_out_button.text())
 
@@ -412,6 +465,51 @@ class CounterWindow(QWidget):
 
     def start(self) -> None:
         self._run(lambda c: self.hall.start(self.window_no, c))
+
+    # -- compact bar, help requests -------------------------------------------------------
+
+    @property
+    def compact(self) -> bool:
+        return self.stack.currentWidget() is self.compact_page
+
+    def toggle_compact(self) -> None:
+        """F12: the slim bar on top of every other window, or the full console."""
+        if self.clerk is None:
+            return
+        compact = not self.compact
+        if compact:
+            self._full_size = self.size()
+        self.stack.setCurrentWidget(self.compact_page if compact else self.desk_page)
+        # The hidden pages must not hold the bar at their own height.
+        for page in (self.sign_in_page, self.desk_page, self.compact_page):
+            shown = (page is self.compact_page) == compact
+            policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.stack.updateGeometry()  # the window's minimum follows the page shown, now
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, compact)
+        self.show()  # a window shows again after its flags change
+        if compact:
+            self.resize(self.compact_page.sizeHint().width(), self.compact_page.sizeHint().height())
+        else:
+            self.resize(self._full_size)
+
+    def acknowledge_help(self) -> None:
+        """The oldest open help request: this clerk goes (recorded with who and when)."""
+        if self.clerk is None or self.desk is None or not self.desk.help:
+            return
+        request = self.desk.help[0]
+        code = self.clerk.clerk
+
+        def done(_: object) -> None:
+            self.say(self.tr("Help at {kiosk} is yours.").format(kiosk=request.kiosk))
+            self.refresh()
+
+        self.db.submit(
+            lambda: self.hall.acknowledge_help(request.request, code), done, self._refused
+        )
 
     # -- the panels: transfer, hold, call back -------------------------------------------
 
@@ -550,6 +648,21 @@ class CounterWindow(QWidget):
             if desk.upcoming
             else ""
         )
+        waiting_total = sum(w.waiting for w in desk.waiting)
+        self.compact_number.setText(t.number if t is not None else "—")
+        self.compact_waiting.setText(self.tr("{n} waiting").format(n=waiting_total))
+        self.compact_status.setText(self.status.text())
+        if desk.help:
+            asked = "、".join(
+                f"{h.kiosk} {h.at.astimezone(self.hall.settings.tz):%H:%M}" for h in desk.help
+            )
+            self.help_text.setText(self.tr("Help asked at: {list}").format(list=asked))
+            self.help_button.setText(
+                self.tr("Ctrl+H I'll go to {kiosk}").format(kiosk=desk.help[0].kiosk)
+            )
+            self.help_button.setAccessibleName(self.help_button.text())
+        self.help_text.setVisible(bool(desk.help))
+        self.help_button.setVisible(bool(desk.help))
         self.desk_shown.emit(desk)
 
     def _marks(self, t: TicketInfo) -> list[str]:
@@ -574,6 +687,7 @@ class CounterWindow(QWidget):
 
     def say(self, sentence: str) -> None:
         self.status.setText(sentence)
+        self.compact_status.setText(sentence)
         self.said.emit(sentence)
 
     def _sentence(self, exc: BaseException) -> str:

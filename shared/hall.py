@@ -124,6 +124,7 @@ class Desk:
     served_today: int
     signed_in: bool  # its clerk signed in (not only named by an operation)
     held: tuple[TicketInfo, ...] = ()  # today's held tickets it may call back (F8)
+    help: tuple[HelpRequest, ...] = ()  # the kiosks' help requests nobody has answered
 
 
 @dataclass(frozen=True)
@@ -514,6 +515,7 @@ class Hall:
                 held=tuple(
                     self._info(s, t, now) for t in tk.held_for_window(s, settings, window_no, now)
                 ),
+                help=tuple(st.help_requests(s, settings, now)),
             )
 
     # -- plumbing --------------------------------------------------------------------

@@ -30,218 +30,248 @@
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="280"/>
-        <location filename="../../counter/window.py" line="436"/>
+        <location filename="../../counter/window.py" line="326"/>
+        <location filename="../../counter/window.py" line="523"/>
         <source>Window {n}</source>
         <translation>{n} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="281"/>
+        <location filename="../../counter/window.py" line="327"/>
         <source>Sign in at window {n}</source>
         <translation>{n} 号窗口 登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="282"/>
+        <location filename="../../counter/window.py" line="328"/>
         <source>Clerk code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="283"/>
+        <location filename="../../counter/window.py" line="329"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="284"/>
+        <location filename="../../counter/window.py" line="330"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="285"/>
+        <location filename="../../counter/window.py" line="331"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="286"/>
+        <location filename="../../counter/window.py" line="332"/>
         <source>Waiting for this window</source>
         <translation>本窗口等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="288"/>
+        <location filename="../../counter/window.py" line="334"/>
         <source>F1 Call next</source>
         <translation>F1 顺呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="289"/>
+        <location filename="../../counter/window.py" line="335"/>
         <source>F2 Recall</source>
         <translation>F2 重呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="290"/>
+        <location filename="../../counter/window.py" line="336"/>
         <source>F3 Evaluate</source>
         <translation>F3 评价</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="291"/>
+        <location filename="../../counter/window.py" line="337"/>
         <source>F4 No-show</source>
         <translation>F4 过号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="292"/>
+        <location filename="../../counter/window.py" line="338"/>
         <source>F5 Pause</source>
         <translation>F5 暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="293"/>
+        <location filename="../../counter/window.py" line="339"/>
         <source>F6 Transfer</source>
         <translation>F6 转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="294"/>
+        <location filename="../../counter/window.py" line="340"/>
         <source>F7 Hold</source>
         <translation>F7 挂起</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="295"/>
+        <location filename="../../counter/window.py" line="341"/>
         <source>F8 Call back</source>
         <translation>F8 回呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="296"/>
+        <location filename="../../counter/window.py" line="342"/>
         <source>F9 Start</source>
         <translation>F9 开始办理</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="297"/>
+        <location filename="../../counter/window.py" line="343"/>
         <source>F10 Finish</source>
         <translation>F10 办结</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="302"/>
+        <location filename="../../counter/window.py" line="348"/>
         <source>F6 Transfer the ticket in hand to</source>
         <translation>F6 把手上的号转移到</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="303"/>
+        <location filename="../../counter/window.py" line="349"/>
         <source>Reason (Enter transfers, Esc cancels)</source>
         <translation>原因（回车转移，Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="304"/>
+        <location filename="../../counter/window.py" line="350"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="305"/>
+        <location filename="../../counter/window.py" line="351"/>
         <source>F7 Hold the ticket in hand: press 1, 2 or 3</source>
         <translation>F7 挂起手上的号：按 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="307"/>
+        <location filename="../../counter/window.py" line="352"/>
         <source>Reason, if any: then Ctrl+1, 2 or 3 (Esc cancels)</source>
         <translation>原因（可不填，Ctrl+数字确定）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="312"/>
+        <location filename="../../counter/window.py" line="356"/>
         <source>F8 Call back: choose a held ticket, Enter</source>
         <translation>F8 回呼：选择挂起的号，按回车</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="322"/>
+        <location filename="../../counter/window.py" line="358"/>
+        <source>F12 Compact bar</source>
+        <translation>F12 精简条</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="359"/>
+        <source>F12 Full</source>
+        <translation>F12 展开</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="373"/>
         <source>Please enter your clerk code and password.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="334"/>
+        <location filename="../../counter/window.py" line="385"/>
         <source>Ticket {n} is still in hand.</source>
         <translation>{n} 号仍在办理中。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="371"/>
+        <location filename="../../counter/window.py" line="422"/>
         <source>Nobody is waiting for this window.</source>
         <translation>没有人在等候本窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="422"/>
+        <location filename="../../counter/window.py" line="495"/>
+        <source>Help at {kiosk} is yours.</source>
+        <translation>已确认由您前往 {kiosk} 提供帮助。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="509"/>
         <source>No ticket in hand.</source>
         <translation>手上没有号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="432"/>
+        <location filename="../../counter/window.py" line="519"/>
         <source>Matter: {name}</source>
         <translation>事项：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="484"/>
+        <location filename="../../counter/window.py" line="571"/>
         <source>No held tickets to call back today.</source>
         <translation>今天没有可回呼的挂起号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="527"/>
+        <location filename="../../counter/window.py" line="614"/>
         <source>A post</source>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="527"/>
+        <location filename="../../counter/window.py" line="614"/>
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="528"/>
+        <location filename="../../counter/window.py" line="615"/>
         <source>Window {n} · {name}</source>
         <translation>{n} 号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="529"/>
+        <location filename="../../counter/window.py" line="616"/>
         <source>Paused</source>
         <translation>暂停中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="531"/>
+        <location filename="../../counter/window.py" line="618"/>
         <source>Served today: {n}</source>
         <translation>今日已办：{n}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="535"/>
+        <location filename="../../counter/window.py" line="622"/>
         <source>No ticket in hand: F1 calls the next</source>
         <translation>手上没有号：按 F1 呼叫下一位</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="546"/>
+        <location filename="../../counter/window.py" line="633"/>
         <source>Nobody is waiting.</source>
         <translation>暂无等候。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="548"/>
+        <location filename="../../counter/window.py" line="635"/>
         <source>Next: {numbers}</source>
         <translation>下一位：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="557"/>
+        <location filename="../../counter/window.py" line="641"/>
+        <source>{n} waiting</source>
+        <translation>{n} 人等候</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="647"/>
+        <source>Help asked at: {list}</source>
+        <translation>取号机求助：{list}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="649"/>
+        <source>Ctrl+H I&apos;ll go to {kiosk}</source>
+        <translation>Ctrl+H 我去 {kiosk} 帮助</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="659"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="559"/>
+        <location filename="../../counter/window.py" line="661"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="561"/>
+        <location filename="../../counter/window.py" line="663"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="563"/>
+        <location filename="../../counter/window.py" line="665"/>
         <source>Recalled {n}×</source>
         <translation>重呼 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="572"/>
+        <location filename="../../counter/window.py" line="674"/>
         <source>Waited {n} min</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="582"/>
+        <location filename="../../counter/window.py" line="685"/>
         <source>That did not work; please try again or call the hall&apos;s IT.</source>
         <translation>操作没有成功，请重试或联系中心信息科。</translation>
     </message>

@@ -238,3 +238,37 @@ def test_a_hold_with_a_reason_is_chosen_with_ctrl_and_its_digit(
         qtbot.keyClick(console.hold_reason, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     held = hall.ticket(t.number)
     assert held.state == "held" and held.hold_kind == "awaiting_step"
+
+
+def test_f12_keeps_a_slim_bar_on_top_and_the_keys_still_work(
+    qtbot: QtBot, console: CounterWindow, hall: Hall
+) -> None:
+    t = hall.issue_ticket("gt-zc")
+    sign_in(qtbot, console)
+    full = console.size()
+    qtbot.keyClick(console, Qt.Key.Key_F12)
+    assert console.compact and console.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert console.height() < full.height() / 3
+    assert console.compact_waiting.text() == "1 人等候"
+    key(qtbot, console, Qt.Key.Key_F1)
+    assert console.compact_number.text() == t.number
+    qtbot.keyClick(console, Qt.Key.Key_F12)
+    assert not console.compact and not console.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert console.height() == full.height() and console.width() >= full.width()
+    assert console.number.text() == t.number
+
+
+def test_a_kiosks_help_request_is_shown_and_acknowledged(
+    qtbot: QtBot, console: CounterWindow, hall: Hall
+) -> None:
+    sign_in(qtbot, console)
+    hall.request_help("K2")
+    console.refresh()
+    qtbot.waitUntil(lambda: console.help_button.isVisible(), timeout=WAIT)
+    assert "K2" in console.help_text.text() and "K2" in console.help_button.text()
+    with qtbot.waitSignal(console.said, timeout=WAIT) as said:
+        qtbot.keyClick(console, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert said.args[0] == "已确认由您前往 K2 提供帮助。"
+    (answered,) = hall.help_requests(open_only=False)
+    assert answered.acknowledged_by == "1003"
+    qtbot.waitUntil(lambda: not console.help_button.isVisible(), timeout=WAIT)
