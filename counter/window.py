@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -154,7 +155,13 @@ class CounterWindow(QWidget):
         hand = QVBoxLayout()
         for w in (self.number, self.service, self.state, self.marks, self.minutes):
             hand.addWidget(w)
+        # The service's materials, ticked off as the citizen hands them over (一次性告知).
+        self.materials_title = _label(role="heading")
+        self.materials = QVBoxLayout()
+        hand.addWidget(self.materials_title)
+        hand.addLayout(self.materials)
         hand.addStretch(1)
+        self._materials_for: str | None = None  # the ticket the checklist is for
         hand_frame = QFrame()
         hand_frame.setObjectName("inHand")
         hand_frame.setLayout(hand)
@@ -333,6 +340,7 @@ class CounterWindow(QWidget):
         self.sign_in_button.setText(self.tr("Sign in"))
         self.sign_out_button.setText(self.tr("Sign out"))
         self.waiting_title.setText(self.tr("Waiting for this window"))
+        self.materials_title.setText(self.tr("Materials"))
         labels = {
             "call": self.tr("F1 Call next"),
             "recall": self.tr("F2 Recall"),
@@ -640,6 +648,7 @@ class CounterWindow(QWidget):
             self.state.setText(self.tr(str(STATE_WORDS.get(t.state, t.state))))
             self.marks.setText(" ".join(self._marks(t)))
         self.marks.setVisible(bool(self.marks.text()))
+        self._show_materials(t)
         self._show_minutes()
         lines = [f"{w.service_name}  {w.waiting}" for w in desk.waiting]
         self.waiting.setText("\n".join(lines) or self.tr("Nobody is waiting."))
@@ -664,6 +673,26 @@ class CounterWindow(QWidget):
         self.help_text.setVisible(bool(desk.help))
         self.help_button.setVisible(bool(desk.help))
         self.desk_shown.emit(desk)
+
+    def _show_materials(self, t: TicketInfo | None) -> None:
+        """A fresh checklist for each ticket; the ticks stay while it is in hand."""
+        key = None if t is None else f"{t.number}/{t.service_code}"
+        if key == self._materials_for:
+            return
+        self._materials_for = key
+        while self.materials.count():
+            item = self.materials.takeAt(0)
+            w = item.widget() if item is not None else None
+            if w is not None:
+                w.hide()
+                w.setParent(None)
+                w.deleteLater()
+        names = () if t is None else self.hall.settings.catalog.service(t.service_code).materials
+        for name in names:
+            box = QCheckBox(name)
+            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click ticks; the keys stay F-keys
+            self.materials.addWidget(box)
+        self.materials_title.setVisible(bool(names))
 
     def _marks(self, t: TicketInfo) -> list[str]:
         marks = []

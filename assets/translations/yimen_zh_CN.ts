@@ -4,274 +4,279 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../counter/window.py" line="48"/>
+        <location filename="../../counter/window.py" line="50"/>
         <source>1  Citizen fetches materials</source>
         <extracomment>The console&apos;s type is sized as on a screen of this short side: a desk at 60 cm. The ticket states in the clerk&apos;s words.</extracomment>
         <translation>1  群众外出取材料（回来后优先办理）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="49"/>
+        <location filename="../../counter/window.py" line="51"/>
         <source>2  Materials stay here</source>
         <translation>2  材料留在本窗口（回到本窗口办理）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="50"/>
+        <location filename="../../counter/window.py" line="52"/>
         <source>3  Waits for another step</source>
         <translation>3  等待其他环节（如刻章）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="53"/>
+        <location filename="../../counter/window.py" line="55"/>
         <source>Called, waiting for the citizen</source>
         <translation>已呼叫，等候群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="54"/>
+        <location filename="../../counter/window.py" line="56"/>
         <source>Being served</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="326"/>
-        <location filename="../../counter/window.py" line="523"/>
+        <location filename="../../counter/window.py" line="336"/>
+        <location filename="../../counter/window.py" line="543"/>
         <source>Window {n}</source>
         <translation>{n} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="327"/>
+        <location filename="../../counter/window.py" line="337"/>
         <source>Sign in at window {n}</source>
         <translation>{n} 号窗口 登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="328"/>
+        <location filename="../../counter/window.py" line="338"/>
         <source>Clerk code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="329"/>
+        <location filename="../../counter/window.py" line="339"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="330"/>
+        <location filename="../../counter/window.py" line="340"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="331"/>
+        <location filename="../../counter/window.py" line="341"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="332"/>
+        <location filename="../../counter/window.py" line="342"/>
         <source>Waiting for this window</source>
         <translation>本窗口等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="334"/>
+        <location filename="../../counter/window.py" line="343"/>
+        <source>Materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="345"/>
         <source>F1 Call next</source>
         <translation>F1 顺呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="335"/>
+        <location filename="../../counter/window.py" line="346"/>
         <source>F2 Recall</source>
         <translation>F2 重呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="336"/>
+        <location filename="../../counter/window.py" line="347"/>
         <source>F3 Evaluate</source>
         <translation>F3 评价</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="337"/>
+        <location filename="../../counter/window.py" line="348"/>
         <source>F4 No-show</source>
         <translation>F4 过号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="338"/>
+        <location filename="../../counter/window.py" line="349"/>
         <source>F5 Pause</source>
         <translation>F5 暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="339"/>
+        <location filename="../../counter/window.py" line="350"/>
         <source>F6 Transfer</source>
         <translation>F6 转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="340"/>
+        <location filename="../../counter/window.py" line="351"/>
         <source>F7 Hold</source>
         <translation>F7 挂起</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="341"/>
+        <location filename="../../counter/window.py" line="352"/>
         <source>F8 Call back</source>
         <translation>F8 回呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="342"/>
+        <location filename="../../counter/window.py" line="353"/>
         <source>F9 Start</source>
         <translation>F9 开始办理</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="343"/>
+        <location filename="../../counter/window.py" line="354"/>
         <source>F10 Finish</source>
         <translation>F10 办结</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="348"/>
+        <location filename="../../counter/window.py" line="359"/>
         <source>F6 Transfer the ticket in hand to</source>
         <translation>F6 把手上的号转移到</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="349"/>
+        <location filename="../../counter/window.py" line="360"/>
         <source>Reason (Enter transfers, Esc cancels)</source>
         <translation>原因（回车转移，Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="350"/>
+        <location filename="../../counter/window.py" line="361"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="351"/>
+        <location filename="../../counter/window.py" line="362"/>
         <source>F7 Hold the ticket in hand: press 1, 2 or 3</source>
         <translation>F7 挂起手上的号：按 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="352"/>
+        <location filename="../../counter/window.py" line="363"/>
         <source>Reason, if any: then Ctrl+1, 2 or 3 (Esc cancels)</source>
         <translation>原因（可不填，Ctrl+数字确定）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="356"/>
+        <location filename="../../counter/window.py" line="367"/>
         <source>F8 Call back: choose a held ticket, Enter</source>
         <translation>F8 回呼：选择挂起的号，按回车</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="358"/>
+        <location filename="../../counter/window.py" line="369"/>
         <source>F12 Compact bar</source>
         <translation>F12 精简条</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="359"/>
+        <location filename="../../counter/window.py" line="370"/>
         <source>F12 Full</source>
         <translation>F12 展开</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="373"/>
+        <location filename="../../counter/window.py" line="384"/>
         <source>Please enter your clerk code and password.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="385"/>
+        <location filename="../../counter/window.py" line="396"/>
         <source>Ticket {n} is still in hand.</source>
         <translation>{n} 号仍在办理中。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="422"/>
+        <location filename="../../counter/window.py" line="433"/>
         <source>Nobody is waiting for this window.</source>
         <translation>没有人在等候本窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="495"/>
+        <location filename="../../counter/window.py" line="515"/>
         <source>Help at {kiosk} is yours.</source>
         <translation>已确认由您前往 {kiosk} 提供帮助。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="509"/>
+        <location filename="../../counter/window.py" line="529"/>
         <source>No ticket in hand.</source>
         <translation>手上没有号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="519"/>
+        <location filename="../../counter/window.py" line="539"/>
         <source>Matter: {name}</source>
         <translation>事项：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="571"/>
+        <location filename="../../counter/window.py" line="591"/>
         <source>No held tickets to call back today.</source>
         <translation>今天没有可回呼的挂起号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="614"/>
+        <location filename="../../counter/window.py" line="634"/>
         <source>A post</source>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="614"/>
+        <location filename="../../counter/window.py" line="634"/>
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="615"/>
+        <location filename="../../counter/window.py" line="635"/>
         <source>Window {n} · {name}</source>
         <translation>{n} 号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="616"/>
+        <location filename="../../counter/window.py" line="636"/>
         <source>Paused</source>
         <translation>暂停中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="618"/>
+        <location filename="../../counter/window.py" line="638"/>
         <source>Served today: {n}</source>
         <translation>今日已办：{n}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="622"/>
+        <location filename="../../counter/window.py" line="642"/>
         <source>No ticket in hand: F1 calls the next</source>
         <translation>手上没有号：按 F1 呼叫下一位</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="633"/>
+        <location filename="../../counter/window.py" line="654"/>
         <source>Nobody is waiting.</source>
         <translation>暂无等候。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="635"/>
+        <location filename="../../counter/window.py" line="656"/>
         <source>Next: {numbers}</source>
         <translation>下一位：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="641"/>
+        <location filename="../../counter/window.py" line="662"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="647"/>
+        <location filename="../../counter/window.py" line="668"/>
         <source>Help asked at: {list}</source>
         <translation>取号机求助：{list}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="649"/>
+        <location filename="../../counter/window.py" line="670"/>
         <source>Ctrl+H I&apos;ll go to {kiosk}</source>
         <translation>Ctrl+H 我去 {kiosk} 帮助</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="659"/>
+        <location filename="../../counter/window.py" line="700"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="661"/>
+        <location filename="../../counter/window.py" line="702"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="663"/>
+        <location filename="../../counter/window.py" line="704"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="665"/>
+        <location filename="../../counter/window.py" line="706"/>
         <source>Recalled {n}×</source>
         <translation>重呼 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="674"/>
+        <location filename="../../counter/window.py" line="715"/>
         <source>Waited {n} min</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="685"/>
+        <location filename="../../counter/window.py" line="726"/>
         <source>That did not work; please try again or call the hall&apos;s IT.</source>
         <translation>操作没有成功，请重试或联系中心信息科。</translation>
     </message>
