@@ -4,6 +4,10 @@ F4 no-show, F5 pause; refusals as a line; the line of waiting people live."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -290,3 +294,33 @@ def test_the_ticket_in_hand_comes_with_its_materials_to_tick(
     key(qtbot, console, Qt.Key.Key_F3)
     key(qtbot, console, Qt.Key.Key_F1)  # the next citizen: a fresh list
     assert not console.materials.itemAt(0).widget().isChecked()
+
+
+def test_a_console_killed_with_a_ticket_in_hand_loses_nothing(
+    qtbot: QtBot, hall: Hall, db_url: str
+) -> None:
+    """kill -9 (or a power cut) with a ticket in hand: a new console, a new sign-in, and
+    the same ticket is in hand and can be finished."""
+    t = hall.issue_ticket("gt-zc")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "YIMEN_NOW": "2026-11-24T09:30+08:00"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.counter.console_process", db_url, "3", "1003", "demo1234"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent.parent,
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == f"READY {t.number}"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+    w = CounterWindow(hall, 3)
+    qtbot.addWidget(w)
+    w.show()
+    sign_in(qtbot, w)
+    assert w.number.text() == t.number
+    key(qtbot, w, Qt.Key.Key_F9)
+    desk = key(qtbot, w, Qt.Key.Key_F10)
+    assert desk.ticket is None and desk.served_today == 1
