@@ -22,13 +22,16 @@ transaction through the `shared.hall.Hall` facade:
   offscreen, tapped: tap → ticket on screen and → slip PDF ready; the longest the GUI
   thread is blocked (10 ms heartbeat) at rest, with three other writing processes, and
   through a 5 s database outage whose tap must still get exactly one ticket.
+* "counter" (`bench.counterlatency`), on SQLite and PostgreSQL: the clerk's console
+  signed in at window 3, F1 pressed 100 times: F1 → ticket on the console, and → the
+  call's first sample handed to the sound output (the real speech engine).
 
 Prints a table and writes everything to bench/results/bench-<time>.json. Exits with 1
 if a number was issued twice, a ticket called twice or lost, or the feed lost, repeated or
 reordered an event; missed speed targets are reported, not failed.
-``--scenario 8-clients|one-pc|feed|voice|kiosk`` runs one scenario alone. ``--quick`` runs
-small counts (under a minute); ``--profile`` also profiles one kiosk and one counter of the
-8-clients scenario with cProfile, in CPU time (the run is then slower).
+``--scenario 8-clients|one-pc|feed|voice|kiosk|counter`` runs one scenario alone. ``--quick``
+runs small counts (under a minute); ``--profile`` also profiles one kiosk and one counter
+of the 8-clients scenario with cProfile, in CPU time (the run is then slower).
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from bench import databases
+from bench.counterlatency import CounterLatency, print_counter
+from bench.counterlatency import run_all as counter_runs
 from bench.cpu import CpuMeter, CpuShare
 from bench.feedlatency import (
     FEED_FULL,
@@ -105,7 +110,7 @@ class Plan:
 
 QUICK = Plan("quick", kiosks=4, tickets_per_kiosk=30, one_pc_seconds=4, feed=FEED_QUICK)
 FULL = Plan("full", kiosks=4, tickets_per_kiosk=500, one_pc_seconds=20, feed=FEED_FULL)
-SCENARIOS = ("all", "8-clients", "one-pc", "feed", "voice", "kiosk")
+SCENARIOS = ("all", "8-clients", "one-pc", "feed", "voice", "kiosk", "counter")
 
 
 def progress(message: str) -> None:
@@ -574,7 +579,7 @@ def _jsonable(value: Any) -> Any:
 
 
 def _as_dict(
-    result: EightClients | OnePc | FeedLatency | VoiceLatency | KioskLatency,
+    result: EightClients | OnePc | FeedLatency | VoiceLatency | KioskLatency | CounterLatency,
 ) -> dict[str, Any]:
     out: dict[str, Any] = _jsonable(asdict(result))  # nested Summary objects become dicts
     return out
@@ -593,6 +598,7 @@ def main(argv: list[str] | None = None) -> int:
     feeds: list[FeedLatency] = []
     voices: list[VoiceLatency] = []
     kiosks: list[KioskLatency] = []
+    counters: list[CounterLatency] = []
 
     def wanted(scenario: str) -> bool:
         return args.scenario in ("all", scenario)
@@ -608,6 +614,8 @@ def main(argv: list[str] | None = None) -> int:
             voices.append(run_isolated(args.quick))
         if wanted("kiosk"):
             kiosks += kiosk_runs(args.quick, args.db, workdir, progress)
+        if wanted("counter"):
+            counters += counter_runs(args.quick, args.db, workdir, progress)
 
         if args.db in ("all", "postgresql") and (wanted("8-clients") or wanted("feed")):
             progress("starting PostgreSQL ...")
@@ -705,6 +713,8 @@ def main(argv: list[str] | None = None) -> int:
         print_voice(v)
     for k in kiosks:
         print_kiosk(k)
+    for c in counters:
+        print_counter(c)
     print()
     if failures:
         print("Targets missed:")
@@ -719,6 +729,7 @@ def main(argv: list[str] | None = None) -> int:
         "feed_latency": [_as_dict(r) for r in feeds],
         "voice_latency": [_as_dict(v) for v in voices],
         "kiosk_latency": [_as_dict(k) for k in kiosks],
+        "counter_latency": [_as_dict(c) for c in counters],
         "targets_missed": failures,
     }
     out_path.parent.mkdir(parents=True, exist_ok=True)
