@@ -62,7 +62,7 @@ def measure(url: str, calls: int, start_iso: str, cache: Path) -> CounterLatency
     app = QApplication.instance() or QApplication([])
     set_language("zh")
     hall = Hall.connect(url, clock_from_env(runs=True))
-    for n in range(calls + 5):
+    for _ in range(calls + 5):
         hall.issue_ticket("gt-zc", kiosk="BENCH")  # no daily cap
     output = TimedOutput(MemoryOutput())
     voice = Voice(hall.settings.voice, cache_dir=cache)
