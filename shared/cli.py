@@ -595,7 +595,13 @@ def _log_path() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # The apps' own options (yimen kiosk --size 1080x1920) are theirs to read: argparse's
+    # REMAINDER does not take an option that comes first, so they are collected here.
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        if not hasattr(args, "app_args"):
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.app_args = [*extra, *args.app_args]
     out = Out(args.lang or os.environ.get("YIMEN_LANG") or "zh", args.json)
     try:
         result: int = args.run(args, out)

@@ -217,3 +217,16 @@ def test_help_requests_lists_the_open_ones(db_url: str, capsys: pytest.CaptureFi
         hall.request_help("K2")
     code, out, _ = yimen(capsys, "help-requests", "--db", db_url)
     assert "取号机 K2 求助" in out
+
+
+@pytest.mark.gui
+def test_an_apps_own_options_reach_it_and_an_unknown_window_is_one_sentence(
+    capsys: pytest.CaptureFixture[str], db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    code, _, err = yimen(capsys, "counter", "--window", "99", "--db", db_url)
+    assert code == 2 and err.strip() == "没有 99 号窗口。"
+    with pytest.raises(SystemExit) as exit_:
+        yimen(capsys, "status", "--window", "3", "--db", db_url)  # status takes no --window
+    assert exit_.value.code == 2
+    assert "unrecognized arguments: --window 3" in capsys.readouterr().err
