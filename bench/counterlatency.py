@@ -18,14 +18,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.qtstation import as_json, from_json, on_databases
+from bench.qtstation import pump as wait_for
+from bench.qtstation import run_isolated as run_isolated_json
 from bench.stats import Summary
 
 SHOWN_GOAL_MS = 100.0
@@ -73,12 +75,7 @@ def measure(url: str, calls: int, start_iso: str, cache: Path) -> CounterLatency
     window.desk_shown.connect(lambda d: shown.append((time.perf_counter(), d)))
 
     def pump(until: Any, seconds: float = 60) -> None:
-        end = time.monotonic() + seconds
-        while not until():
-            if time.monotonic() > end:
-                raise TimeoutError("the console did not answer")
-            app.processEvents()
-            time.sleep(0.0005)
+        wait_for(app, until, "console", seconds)
 
     window.code.setText("1003")
     window.password.setText("demo1234")
@@ -124,45 +121,19 @@ def measure(url: str, calls: int, start_iso: str, cache: Path) -> CounterLatency
     )
 
 
-def as_json(r: CounterLatency) -> dict[str, Any]:
-    return {k: (Summary(**v).as_json() if isinstance(v, dict) else v) for k, v in asdict(r).items()}
-
-
-def from_json(data: dict[str, Any]) -> CounterLatency:
-    return CounterLatency(
-        **{k: Summary(**v) if isinstance(v, dict) else v for k, v in data.items()}
-    )
-
-
 def run_isolated(url: str, quick: bool, start_iso: str) -> CounterLatency:
-    with tempfile.TemporaryDirectory(prefix="yimen-counter-bench-") as tmp:
-        argv = [sys.executable, "-m", "bench.counterlatency", "--db", url, "--json"]
-        argv += ["--start", start_iso, "--cache", tmp] + (["--quick"] if quick else [])
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-        done = subprocess.run(argv, env=env, capture_output=True, text=True)
-        if done.returncode:
-            raise RuntimeError(f"counter bench failed:\n{done.stderr[-3000:]}")
-    return from_json(json.loads(done.stdout.strip().splitlines()[-1]))
+    """The measurement in a process of its own (its own Qt application and event loop)."""
+    data = run_isolated_json("bench.counterlatency", url, quick, start_iso, "--cache")
+    return from_json(CounterLatency, data)
 
 
 def run_all(quick: bool, which: str, workdir: Path, progress: Any) -> list[CounterLatency]:
-    from bench import databases
+    from bench.databases import CLIENTS_START
 
-    start = databases.CLIENTS_START.isoformat(timespec="minutes")
-    results = []
-    if which in ("all", "sqlite"):
-        progress("counter: F1 on SQLite ...")
-        url = databases.fresh_sqlite(databases.sqlite_template(workdir), workdir / "counter.db")
-        results.append(run_isolated(url, quick, start))
-    if which in ("all", "postgresql"):
-        progress("counter: F1 on PostgreSQL ...")
-        with databases.postgres(workdir) as server:
-            url = server.fresh_database("yimen_bench_counter")
-            try:
-                results.append(run_isolated(url, quick, start))
-            finally:
-                server.drop_database("yimen_bench_counter")
-    return results
+    start = CLIENTS_START.isoformat(timespec="minutes")
+    return on_databases(
+        "counter", which, workdir, progress, lambda url: run_isolated(url, quick, start)
+    )
 
 
 def print_counter(r: CounterLatency) -> None:

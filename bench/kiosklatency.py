@@ -29,15 +29,17 @@ import json
 import multiprocessing as mp
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.qtstation import as_json, from_json, on_databases
+from bench.qtstation import pump as wait_for
+from bench.qtstation import run_isolated as run_isolated_json
 from bench.stats import Summary
 
 TAP_GOAL_MS = 100.0
@@ -139,12 +141,7 @@ def measure(url: str, taps: int, start_iso: str, slips: Path) -> KioskLatency:
     heartbeat.timeout.connect(on_beat)
 
     def pump(until: Any, seconds: float = 60) -> None:
-        end = time.monotonic() + seconds
-        while not until():
-            if time.monotonic() > end:
-                raise TimeoutError("the kiosk did not answer")
-            app.processEvents()
-            time.sleep(0.0005)
+        wait_for(app, until, "kiosk", seconds)
 
     pump(lambda: bool(window.services))
     shown: list[float] = []
@@ -317,29 +314,10 @@ def _cut(url: str) -> Any:
 # -- running it ---------------------------------------------------------------------------
 
 
-def as_json(r: KioskLatency) -> dict[str, Any]:
-    return {
-        k: (Summary(**v).as_json() if isinstance(v, dict) and "p95_ms" in v else v)
-        for k, v in asdict(r).items()
-    }
-
-
-def from_json(data: dict[str, Any]) -> KioskLatency:
-    return KioskLatency(
-        **{k: Summary(**v) if isinstance(v, dict) and "p95_ms" in v else v for k, v in data.items()}
-    )
-
-
 def run_isolated(url: str, quick: bool, start_iso: str) -> KioskLatency:
     """The measurement in a process of its own (its own Qt application and event loop)."""
-    with tempfile.TemporaryDirectory(prefix="yimen-kiosk-bench-") as tmp:
-        argv = [sys.executable, "-m", "bench.kiosklatency", "--db", url, "--json"]
-        argv += ["--start", start_iso, "--slips", tmp] + (["--quick"] if quick else [])
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-        done = subprocess.run(argv, env=env, capture_output=True, text=True)
-        if done.returncode:
-            raise RuntimeError(f"kiosk bench failed:\n{done.stderr[-3000:]}")
-    return from_json(json.loads(done.stdout.strip().splitlines()[-1]))
+    data = run_isolated_json("bench.kiosklatency", url, quick, start_iso, "--slips")
+    return from_json(KioskLatency, data)
 
 
 def print_kiosk(r: KioskLatency) -> None:
@@ -371,25 +349,12 @@ def print_kiosk(r: KioskLatency) -> None:
 
 
 def run_all(quick: bool, which: str, workdir: Path, progress: Any) -> list[KioskLatency]:
-    """The scenario on a fresh demo hall in SQLite and/or PostgreSQL (``which``: all,
-    sqlite or postgresql)."""
-    from bench import databases
+    from bench.databases import CLIENTS_START
 
-    start = databases.CLIENTS_START.isoformat(timespec="minutes")
-    results = []
-    if which in ("all", "sqlite"):
-        progress("kiosk: taps on SQLite ...")
-        url = databases.fresh_sqlite(databases.sqlite_template(workdir), workdir / "kiosk.db")
-        results.append(run_isolated(url, quick, start))
-    if which in ("all", "postgresql"):
-        progress("kiosk: taps on PostgreSQL ...")
-        with databases.postgres(workdir) as server:
-            url = server.fresh_database("yimen_bench_kiosk")
-            try:
-                results.append(run_isolated(url, quick, start))
-            finally:
-                server.drop_database("yimen_bench_kiosk")
-    return results
+    start = CLIENTS_START.isoformat(timespec="minutes")
+    return on_databases(
+        "kiosk", which, workdir, progress, lambda url: run_isolated(url, quick, start)
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -36,9 +35,11 @@ from PySide6.QtWidgets import (
 from shared.announcer import Announcer
 from shared.errors import HallError, YimenError
 from shared.hall import Desk, Hall, TicketInfo
+from shared.halls import HallSettings
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.tasks import Worker
 from shared.qt.theme import stylesheet
+from shared.qt.widgets import clear, label
 from shared.signin import SignedIn
 
 log = logging.getLogger(__name__)
@@ -55,14 +56,6 @@ STATE_WORDS = {
     "called": QT_TRANSLATE_NOOP("CounterWindow", "Called, waiting for the citizen"),
     "serving": QT_TRANSLATE_NOOP("CounterWindow", "Being served"),
 }
-
-
-def _label(text: str = "", role: str | None = None) -> QLabel:
-    lb = QLabel(text)
-    if role:
-        lb.setProperty("role", role)
-    lb.setWordWrap(True)
-    return lb
 
 
 class CounterWindow(QWidget):
@@ -89,8 +82,8 @@ class CounterWindow(QWidget):
         self.lang = lang
         self.clerk: SignedIn | None = None
         self.desk: Desk | None = None
+        self._settings = hall.settings  # then with each desk, read on the worker
         self.db = Worker("db", self)
-        self._busy = False
         self._refresh_pending = False
         self.setObjectName("counter")
         self._build()
@@ -110,7 +103,7 @@ class CounterWindow(QWidget):
         self.stack = QStackedWidget()
         # Sign-in.
         self.sign_in_page = QWidget()
-        self.sign_in_title = _label(role="title")
+        self.sign_in_title = label(role="title")
         self.code = QLineEdit()
         self.code.setAccessibleName("clerk code")
         self.password = QLineEdit()
@@ -118,11 +111,11 @@ class CounterWindow(QWidget):
         self.password.setAccessibleName("password")
         self.sign_in_button = QPushButton()
         self.sign_in_button.setProperty("role", "primary")
-        self.sign_in_message = _label(role="refusal")
+        self.sign_in_message = label(role="refusal")
         self.code.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit_sign_in)
         self.sign_in_button.clicked.connect(self.submit_sign_in)
-        self.code_label, self.password_label = _label(), _label()
+        self.code_label, self.password_label = label(), label()
         form = QGridLayout()
         form.addWidget(self.code_label, 0, 0)
         form.addWidget(self.code, 0, 1)
@@ -138,25 +131,24 @@ class CounterWindow(QWidget):
 
         # The desk.
         self.desk_page = QWidget()
-        self.who = _label(role="who")
-        self.served = _label(role="hint")
+        self.who = label(role="who")
+        self.served = label(role="hint")
         self.sign_out_button = QPushButton()
         self.sign_out_button.clicked.connect(self.sign_out)
         head = QHBoxLayout()
         head.addWidget(self.who, 1)
         head.addWidget(self.served)
         head.addWidget(self.sign_out_button)
-        self.number = _label(role="number")
-        self.number.setWordWrap(False)
-        self.service = _label(role="title")
-        self.state = _label(role="state")
-        self.marks = _label(role="mark")
-        self.minutes = _label(role="hint")
+        self.number = label(role="number", wrap=False)
+        self.service = label(role="title")
+        self.state = label(role="state")
+        self.marks = label(role="mark")
+        self.minutes = label(role="hint")
         hand = QVBoxLayout()
         for w in (self.number, self.service, self.state, self.marks, self.minutes):
             hand.addWidget(w)
         # The service's materials, ticked off as the citizen hands them over (一次性告知).
-        self.materials_title = _label(role="heading")
+        self.materials_title = label(role="heading")
         self.materials = QVBoxLayout()
         hand.addWidget(self.materials_title)
         hand.addLayout(self.materials)
@@ -165,9 +157,9 @@ class CounterWindow(QWidget):
         hand_frame = QFrame()
         hand_frame.setObjectName("inHand")
         hand_frame.setLayout(hand)
-        self.waiting_title = _label(role="heading")
-        self.waiting = _label()
-        self.upcoming = _label(role="hint")
+        self.waiting_title = label(role="heading")
+        self.waiting = label()
+        self.upcoming = label(role="hint")
         line_page = QWidget()
         line = QVBoxLayout(line_page)
         line.setContentsMargins(0, 0, 0, 0)
@@ -175,7 +167,7 @@ class CounterWindow(QWidget):
         line.addWidget(self.waiting)
         line.addWidget(self.upcoming)
         line.addStretch(1)
-        self.help_text = _label(role="refusal")
+        self.help_text = label(role="refusal")
         self.help_button = QPushButton()
         self.help_button.setProperty("role", "primary")
         self.help_button.clicked.connect(self.acknowledge_help)
@@ -188,7 +180,7 @@ class CounterWindow(QWidget):
         middle = QHBoxLayout()
         middle.addWidget(hand_frame, 3)
         middle.addWidget(self.side, 2)
-        self.status = _label(role="status")
+        self.status = label(role="status")
         self.keys: dict[str, QPushButton] = {}
         keys = QGridLayout()
         for i, (name, key, run) in enumerate(self._operations()):
@@ -210,11 +202,9 @@ class CounterWindow(QWidget):
         # The compact bar: the number in hand, who waits, the keys; kept on top of the
         # approval system the clerk works in.
         self.compact_page = QWidget()
-        self.compact_number = _label(role="compactNumber")
-        self.compact_number.setWordWrap(False)
-        self.compact_waiting = _label(role="hint")
-        self.compact_waiting.setWordWrap(False)
-        self.compact_status = _label(role="status")
+        self.compact_number = label(role="compactNumber", wrap=False)
+        self.compact_waiting = label(role="hint", wrap=False)
+        self.compact_status = label(role="status")
         self.compact_keys: dict[str, QPushButton] = {}
         bar = QHBoxLayout(self.compact_page)
         bar.setContentsMargins(8, 4, 8, 4)
@@ -255,7 +245,7 @@ class CounterWindow(QWidget):
     def _build_panels(self) -> None:
         # F6 transfer: to a service or a window, with a reason.
         self.transfer_page = QWidget()
-        self.transfer_title = _label(role="heading")
+        self.transfer_title = label(role="heading")
         self.transfer_to = QComboBox()
         self.transfer_to.setAccessibleName("transfer to")
         self.transfer_reason = QLineEdit()
@@ -266,7 +256,7 @@ class CounterWindow(QWidget):
         self.transfer_ok.clicked.connect(self.confirm_transfer)
         box = QVBoxLayout(self.transfer_page)
         box.setContentsMargins(0, 0, 0, 0)
-        self.transfer_reason_label = _label(role="hint")
+        self.transfer_reason_label = label(role="hint")
         for w in (
             self.transfer_title,
             self.transfer_to,
@@ -278,7 +268,7 @@ class CounterWindow(QWidget):
         box.addStretch(1)
         # F7 hold: one of the three kinds, by its number key.
         self.hold_page = QWidget()
-        self.hold_title = _label(role="heading")
+        self.hold_title = label(role="heading")
         self.hold_reason = QLineEdit()
         self.hold_reason.setAccessibleName("reason")
         self.hold_buttons: dict[str, QPushButton] = {}
@@ -296,7 +286,7 @@ class CounterWindow(QWidget):
                 shortcut = QShortcut(QKeySequence(keys), self.hold_page)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(lambda k=kind: self.confirm_hold(k))
-        self.hold_reason_label = _label(role="hint")
+        self.hold_reason_label = label(role="hint")
         box.addWidget(self.hold_reason_label)
         box.addWidget(self.hold_reason)
         # Tab from the first kind goes straight to the reason.
@@ -304,7 +294,7 @@ class CounterWindow(QWidget):
         box.addStretch(1)
         # F8 call back: today's held tickets.
         self.call_back_page = QWidget()
-        self.call_back_title = _label(role="heading")
+        self.call_back_title = label(role="heading")
         self.held_list = QListWidget()
         self.held_list.setAccessibleName("held tickets")
         self.held_list.itemActivated.connect(lambda _item: self.confirm_call_back())
@@ -427,18 +417,12 @@ class CounterWindow(QWidget):
         code = self.clerk.clerk
 
         def done(result: Any) -> None:
-            self._busy = False
             if isinstance(result, TicketInfo) and spoken:
                 self._announce(result)
             self.say("" if result is not None else self.tr("Nobody is waiting for this window."))
             self.refresh()
 
-        def failed(exc: BaseException) -> None:
-            self._busy = False
-            self._refused(exc)
-
-        self._busy = True
-        self.db.submit(lambda: op(code), done, failed)
+        self.db.submit(lambda: op(code), done, self._refused)
 
     def call_next(self) -> None:
         self._run(lambda c: self.hall.call_next(self.window_no, c), spoken=True)
@@ -534,7 +518,7 @@ class CounterWindow(QWidget):
         if self.clerk is None or not self._need_ticket():
             return
         self.transfer_to.clear()
-        catalog = self.hall.settings.catalog
+        catalog = self._settings.catalog
         for sv in catalog.services:
             self.transfer_to.addItem(self.tr("Matter: {name}").format(name=sv.name), f"s:{sv.code}")
         for w in catalog.windows:
@@ -606,7 +590,7 @@ class CounterWindow(QWidget):
         self._run(lambda c: self.hall.finish(self.window_no, c))
 
     def _announce(self, t: TicketInfo) -> None:
-        if self.announcer is None or self.hall.settings.voice.speaker != "counter":
+        if self.announcer is None or self._settings.voice.speaker != "counter":
             return
         try:
             self.announcer.announce(t.number, self.window_no)
@@ -625,7 +609,17 @@ class CounterWindow(QWidget):
         self._refresh_pending = False
         if self.clerk is None:
             return
-        self.db.submit(lambda: self.hall.desk(self.window_no), self._show, self._refused)
+
+        def read() -> tuple[Desk, HallSettings]:
+            # The settings too, on the worker: the facade reads them again once a minute
+            # old, and the GUI thread must never wait for the database.
+            return self.hall.desk(self.window_no), self.hall.settings
+
+        def got(answer: tuple[Desk, HallSettings]) -> None:
+            desk, self._settings = answer
+            self._show(desk)
+
+        self.db.submit(read, got, self._refused)
 
     def _show(self, desk: Desk) -> None:
         self.desk = desk
@@ -663,7 +657,7 @@ class CounterWindow(QWidget):
         self.compact_status.setText(self.status.text())
         if desk.help:
             asked = "、".join(
-                f"{h.kiosk} {h.at.astimezone(self.hall.settings.tz):%H:%M}" for h in desk.help
+                f"{h.kiosk} {h.at.astimezone(self._settings.tz):%H:%M}" for h in desk.help
             )
             self.help_text.setText(self.tr("Help asked at: {list}").format(list=asked))
             self.help_button.setText(
@@ -680,14 +674,8 @@ class CounterWindow(QWidget):
         if key == self._materials_for:
             return
         self._materials_for = key
-        while self.materials.count():
-            item = self.materials.takeAt(0)
-            w = item.widget() if item is not None else None
-            if w is not None:
-                w.hide()
-                w.setParent(None)
-                w.deleteLater()
-        names = () if t is None else self.hall.settings.catalog.service(t.service_code).materials
+        clear(self.materials)
+        names = () if t is None else self._settings.catalog.service(t.service_code).materials
         for name in names:
             box = QCheckBox(name)
             box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click ticks; the keys stay F-keys

@@ -11,25 +11,14 @@ The kiosk's code (``--kiosk``, default the PC's name) is kept with every ticket 
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import socket
-import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
 
-from shared.announcer import Announcer
-from shared.clock import clock_from_env
-from shared.errors import YimenError
-from shared.hall import Hall
-from shared.qt.feed_bridge import FeedBridge
-from shared.qt.i18n import set_language
 from shared.qt.printing import station_printer
-from shared.voice import Voice
-
-log = logging.getLogger("yimen.kiosk")
+from shared.qt.station import Station, run_station
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -66,40 +55,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kiosk.window import KioskWindow
 
     args = parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    set_language(args.lang)
-    try:
-        hall = Hall.connect(args.db, clock_from_env(runs=True), hall_code=args.hall)
-    except YimenError as exc:
-        print(exc.message(args.lang), file=sys.stderr)
-        return 2
-    bridge = FeedBridge(
-        hall.db.url.render_as_string(hide_password=False), hall_code=hall.settings.code
-    )
-    voice = None if args.silent else Voice(hall.settings.voice)
-    announcer = None if voice is None else Announcer(voice)
     size = parse_size(args.size)
-    window = KioskWindow(
-        hall,
-        station_printer(args.printer, hall.settings.kiosk.slip_width_mm),
-        kiosk=args.kiosk,
-        bridge=bridge,
-        announcer=announcer,
-        size=size,
-        lang=args.lang,
+
+    def open_window(station: Station) -> KioskWindow:
+        hall = station.hall
+        window = KioskWindow(
+            hall,
+            station_printer(args.printer, hall.settings.kiosk.slip_width_mm),
+            kiosk=args.kiosk,
+            bridge=station.bridge,
+            announcer=station.announcer,
+            size=size,
+            lang=args.lang,
+        )
+        if size is None:
+            window.showFullScreen()
+        else:
+            window.show()
+        return window
+
+    return run_station(
+        open_window, db=args.db, hall_code=args.hall, lang=args.lang, silent=args.silent
     )
-    bridge.start()
-    if size is None:
-        window.showFullScreen()
-    else:
-        window.show()
-    try:
-        return app.exec()
-    finally:
-        bridge.stop()
-        if announcer is not None:
-            announcer.close()
-        if voice is not None:
-            voice.close()
-        hall.close()

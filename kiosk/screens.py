@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from shared.hall import ServiceInfo, TicketInfo
+from shared.qt import widgets
+from shared.qt.widgets import clear
 
 
 @dataclass(frozen=True)
@@ -118,24 +120,8 @@ class Tile(QPushButton):
 
 
 def label(text: str = "", role: str | None = None, wrap: bool = True) -> QLabel:
-    lb = QLabel(text)
-    if role:
-        lb.setProperty("role", role)
-    lb.setWordWrap(wrap)
-    lb.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    return lb
-
-
-def clear(layout: QGridLayout | QVBoxLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        w = item.widget() if item is not None else None
-        if w is not None:
-            # Off the screen now: deleteLater waits for the event loop, and until then
-            # the old tile would still be painted under the new ones.
-            w.hide()
-            w.setParent(None)
-            w.deleteLater()
+    """A public screen's label: centred, like everything on the kiosk."""
+    return widgets.label(text, role, wrap=wrap, centred=True)
 
 
 class HomeScreen(QWidget):

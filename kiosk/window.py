@@ -47,6 +47,7 @@ from kiosk.screens import (
 from shared.announcer import Announcer
 from shared.errors import EnvironmentFault, HallError, YimenError
 from shared.hall import Hall, ServiceInfo, TicketInfo
+from shared.halls import HallSettings
 from shared.printing import Printer, PrinterFault, slip_pdf, ticket_slip
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.tasks import Worker
@@ -152,7 +153,9 @@ class KioskWindow(QWidget):
         self._idle_left = 0
         self._history: list[QWidget] = []
         self._refresh_pending = False
-        self._settings = hall.settings  # read once here; the facade refreshes it
+        # Read on the worker with each refresh of the counts (the facade reads them again
+        # once a minute old), so the GUI thread never waits for the database for them.
+        self._settings = hall.settings
         self.setObjectName("kiosk")
         self.setWindowTitle(self._settings.name)
         screen = size or QApplication.primaryScreen().size()
@@ -574,7 +577,12 @@ class KioskWindow(QWidget):
     def refresh_waiting(self) -> None:
         self._refresh_pending = False
 
-        def got(services: list[ServiceInfo]) -> None:
+        def read() -> tuple[list[ServiceInfo], HallSettings]:
+            return self.hall.services(), self.hall.settings
+
+        def got(answer: tuple[list[ServiceInfo], HallSettings]) -> None:
+            services, self._settings = answer
+            self.hall_name.setText(self._settings.name)
             self.services = services
             if self.stack.currentWidget() is self.home:
                 self._show_zones()
@@ -586,7 +594,7 @@ class KioskWindow(QWidget):
             self.zone_screen.update_waiting(services)
             self.waiting_updated.emit()
 
-        self.db.submit(self.hall.services, got, lambda e: log.warning("waiting counts: %s", e))
+        self.db.submit(read, got, lambda e: log.warning("waiting counts: %s", e))
 
     def _set_outage(self, down: bool) -> None:
         if down == self._outage:

@@ -434,16 +434,7 @@ class Hall:
         settings = self.settings
         with self.db.read() as s:
             day = settings.business_day(self.now())
-            rows_waiting = s.execute(
-                select(Ticket.service_id, func.count(Ticket.id))
-                .where(
-                    Ticket.hall_id == settings.id,
-                    Ticket.business_day == day,
-                    Ticket.state == TicketState.WAITING,
-                )
-                .group_by(Ticket.service_id)
-            )
-            waiting = {service_id: n for service_id, n in rows_waiting}
+            waiting = _waiting_by_service(s, settings, day)
             rows_recent = s.execute(
                 select(Ticket.issued_service_id, func.count(Ticket.id))
                 .where(
@@ -499,10 +490,14 @@ class Hall:
         numbers, how many it has served today."""
         settings = self.settings
         entry = settings.catalog.window(window_no)
-        served = {sv.code for sv in settings.catalog.services if sv.id in entry.service_ids}
-        waiting = tuple(w for w in self.waiting_counts() if w.service_code in served)
         with self.db.read() as s:
             now = self.now()
+            counts = _waiting_by_service(s, settings, settings.business_day(now))
+            waiting = tuple(
+                WaitingCount(sv.code, sv.name, sv.prefix, counts.get(sv.id, 0))
+                for sv in settings.catalog.services
+                if sv.id in entry.service_ids
+            )
             row = s.scalars(select(Window).where(Window.id == entry.id)).one()
             held = tk.in_hand(s, row)
             return Desk(
@@ -613,3 +608,17 @@ def init_hall(url: str | None, config: HallConfig, clock: Clock | None = None) -
             return load_config(s, config, now)
     finally:
         db.dispose()
+
+
+def _waiting_by_service(s: Session, settings: HallSettings, day: date) -> dict[int, int]:
+    """How many of the day's tickets wait, by service id."""
+    rows = s.execute(
+        select(Ticket.service_id, func.count(Ticket.id))
+        .where(
+            Ticket.hall_id == settings.id,
+            Ticket.business_day == day,
+            Ticket.state == TicketState.WAITING,
+        )
+        .group_by(Ticket.service_id)
+    )
+    return {service_id: n for service_id, n in rows}

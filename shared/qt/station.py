@@ -1,0 +1,68 @@
+"""What every station app (kiosk, counter, later the display) does around its window: the
+Qt application, the hall, the change feed, the station's voice, the event loop, and
+closing them all in order when it ends."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from shared.announcer import Announcer
+from shared.clock import clock_from_env
+from shared.errors import YimenError
+from shared.hall import Hall
+from shared.qt.feed_bridge import FeedBridge
+from shared.qt.i18n import set_language
+from shared.voice import Voice
+
+
+@dataclass(frozen=True)
+class Station:
+    hall: Hall
+    bridge: FeedBridge
+    announcer: Announcer | None  # None when the station is silent
+
+
+def run_station(
+    open_window: Callable[[Station], QWidget],
+    *,
+    db: str | None,
+    hall_code: str | None,
+    lang: str,
+    silent: bool,
+) -> int:
+    """Connect, let ``open_window`` build and show the station's window, run until it is
+    closed. A hall or window that cannot be opened is one sentence and exit status 2."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    set_language(lang)
+    try:
+        hall = Hall.connect(db, clock_from_env(runs=True), hall_code=hall_code)
+    except YimenError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return 2
+    bridge = FeedBridge(
+        hall.db.url.render_as_string(hide_password=False), hall_code=hall.settings.code
+    )
+    voice = None if silent else Voice(hall.settings.voice)
+    announcer = None if voice is None else Announcer(voice)
+    try:
+        window = open_window(Station(hall, bridge, announcer))  # kept alive by this name
+        bridge.start()
+        status: int = app.exec()
+        window.close()
+        return status
+    except YimenError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return 2
+    finally:
+        bridge.stop()
+        if announcer is not None:
+            announcer.close()
+        if voice is not None:
+            voice.close()
+        hall.close()
