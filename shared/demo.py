@@ -32,7 +32,7 @@ from shared.simulate import next_open_day, run_demo_morning
 from shared.speech import call_words
 
 DEMO_OPENS_AT = time(9, 30)
-CALLS = ((1, "1001"), (3, "1003"), (5, "1005"))  # windows that call in the headless demo
+CALLS = ((1, "1001"), (3, "1003"), (6, "1006"))  # windows with people waiting by then
 
 
 def demo_db_path() -> Path:
