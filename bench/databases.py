@@ -33,7 +33,8 @@ from sqlalchemy.engine import make_url
 from shared.clock import FixedClock
 from shared.config import DEMO_HALL_PATH, load_hall_config
 from shared.db import sqlite_url
-from shared.hall import init_hall
+from shared.hall import Hall, init_hall
+from shared.simulate import initial_passwords, sign_in_a_posts
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 #: The demo hall is loaded as of an ordinary Tuesday morning (as in the tests) ...
@@ -45,7 +46,11 @@ DURABILITY_SETTINGS = ("fsync", "full_page_writes", "synchronous_commit", "wal_s
 
 
 def load_demo_hall(url: str) -> None:
-    init_hall(url, load_hall_config(DEMO_HALL_PATH), FixedClock(LOADED_AT))
+    """The demo hall at 9:30, its A-post clerks signed in at their windows."""
+    config = load_hall_config(DEMO_HALL_PATH)
+    init_hall(url, config, FixedClock(LOADED_AT))
+    with Hall.connect(url, clock=FixedClock(LOADED_AT)) as hall:
+        sign_in_a_posts(hall, initial_passwords(config))
 
 
 def _plain(url: str) -> str:

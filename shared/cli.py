@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
+import getpass
 import io
 import json
 import logging
@@ -128,6 +129,44 @@ def cmd_ticket(args: argparse.Namespace, out: Out) -> int:
             appointment_code=args.appointment,
         )
         out.emit(t, _issued_text(out, t))
+    return 0
+
+
+def _password(out: Out) -> str:
+    """The password typed at a prompt that does not echo it, or the first line of
+    standard input when that is not a terminal (a script)."""
+    if sys.stdin.isatty():
+        return getpass.getpass(out.t("密码：", "Password: "))
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def cmd_sign_in(args: argparse.Namespace, out: Out) -> int:
+    with _hall(args) as hall:
+        me = hall.sign_in(args.clerk, _password(out), args.window)
+        post = out.t(f"（{me.post}岗）", f" ({me.post} post)") if me.post else ""
+        text = out.t(
+            f"{me.name}（工号 {me.clerk}）已在 {me.window} 号窗口登录{post}。",
+            f"{me.name} (clerk {me.clerk}) signed in at window {me.window}{post}.",
+        )
+        if me.ticket_in_hand:
+            text += out.t(
+                f"\n窗口仍有 {me.ticket_in_hand} 号在办理。",
+                f"\nTicket {me.ticket_in_hand} is still in hand at the window.",
+            )
+        out.emit(me, text)
+    return 0
+
+
+def cmd_sign_out(args: argparse.Namespace, out: Out) -> int:
+    with _hall(args) as hall:
+        hall.sign_out(args.clerk, args.window)
+        out.emit(
+            {"window": args.window, "clerk": args.clerk, "signed_out": True},
+            out.t(
+                f"工号 {args.clerk} 已从 {args.window} 号窗口退出。",
+                f"Clerk {args.clerk} signed out of window {args.window}.",
+            ),
+        )
     return 0
 
 
@@ -523,6 +562,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--id-number", default=None, help="身份证号码")
     p.add_argument("--appointment", default=None, help="预约码")
     p.set_defaults(run=cmd_ticket)
+
+    for name, helptext, run in (
+        ("sign-in", "在窗口登录，之后才能叫号 (sign in at a window)", cmd_sign_in),
+        ("sign-out", "从窗口退出 (sign out)", cmd_sign_out),
+    ):
+        p = sub.add_parser(name, parents=[common], help=helptext)
+        p.add_argument("window", type=int, help="窗口号")
+        p.add_argument("--clerk", required=True, help="工号")
+        p.set_defaults(run=run)
 
     for name, helptext, op in (
         ("call", "呼叫下一位 (call next)", None),

@@ -28,7 +28,7 @@ from shared.config import DEMO_HALL_PATH, load_hall_config
 from shared.db import sqlite_url
 from shared.hall import Hall, init_hall
 from shared.printing import default_slip_folder
-from shared.simulate import next_open_day, run_demo_morning
+from shared.simulate import initial_passwords, next_open_day, run_demo_morning
 from shared.speech import call_words
 
 DEMO_OPENS_AT = time(9, 30)
@@ -86,8 +86,9 @@ def run_window(url: str, lang: str) -> int:
         f"示范服务中心 · 数据库 {url}\n"
         + (f"演示时间：{now}（服务中心当前不取号）\n" if now else "")
         + f"取号机已打开，取号单（PDF）存入 {default_slip_folder()}。\n"
-        + "另开一个终端叫号：\n  "
-        + (f"YIMEN_NOW={now} " if now else "")
+        + "另开一个终端，在 1 号窗口登录（密码 demo1234）后叫号：\n  "
+        + (f"export YIMEN_NOW={now}; " if now else "")
+        + f"yimen sign-in 1 --clerk 1001 --db {url}\n  "
         + f"yimen call 1 --clerk 1001 --db {url}",
         flush=True,
     )
@@ -116,10 +117,12 @@ def run_headless(out: Path, lang: str) -> int:
 
     calls = out / "calls"
     calls.mkdir()
+    passwords = initial_passwords(load_hall_config(DEMO_HALL_PATH))
     with Hall.connect(url, clock_from_env(runs=True)) as hall:
         voice = Voice(hall.settings.voice)
         try:
             for window, clerk in CALLS:
+                hall.sign_in(clerk, passwords[clerk], window)
                 ticket = hall.call_next(window, clerk)
                 if ticket is None:
                     continue

@@ -324,7 +324,7 @@ class Hall:
     def staffed_windows(self) -> list[int]:
         """The windows with a clerk signed in and not paused."""
         with self.db.read() as s:
-            return si.staffed_windows(s, self.settings)
+            return si.staffed_windows(s, self.settings, self.now())
 
     # -- the counter -----------------------------------------------------------
 
@@ -506,7 +506,7 @@ class Hall:
                 waiting=waiting,
                 upcoming=tuple(t.number for t in tk.upcoming(s, settings, window_no, now)),
                 served_today=tk.served_today(s, settings, window_no, now),
-                signed_in=row.signed_in_at is not None,
+                signed_in=tk.signed_in_today(settings, row, now),
                 held=tuple(
                     self._info(s, t, now) for t in tk.held_for_window(s, settings, window_no, now)
                 ),

@@ -162,8 +162,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{clerk} is signed in at window {window}; they must sign out first.",
     },
     "window.not_signed_in": {
-        "zh": "工号 {clerk} 没有在 {window} 号窗口登录。",
-        "en": "Clerk {clerk} is not signed in at window {window}.",
+        "zh": "工号 {clerk} 今天没有在 {window} 号窗口登录，请先登录。",
+        "en": "Clerk {clerk} is not signed in at window {window} today; sign in first.",
     },
     # A ticket's life
     "ticket.unknown": {

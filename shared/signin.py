@@ -7,8 +7,10 @@
   window's A or B post (AB岗). A clerk serves one window at a time: signing in at another
   signs out of the first, unless a ticket is still in hand there.
 * A window has one clerk signed in; another must sign out first (the hand-over of a post
-  is the staffing rules' business). Signing out with a ticket in hand is refused: finish
-  it, hold it or transfer it first.
+  is the staffing rules' business). A sign-in holds for the business day it was made:
+  the window operations of `shared.tickets` are refused to anyone else, and a sign-in
+  left from an earlier day neither blocks the window nor counts as staffing it. Signing
+  out with a ticket in hand is refused: finish it, hold it or transfer it first.
 * A wrong password is recorded (an event, the count) even though the sign-in fails: the
   caller commits the outcome and raises afterwards (`SignInOutcome.raise_if_refused`).
 """
@@ -25,7 +27,7 @@ from shared.db import record
 from shared.errors import HallError
 from shared.halls import HallSettings, verify_password
 from shared.model import Clerk, EventKind, Post, Role, Window
-from shared.tickets import in_hand, lock_window
+from shared.tickets import in_hand, lock_window, signed_in_today
 
 MAX_WRONG = 5
 LOCK_MINUTES = 5
@@ -106,7 +108,7 @@ def sign_in(
     clerk.locked_until = None
 
     window = lock_window(s, hall, window_no)
-    if window.signed_in_at is not None and window.clerk_id not in (None, clerk.id):
+    if signed_in_today(hall, window, now) and window.clerk_id != clerk.id:
         other = hall.catalog.clerk_by_id(window.clerk_id)
         return SignInOutcome(
             None,
@@ -133,7 +135,12 @@ def sign_in(
     kind = None
     if post is not None:
         kind = "A" if post.a_clerk_id == clerk.id else "B" if post.b_clerk_id == clerk.id else None
-    if window.signed_in_at is None or window.clerk_id != clerk.id:
+    if window.clerk_id not in (None, clerk.id):
+        # Someone who signed in on an earlier day and never signed out: their day is over.
+        stale = s.get(Clerk, window.clerk_id)
+        if stale is not None:
+            _sign_out(s, hall, window, stale, now, reason="signed in on an earlier day")
+    if not signed_in_today(hall, window, now) or window.clerk_id != clerk.id:
         window.signed_in_at = now
     window.clerk_id = clerk.id
     record(
@@ -186,7 +193,7 @@ def _sign_out(
 def sign_out(s: Session, hall: HallSettings, code: str, window_no: int, now: datetime) -> None:
     clerk = _clerk_row(s, hall, code)
     window = lock_window(s, hall, window_no)
-    if window.signed_in_at is None or window.clerk_id != clerk.id:
+    if window.signed_in_at is None or window.clerk_id != clerk.id:  # any day: they may leave
         raise HallError("window.not_signed_in", window=window_no, clerk=code)
     ticket = in_hand(s, window)
     if ticket is not None:
@@ -194,13 +201,14 @@ def sign_out(s: Session, hall: HallSettings, code: str, window_no: int, now: dat
     _sign_out(s, hall, window, clerk, now)
 
 
-def staffed_windows(s: Session, hall: HallSettings) -> list[int]:
-    """The windows with a clerk signed in and not paused, by number."""
+def staffed_windows(s: Session, hall: HallSettings, now: datetime) -> list[int]:
+    """The windows with a clerk signed in today and not paused, by number."""
     return sorted(
         s.scalars(
             select(Window.number).where(
                 Window.hall_id == hall.id,
-                Window.signed_in_at.is_not(None),
+                Window.clerk_id.is_not(None),
+                Window.signed_in_at >= hall.day_start(hall.business_day(now)),
                 Window.paused.is_(False),
                 Window.active.is_(True),
             )

@@ -11,13 +11,14 @@ import itertools
 import json
 import random
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from statistics import mean
 
 from shared.clock import FixedClock
-from shared.config import DEMO_HALL_PATH, load_hall_config
+from shared.config import DEMO_HALL_PATH, HallConfig, load_hall_config
 from shared.db import sqlite_url
 from shared.errors import HallError
 from shared.hall import Hall, init_hall
@@ -67,17 +68,36 @@ def next_open_day(hall: Hall, start: date) -> date:
     return start
 
 
+def initial_passwords(config: HallConfig) -> dict[str, str]:
+    """The clerks' initial passwords from a hall's configuration (the demo hall's are
+    public), for the simulated clerks to sign in with."""
+    return {c.code: c.password for c in config.clerks if c.password is not None}
+
+
+def sign_in_a_posts(hall: Hall, passwords: Mapping[str, str]) -> list[int]:
+    """Every window's A-post clerk signed in at it (the hall opening its doors); returns
+    the windows opened."""
+    opened = []
+    for w in hall.windows():
+        if w.a_clerk and w.a_clerk in passwords:
+            hall.sign_in(w.a_clerk, passwords[w.a_clerk], w.number)
+            opened.append(w.number)
+    return opened
+
+
 def simulate_morning(
     hall: Hall,
     clock: FixedClock,
     day: date,
+    passwords: Mapping[str, str],
     *,
     citizens: int = 60,
     windows: int = 8,
     seed: int = 7,
     lang: str = "zh",
 ) -> MorningReport:
-    """Run 08:30–11:30 of ``day``: ``citizens`` arrivals, ``windows`` staffed windows."""
+    """Run 08:30–11:30 of ``day``: ``citizens`` arrivals, ``windows`` staffed windows,
+    whose A-post clerks sign in with ``passwords`` as the hall opens."""
     rng = random.Random(seed)
     tz = hall.settings.tz
     report = MorningReport(day=day)
@@ -116,7 +136,7 @@ def simulate_morning(
     for w in staffed:
         at(
             opening + timedelta(seconds=rng.randint(0, 90)),
-            "free",
+            "sign_in",
             window=w.number,
             clerk=w.a_clerk,
         )
@@ -151,6 +171,16 @@ def simulate_morning(
                 f"ticket {t.number} {t.service_code}, {t.ahead} ahead, "
                 f"~{t.estimated_wait_minutes} min",
             )
+        elif kind == "sign_in":
+            window, clerk = int(str(data["window"])), str(data["clerk"])
+            me = hall.sign_in(clerk, passwords[clerk], window)
+            post = f"（{me.post}岗）" if me.post else ""
+            say(
+                when,
+                f"{me.name} 在 {window} 号窗口登录{post}",
+                f"{clerk} signed in at window {window}",
+            )
+            at(when, "free", window=window, clerk=clerk)
         elif kind == "free":
             window, clerk = int(str(data["window"])), str(data["clerk"])
             called = hall.call_next(window, clerk)
@@ -253,7 +283,7 @@ def run_demo_morning(url: str | None, lang: str, *, as_json: bool) -> int:
     init_hall(url, config, clock)
     with Hall.connect(url, clock=clock) as hall:
         day = next_open_day(hall, hall.settings.business_day(clock.now()) + timedelta(days=1))
-        report = simulate_morning(hall, clock, day, lang=lang)
+        report = simulate_morning(hall, clock, day, initial_passwords(config), lang=lang)
     if as_json:
         print(
             json.dumps(

@@ -6,8 +6,9 @@ takes ``now`` from the caller's clock, records one append-only `Event` per state
 change, and either does all it says or raises a `HallError` with a code and
 changes nothing (the transaction is rolled back).
 
-Window operations act on the ticket *in the window's hands* (called or serving):
-the clerk never picks a ticket, the window's row is locked for the operation, and
+Window operations are made by the clerk signed in at the window today (`shared.signin`)
+and act on the ticket *in the window's hands* (called or serving): the clerk never picks
+a ticket, the window's row is locked for the operation, and
 a unique index allows one ticket in hand per window, so two clicks, or two PCs at
 one window, cannot both succeed.
 
@@ -176,8 +177,11 @@ _RECENT_SPANS = (
     .order_by(Ticket.finished_at.desc())
     .limit(20)
 )
-_LIVE_WINDOWS = select(Window.clerk_id, Window.paused).where(
-    Window.id.in_(bindparam("window_ids", expanding=True))
+_OPEN_WINDOWS = select(func.count(Window.id)).where(
+    Window.id.in_(bindparam("window_ids", expanding=True)),
+    Window.clerk_id.is_not(None),
+    Window.signed_in_at >= bindparam("day_start"),
+    Window.paused.is_(False),
 )
 
 
@@ -560,13 +564,27 @@ def _at_window(
 ) -> _At:
     window = lock_window(s, hall, window_no)
     clerk = hall.catalog.clerk(clerk_code)
+    if not signed_in_today(hall, window, now) or window.clerk_id != clerk.id:
+        # Only the clerk signed in at the window works it: a clerk code alone is not enough.
+        other = hall.catalog.clerk_by_id(window.clerk_id)
+        if signed_in_today(hall, window, now) and other is not None:
+            raise HallError("window.signed_in_by_other", window=window_no, clerk=other.name)
+        raise HallError("window.not_signed_in", window=window_no, clerk=clerk_code)
     if resume_paused and window.paused:
         # Any operation key resumes a paused window (暂停后按任意操作键恢复).
         window.paused = False
         _event(s, hall, now, EventKind.RESUMED, window=window, clerk=clerk, automatic=True)
-    if window.clerk_id != clerk.id:
-        window.clerk_id = clerk.id
     return _At(window, clerk)
+
+
+def signed_in_today(hall: HallSettings, window: Window, now: datetime) -> bool:
+    """A clerk is signed in at the window, since the start of today's business day: a
+    sign-in holds for the day it was made (clerks sign in each morning)."""
+    return (
+        window.signed_in_at is not None
+        and window.clerk_id is not None
+        and window.signed_in_at >= hall.day_start(hall.business_day(now))
+    )
 
 
 def _ticket_in_hand(s: Session, hall: HallSettings, at: _At) -> Ticket:
@@ -1033,15 +1051,16 @@ def estimated_wait_minutes(
     """People ahead × recent mean handling time ÷ open windows serving the service,
     plus the time until the hall opens when a ticket is taken before opening.
 
-    A window is open when a clerk is at it and it is not paused. Before any window has
+    A window is open when a clerk signed in at it today and it is not paused. Before any window has
     opened (the kiosk at 8:30), the windows with a post (staffed by plan) count as
     open. None when no window serves the service.
     """
     serving = hall.catalog.windows_serving(service.id)
     if not serving:
         return None
-    live = s.execute(_LIVE_WINDOWS, {"window_ids": [w.id for w in serving]}).all()
-    n_open = sum(1 for clerk_id, paused in live if clerk_id is not None and not paused)
+    day_start = hall.day_start(hall.business_day(now))
+    ids = [w.id for w in serving]
+    n_open = s.scalar(_OPEN_WINDOWS, {"window_ids": ids, "day_start": day_start}) or 0
     if n_open == 0:
         n_open = sum(1 for w in serving if w.a_clerk_id is not None)
     if n_open == 0:

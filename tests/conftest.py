@@ -25,6 +25,7 @@ from shared.clock import FixedClock
 from shared.config import DEMO_HALL_PATH, load_hall_config
 from shared.db import sqlite_url
 from shared.hall import Hall, init_hall
+from shared.simulate import initial_passwords, sign_in_a_posts
 
 from .pgserver import PgServerError, ThrowawayPostgres
 
@@ -44,11 +45,27 @@ def demo_config():  # type: ignore[no-untyped-def]
     return load_hall_config(DEMO_HALL_PATH)
 
 
+#: The password every demo clerk starts with.
+DEMO_PASSWORD = "demo1234"
+
+
+def open_the_hall(url: str) -> None:
+    """The hall at 9:30: every window's A-post clerk signed in at it (through the core)."""
+    with Hall.connect(url, clock=FixedClock(TUESDAY_0930)) as h:
+        passwords = initial_passwords(load_hall_config(DEMO_HALL_PATH))
+        assert set(passwords.values()) == {DEMO_PASSWORD}
+        sign_in_a_posts(h, passwords)
+
+
 @pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory: pytest.TempPathFactory, demo_config) -> Path:  # type: ignore[no-untyped-def]
-    path = tmp_path_factory.mktemp("sqlite-template") / "template.db"
-    init_hall(sqlite_url(path), demo_config, FixedClock(TUESDAY_0930))
-    return path
+def sqlite_templates(tmp_path_factory: pytest.TempPathFactory, demo_config) -> dict[str, Path]:  # type: ignore[no-untyped-def]
+    """The demo hall, as loaded ("unstaffed") and with its A posts signed in ("staffed")."""
+    folder = tmp_path_factory.mktemp("sqlite-template")
+    unstaffed, staffed = folder / "unstaffed.db", folder / "staffed.db"
+    init_hall(sqlite_url(unstaffed), demo_config, FixedClock(TUESDAY_0930))
+    shutil.copyfile(unstaffed, staffed)
+    open_the_hall(sqlite_url(staffed))
+    return {"unstaffed": unstaffed, "staffed": staffed}
 
 
 @pytest.fixture(scope="session")
@@ -80,13 +97,18 @@ def _pg_execute(admin_url: str, sql: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def pg_template(pg_admin_url: str, demo_config) -> str:  # type: ignore[no-untyped-def]
-    name = f"yimen_template_{os.getpid()}"
-    _pg_execute(pg_admin_url, f"DROP DATABASE IF EXISTS {name}")
-    _pg_execute(pg_admin_url, f"CREATE DATABASE {name}")
-    url = make_url(pg_admin_url).set(database=name).render_as_string(hide_password=False)
-    init_hall(url, demo_config, FixedClock(TUESDAY_0930))
-    return name
+def pg_templates(pg_admin_url: str, demo_config) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    names = {}
+    for which in ("unstaffed", "staffed"):
+        name = f"yimen_template_{which}_{os.getpid()}"
+        _pg_execute(pg_admin_url, f"DROP DATABASE IF EXISTS {name}")
+        _pg_execute(pg_admin_url, f"CREATE DATABASE {name}")
+        url = make_url(pg_admin_url).set(database=name).render_as_string(hide_password=False)
+        init_hall(url, demo_config, FixedClock(TUESDAY_0930))
+        if which == "staffed":
+            open_the_hall(url)
+        names[which] = name
+    return names
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -94,21 +116,34 @@ def db_kind(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-@pytest.fixture
-def db_url(db_kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh database holding the demo hall (migrated, loaded, no tickets)."""
+def _fresh_copy(
+    which: str, db_kind: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[str]:
     if db_kind == "sqlite":
-        template: Path = request.getfixturevalue("sqlite_template")
+        templates: dict[str, Path] = request.getfixturevalue("sqlite_templates")
         path = tmp_path / "hall.db"
-        shutil.copyfile(template, path)
+        shutil.copyfile(templates[which], path)
         yield sqlite_url(path)
         return
     admin_url: str = request.getfixturevalue("pg_admin_url")
-    template_name: str = request.getfixturevalue("pg_template")
+    template_name: str = request.getfixturevalue("pg_templates")[which]
     name = f"yimen_test_{os.getpid()}_{next(_db_numbers)}"
     _pg_execute(admin_url, f"CREATE DATABASE {name} TEMPLATE {template_name}")
     yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     _pg_execute(admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def db_url(db_kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh database holding the demo hall (migrated, loaded, no tickets) as at 9:30
+    on Tuesday: every window's A-post clerk signed in at it."""
+    yield from _fresh_copy("staffed", db_kind, request, tmp_path)
+
+
+@pytest.fixture
+def unstaffed_db_url(db_kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The demo hall before anyone signs in: no window has a clerk."""
+    yield from _fresh_copy("unstaffed", db_kind, request, tmp_path)
 
 
 @pytest.fixture
@@ -132,5 +167,12 @@ def clock() -> FixedClock:
 @pytest.fixture
 def hall(db_url: str, clock: FixedClock) -> Iterator[Hall]:
     h = Hall.connect(db_url, clock=clock)
+    yield h
+    h.close()
+
+
+@pytest.fixture
+def unstaffed_hall(unstaffed_db_url: str, clock: FixedClock) -> Iterator[Hall]:
+    h = Hall.connect(unstaffed_db_url, clock=clock)
     yield h
     h.close()

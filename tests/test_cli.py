@@ -3,6 +3,7 @@ call, finish, look; and one clear sentence, never a traceback, when something is
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -65,6 +66,28 @@ def test_call_and_finish_at_a_window(db_url: str, capsys: pytest.CaptureFixture[
     assert code == 0 and json.loads(out)["state"] == "done"
     code, out, _ = yimen(capsys, "call", "3", "--clerk", "1003", "--db", db_url, "--lang", "en")
     assert code == 0 and "nobody waiting" in out
+
+
+def test_a_clerk_signs_in_before_calling_and_out_after(
+    unstaffed_db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = unstaffed_db_url
+    yimen(capsys, "ticket", "gt-zc", "--db", db)
+    code, _, err = yimen(capsys, "call", "3", "--clerk", "1003", "--db", db)
+    assert code == 2 and err.strip() == "工号 1003 今天没有在 3 号窗口登录，请先登录。"
+    monkeypatch.setattr("sys.stdin", io.StringIO("wrong\n"))
+    code, _, err = yimen(capsys, "sign-in", "3", "--clerk", "1003", "--db", db)
+    assert code == 2 and "密码不正确" in err and "4" in err
+    monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))  # a script pipes it in
+    code, out, _ = yimen(capsys, "sign-in", "3", "--clerk", "1003", "--db", db)
+    assert code == 0 and out.strip() == "张敏（工号 1003）已在 3 号窗口登录（A岗）。"
+    code, out, _ = yimen(capsys, "call", "3", "--clerk", "1003", "--db", db)
+    assert code == 0 and "B001" in out
+    code, _, err = yimen(capsys, "sign-out", "3", "--clerk", "1003", "--db", db)
+    assert code == 2 and "B001" in err  # the citizen at the window comes first
+    yimen(capsys, "finish", "3", "--clerk", "1003", "--db", db)
+    code, out, _ = yimen(capsys, "sign-out", "3", "--clerk", "1003", "--db", db, "--lang", "en")
+    assert code == 0 and out.strip() == "Clerk 1003 signed out of window 3."
 
 
 def test_status_lists_services_with_prefix_and_waiting_and_windows_with_clerks(

@@ -189,7 +189,7 @@ def test_help_and_printer_faults_reach_the_feed_with_the_kiosk(db_url: str, hall
     try:
         got: list[FeedEvent] = []
         for item in feed.events(after=0):
-            if isinstance(item, FeedEvent):
+            if isinstance(item, FeedEvent) and item.kind != "signed_in":  # the clerks at 9:30
                 got.append(item)
             if len(got) == 2:
                 break

@@ -11,7 +11,15 @@ from shared.errors import HallError
 from shared.hall import Hall
 from shared.model import Event, EventKind
 
+from .conftest import local
+
 PASSWORD = "demo1234"  # the demo hall's initial password
+
+
+@pytest.fixture
+def db_url(unstaffed_db_url: str) -> str:
+    """These tests start before anyone has signed in."""
+    return unstaffed_db_url
 
 
 def refused(code: str, call: object) -> HallError:
@@ -162,3 +170,60 @@ def test_the_desk_shows_the_ticket_in_hand_the_line_and_the_day(hall: Hall) -> N
     assert desk.ticket is not None and desk.ticket.number == first.number
     assert desk.ticket.state == "called"
     assert desk.upcoming == (second.number,) and desk.served_today == 1
+
+
+def test_only_the_clerk_signed_in_at_a_window_works_it(hall: Hall) -> None:
+    """A clerk code alone opens no window: call, recall and pause wait for a sign-in, and
+    then only that clerk's keys work there."""
+    hall.issue_ticket("gt-zc")
+    err = refused("window.not_signed_in", lambda: hall.call_next(3, "1003"))
+    assert "1003" in err.message("zh") and "登录" in err.message("zh")
+    refused("window.not_signed_in", lambda: hall.pause(3, "1003"))
+    hall.sign_in("1003", PASSWORD, 3)
+    err = refused("window.signed_in_by_other", lambda: hall.call_next(3, "1013"))
+    assert hall.settings.catalog.clerk("1003").name in err.message("zh")
+    called = hall.call_next(3, "1003")
+    assert called is not None and called.clerk_code == "1003"
+    hall.start(3, "1003")
+    hall.finish(3, "1003")
+    hall.sign_out("1003", 3)
+    refused("window.not_signed_in", lambda: hall.call_next(3, "1003"))
+
+
+def test_a_sign_in_holds_for_its_day_only(hall: Hall, clock: FixedClock) -> None:
+    """Clerks sign in each morning: yesterday's sign-in, never signed out, neither works
+    the window today nor keeps the next clerk out, and does not count as staffing it."""
+    hall.sign_in("1003", PASSWORD, 3)
+    assert hall.staffed_windows() == [3]
+    clock.set(local(25, 8, 50))
+    assert hall.staffed_windows() == []
+    assert not hall.desk(3).signed_in
+    hall.issue_ticket("gt-zc")
+    refused("window.not_signed_in", lambda: hall.call_next(3, "1003"))
+    assert hall.sign_in("1013", PASSWORD, 3).post == "B"  # yesterday's clerk is signed out
+    (stale,) = events(hall, EventKind.SIGNED_OUT)
+    assert stale.reason == "signed in on an earlier day"
+    assert hall.call_next(3, "1013") is not None
+
+
+def test_the_estimate_counts_the_windows_really_staffed(hall: Hall) -> None:
+    """Before anyone signs in, the posts on paper give the estimate (the kiosk at 8:30);
+    once clerks sign in, only the signed-in, unpaused windows count."""
+    catalog = hall.settings.catalog
+    service = catalog.service("bdc-dj")
+    on_paper = [w for w in catalog.windows_serving(service.id) if w.a_clerk_id is not None]
+    assert len(on_paper) >= 3  # window 6 and the comprehensive ones
+    minutes = service.handling_minutes
+    for _ in range(12):
+        hall.issue_ticket("bdc-dj")  # 12 ahead of the next one
+
+    def estimate() -> int | None:
+        return hall.issue_ticket("bdc-dj").estimated_wait_minutes
+
+    assert estimate() == round(12 * minutes / len(on_paper))
+    hall.sign_in("1006", PASSWORD, 6)
+    assert estimate() == round(13 * minutes / 1)  # one window really open
+    hall.sign_in("1004", PASSWORD, 4)
+    assert estimate() == round(14 * minutes / 2)
+    hall.pause(6, "1006", "会议")
+    assert estimate() == round(15 * minutes / 1)

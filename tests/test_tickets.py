@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from shared.clock import FixedClock
 from shared.errors import HallError
 from shared.hall import Hall
 from shared.model import Event, EventKind, Ticket
 
-from .conftest import local
+from .conftest import DEMO_PASSWORD, local
 
 
 def codes(exc: pytest.ExceptionInfo[HallError]) -> str:
@@ -80,11 +80,14 @@ def test_estimated_wait_is_people_ahead_times_recent_handling_time_over_open_win
         hall.finish(6, "1006")
     for _ in range(4):
         hall.issue_ticket("bdc-dj")
-    # Windows serving bdc-dj: 4 (社会民生综合), 6, 8, 9 (hall-wide); only 6 has a clerk now.
+    # Windows serving bdc-dj: 4 (社会民生综合), 6, 8, 9 (hall-wide); only 6 stays open.
+    for window in (4, 8, 9):
+        hall.sign_out(f"100{window}", window)
     t = hall.issue_ticket("bdc-dj")
     assert t.ahead == 4
     assert t.estimated_wait_minutes == 40
-    hall.call_next(4, "1004")  # a second window opens (and takes one citizen)
+    hall.sign_in("1004", DEMO_PASSWORD, 4)  # a second window opens
+    hall.call_next(4, "1004")  # (and takes one citizen)
     t = hall.issue_ticket("bdc-dj")
     assert t.ahead == 4
     assert t.estimated_wait_minutes == 20
@@ -335,7 +338,7 @@ def test_a_second_clerk_cannot_operate_a_window_serving_a_ticket(hall: Hall) -> 
     hall.call_next(3, "1003")
     with pytest.raises(HallError) as exc:
         hall.start(3, "1013")
-    assert codes(exc) == "window.other_clerk"
+    assert codes(exc) == "window.signed_in_by_other"
     assert "张敏" in exc.value.message("zh")
 
 
@@ -420,6 +423,7 @@ def test_a_held_ticket_can_be_called_back_the_same_day_only(hall: Hall, clock: F
     hall.call_next(3, "1003")
     hall.hold(3, "1003", "awaiting_step", reason="等待刻章")
     clock.set(local(25, 9, 30))
+    hall.sign_in("1003", DEMO_PASSWORD, 3)  # a new day, a new sign-in
     with pytest.raises(HallError) as exc:
         hall.call_back(3, "1003", t.number)
     assert codes(exc) == "ticket.not_today"
@@ -500,6 +504,7 @@ def test_the_first_ticket_of_a_day_expires_what_yesterday_left_waiting(
     clock.set(local(25, 9, 0))
     hall.issue_ticket("qy-sl")
     assert hall.ticket("B001", day=local(24, 9, 0).date()).state == "expired"
+    hall.sign_in("1003", DEMO_PASSWORD, 3)
     assert hall.call_next(3, "1003") is None
 
 
@@ -519,15 +524,17 @@ def test_a_review_code_finds_its_ticket_and_cannot_be_altered(hall: Hall) -> Non
 
 
 def test_event_ids_follow_commit_order(hall: Hall, clock: FixedClock) -> None:
+    with hall.db.read() as s:
+        before = s.scalar(select(func.max(Event.id))) or 0  # the clerks' sign-ins
     hall.issue_ticket("gt-zc")
     clock.advance(seconds=5)
     hall.call_next(3, "1003")
     clock.advance(seconds=5)
     hall.start(3, "1003")
     with hall.db.read() as s:
-        rows = s.scalars(select(Event).order_by(Event.id)).all()
+        rows = s.scalars(select(Event).where(Event.id > before).order_by(Event.id)).all()
         assert [e.kind for e in rows] == [EventKind.ISSUED, EventKind.CALLED, EventKind.STARTED]
-        assert [e.id for e in rows] == [1, 2, 3]
+        assert [e.id for e in rows] == [before + 1, before + 2, before + 3]
         assert rows[1].at - rows[0].at == timedelta(seconds=5)
 
 

@@ -35,6 +35,12 @@ def _chinese(qapp: object) -> Iterator[None]:
 
 
 @pytest.fixture
+def db_url(unstaffed_db_url: str) -> str:
+    """The console signs its clerk in itself."""
+    return unstaffed_db_url
+
+
+@pytest.fixture
 def spoken(tmp_path: Path) -> Iterator[tuple[Announcer, list[str]]]:
     voice = Voice(engine=ToneEngine(), cache_dir=tmp_path / "voice")
     said: list[str] = []

@@ -95,9 +95,9 @@ def test_a_bad_address_fails_with_a_sentence(qtbot: QtBot) -> None:
 
 def test_a_sign_in_and_out_reach_the_screens(qtbot: QtBot, hall: Hall, bridge: FeedBridge) -> None:
     bridge.start()
-    with qtbot.waitSignal(bridge.window_signed_in, timeout=10_000) as signed_in:
-        hall.sign_in("1003", "demo1234", 3)
-    assert signed_in.args[0].window_no == 3
     with qtbot.waitSignal(bridge.window_signed_out, timeout=10_000) as signed_out:
         hall.sign_out("1003", 3)
-    assert signed_out.args[0].window_no == 3
+    assert (signed_out.args[0].window_no, signed_out.args[0].clerk_code) == (3, "1003")
+    with qtbot.waitSignal(bridge.window_signed_in, timeout=10_000) as signed_in:
+        hall.sign_in("1013", "demo1234", 3)  # the B post takes over
+    assert (signed_in.args[0].window_no, signed_in.args[0].clerk_code) == (3, "1013")
