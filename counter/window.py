@@ -52,6 +52,8 @@ HOLD_KINDS = (
     ("materials_at_window", QT_TRANSLATE_NOOP("CounterWindow", "2  Materials stay here")),
     ("awaiting_step", QT_TRANSLATE_NOOP("CounterWindow", "3  Waits for another step")),
 )
+#: Refusals meaning this console's clerk is no longer signed in at its window.
+SIGNED_OUT = ("window.not_signed_in", "window.signed_in_by_other")
 STATE_WORDS = {
     "called": QT_TRANSLATE_NOOP("CounterWindow", "Called, waiting for the citizen"),
     "serving": QT_TRANSLATE_NOOP("CounterWindow", "Being served"),
@@ -622,8 +624,12 @@ class CounterWindow(QWidget):
         self.db.submit(read, got, self._refused)
 
     def _show(self, desk: Desk) -> None:
-        self.desk = desk
         me = self.clerk
+        if me is not None and (not desk.signed_in or desk.window.clerk_code != me.clerk):
+            # Signed in at another window or PC, or the day is over: sign in again here.
+            self._signed_out_elsewhere(me.clerk)
+            return
+        self.desk = desk
         if me is not None:
             post = {"A": self.tr("A post"), "B": self.tr("B post")}.get(me.post or "", "")
             who = self.tr("Window {n} · {name}").format(n=self.window_no, name=me.name)
@@ -714,7 +720,30 @@ class CounterWindow(QWidget):
         return self.tr("That did not work; please try again or call the hall's IT.")
 
     def _refused(self, exc: BaseException) -> None:
+        if self.clerk is not None and isinstance(exc, HallError) and exc.code in SIGNED_OUT:
+            self._signed_out_elsewhere(self.clerk.clerk, self._sentence(exc))
+            return
         self.say(self._sentence(exc))
+
+    def _signed_out_elsewhere(self, code: str, sentence: str | None = None) -> None:
+        """Back to the sign-in page, the clerk code filled in, with the reason."""
+        if self.compact:
+            self.toggle_compact()
+        self.clerk = None
+        self.desk = None
+        self.close_panel()
+        self.stack.setCurrentWidget(self.sign_in_page)
+        self.code.setText(code)
+        self.password.clear()
+        self.password.setFocus()
+        self.sign_in_message.setText(
+            sentence
+            or self.tr(
+                "You are no longer signed in at this window (signed in elsewhere, or a new"
+                " day). Please sign in again."
+            )
+        )
+        self.said.emit(self.sign_in_message.text())
 
     def closeEvent(self, event: Any) -> None:
         self.db.close(wait=False)

@@ -4,194 +4,195 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../counter/window.py" line="50"/>
+        <location filename="../../counter/window.py" line="51"/>
         <source>1  Citizen fetches materials</source>
         <extracomment>The console&apos;s type is sized as on a screen of this short side: a desk at 60 cm. The ticket states in the clerk&apos;s words.</extracomment>
         <translation>1  群众外出取材料（回来后优先办理）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="51"/>
+        <location filename="../../counter/window.py" line="52"/>
         <source>2  Materials stay here</source>
         <translation>2  材料留在本窗口（回到本窗口办理）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="52"/>
+        <location filename="../../counter/window.py" line="53"/>
         <source>3  Waits for another step</source>
         <translation>3  等待其他环节（如刻章）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="55"/>
+        <location filename="../../counter/window.py" line="58"/>
         <source>Called, waiting for the citizen</source>
+        <extracomment>Refusals meaning this console&apos;s clerk is no longer signed in at its window.</extracomment>
         <translation>已呼叫，等候群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="56"/>
+        <location filename="../../counter/window.py" line="59"/>
         <source>Being served</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="336"/>
-        <location filename="../../counter/window.py" line="543"/>
+        <location filename="../../counter/window.py" line="328"/>
+        <location filename="../../counter/window.py" line="529"/>
         <source>Window {n}</source>
         <translation>{n} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="337"/>
+        <location filename="../../counter/window.py" line="329"/>
         <source>Sign in at window {n}</source>
         <translation>{n} 号窗口 登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="338"/>
+        <location filename="../../counter/window.py" line="330"/>
         <source>Clerk code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="339"/>
+        <location filename="../../counter/window.py" line="331"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="340"/>
+        <location filename="../../counter/window.py" line="332"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="341"/>
+        <location filename="../../counter/window.py" line="333"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="342"/>
+        <location filename="../../counter/window.py" line="334"/>
         <source>Waiting for this window</source>
         <translation>本窗口等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="343"/>
+        <location filename="../../counter/window.py" line="335"/>
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="345"/>
+        <location filename="../../counter/window.py" line="337"/>
         <source>F1 Call next</source>
         <translation>F1 顺呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="346"/>
+        <location filename="../../counter/window.py" line="338"/>
         <source>F2 Recall</source>
         <translation>F2 重呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="347"/>
+        <location filename="../../counter/window.py" line="339"/>
         <source>F3 Evaluate</source>
         <translation>F3 评价</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="348"/>
+        <location filename="../../counter/window.py" line="340"/>
         <source>F4 No-show</source>
         <translation>F4 过号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="349"/>
+        <location filename="../../counter/window.py" line="341"/>
         <source>F5 Pause</source>
         <translation>F5 暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="350"/>
+        <location filename="../../counter/window.py" line="342"/>
         <source>F6 Transfer</source>
         <translation>F6 转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="351"/>
+        <location filename="../../counter/window.py" line="343"/>
         <source>F7 Hold</source>
         <translation>F7 挂起</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="352"/>
+        <location filename="../../counter/window.py" line="344"/>
         <source>F8 Call back</source>
         <translation>F8 回呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="353"/>
+        <location filename="../../counter/window.py" line="345"/>
         <source>F9 Start</source>
         <translation>F9 开始办理</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="354"/>
+        <location filename="../../counter/window.py" line="346"/>
         <source>F10 Finish</source>
         <translation>F10 办结</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="359"/>
+        <location filename="../../counter/window.py" line="351"/>
         <source>F6 Transfer the ticket in hand to</source>
         <translation>F6 把手上的号转移到</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="360"/>
+        <location filename="../../counter/window.py" line="352"/>
         <source>Reason (Enter transfers, Esc cancels)</source>
         <translation>原因（回车转移，Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="361"/>
+        <location filename="../../counter/window.py" line="353"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="362"/>
+        <location filename="../../counter/window.py" line="354"/>
         <source>F7 Hold the ticket in hand: press 1, 2 or 3</source>
         <translation>F7 挂起手上的号：按 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="363"/>
+        <location filename="../../counter/window.py" line="355"/>
         <source>Reason, if any: then Ctrl+1, 2 or 3 (Esc cancels)</source>
         <translation>原因（可不填，Ctrl+数字确定）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="367"/>
+        <location filename="../../counter/window.py" line="359"/>
         <source>F8 Call back: choose a held ticket, Enter</source>
         <translation>F8 回呼：选择挂起的号，按回车</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="369"/>
+        <location filename="../../counter/window.py" line="361"/>
         <source>F12 Compact bar</source>
         <translation>F12 精简条</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="370"/>
+        <location filename="../../counter/window.py" line="362"/>
         <source>F12 Full</source>
         <translation>F12 展开</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="384"/>
+        <location filename="../../counter/window.py" line="376"/>
         <source>Please enter your clerk code and password.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="396"/>
+        <location filename="../../counter/window.py" line="388"/>
         <source>Ticket {n} is still in hand.</source>
         <translation>{n} 号仍在办理中。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="433"/>
+        <location filename="../../counter/window.py" line="424"/>
         <source>Nobody is waiting for this window.</source>
         <translation>没有人在等候本窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="515"/>
+        <location filename="../../counter/window.py" line="501"/>
         <source>Help at {kiosk} is yours.</source>
         <translation>已确认由您前往 {kiosk} 提供帮助。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="529"/>
+        <location filename="../../counter/window.py" line="515"/>
         <source>No ticket in hand.</source>
         <translation>手上没有号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="539"/>
+        <location filename="../../counter/window.py" line="525"/>
         <source>Matter: {name}</source>
         <translation>事项：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="591"/>
+        <location filename="../../counter/window.py" line="577"/>
         <source>No held tickets to call back today.</source>
         <translation>今天没有可回呼的挂起号。</translation>
     </message>
@@ -251,336 +252,341 @@
         <translation>Ctrl+H 我去 {kiosk} 帮助</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="700"/>
+        <location filename="../../counter/window.py" line="694"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="702"/>
+        <location filename="../../counter/window.py" line="696"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="704"/>
+        <location filename="../../counter/window.py" line="698"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="706"/>
+        <location filename="../../counter/window.py" line="700"/>
         <source>Recalled {n}×</source>
         <translation>重呼 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="715"/>
+        <location filename="../../counter/window.py" line="709"/>
         <source>Waited {n} min</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="726"/>
+        <location filename="../../counter/window.py" line="720"/>
         <source>That did not work; please try again or call the hall&apos;s IT.</source>
         <translation>操作没有成功，请重试或联系中心信息科。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="742"/>
+        <source>You are no longer signed in at this window (signed in elsewhere, or a new day). Please sign in again.</source>
+        <translation>您已不在本窗口登录（已在其他窗口登录，或已是新的一天），请重新登录。</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="69"/>
+        <location filename="../../kiosk/window.py" line="70"/>
         <source>Please come back in the service&apos;s hours, or ask a hall guide.</source>
         <translation>请在本事项的取号时段内再来，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="72"/>
+        <location filename="../../kiosk/window.py" line="73"/>
         <source>Please come back in the ticket hours.</source>
         <translation>请在取号时间内再来。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="73"/>
+        <location filename="../../kiosk/window.py" line="74"/>
         <source>Please come back on a working day.</source>
         <translation>请在工作日前来办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="74"/>
+        <location filename="../../kiosk/window.py" line="75"/>
         <source>Please come back at the time shown.</source>
         <translation>请在上面所说的时间再来签到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="77"/>
         <location filename="../../kiosk/window.py" line="78"/>
+        <location filename="../../kiosk/window.py" line="79"/>
         <source>Please take an ordinary ticket.</source>
         <translation>请返回首页，按普通号取号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="79"/>
+        <location filename="../../kiosk/window.py" line="80"/>
         <source>Please check the code and try again, or ask a hall guide.</source>
         <translation>请核对预约码后重新输入，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="82"/>
+        <location filename="../../kiosk/window.py" line="83"/>
         <source>Your ticket was already issued; please keep it.</source>
         <translation>您的号已经取过，请保管好取号单。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="85"/>
+        <location filename="../../kiosk/window.py" line="86"/>
         <source>Please come on the day of your appointment.</source>
         <translation>请在预约当天前来签到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="88"/>
+        <location filename="../../kiosk/window.py" line="89"/>
         <source>Please go to the hall where you booked.</source>
         <translation>请到预约的服务中心办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="91"/>
+        <location filename="../../kiosk/window.py" line="92"/>
         <source>Please check the ID number.</source>
         <translation>请核对身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="93"/>
+        <location filename="../../kiosk/window.py" line="94"/>
         <source>Please ask a hall guide.</source>
         <translation>请咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="269"/>
-        <location filename="../../kiosk/window.py" line="372"/>
+        <location filename="../../kiosk/window.py" line="272"/>
+        <location filename="../../kiosk/window.py" line="375"/>
         <source>Please choose your matter</source>
         <translation>请选择您要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="270"/>
-        <location filename="../../kiosk/window.py" line="281"/>
-        <location filename="../../kiosk/window.py" line="414"/>
+        <location filename="../../kiosk/window.py" line="273"/>
+        <location filename="../../kiosk/window.py" line="284"/>
+        <location filename="../../kiosk/window.py" line="417"/>
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="273"/>
+        <location filename="../../kiosk/window.py" line="276"/>
         <source>Standard mode</source>
         <translation>返回标准模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="273"/>
+        <location filename="../../kiosk/window.py" line="276"/>
         <source>Large text, read aloud</source>
         <translation>老年人模式（大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="276"/>
+        <location filename="../../kiosk/window.py" line="279"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="277"/>
+        <location filename="../../kiosk/window.py" line="280"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="278"/>
+        <location filename="../../kiosk/window.py" line="281"/>
         <source>Need help</source>
         <translation>需要帮助</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="279"/>
+        <location filename="../../kiosk/window.py" line="282"/>
         <source>Tap your matter to take a number</source>
         <translation>点一下要办的事项，就能取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="282"/>
+        <location filename="../../kiosk/window.py" line="285"/>
         <source>Type your 8-digit appointment code, or scan it</source>
         <translation>请输入 8 位预约码，或把预约码对准扫描口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="283"/>
+        <location filename="../../kiosk/window.py" line="286"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="284"/>
+        <location filename="../../kiosk/window.py" line="287"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="285"/>
+        <location filename="../../kiosk/window.py" line="288"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="286"/>
+        <location filename="../../kiosk/window.py" line="289"/>
         <source>Scan to follow the queue and rate the service</source>
         <translation>微信扫码：查看排队进度、评价服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="290"/>
+        <location filename="../../kiosk/window.py" line="293"/>
         <source>Please listen for your number; a missed number must be taken again</source>
         <translation>请留意叫号，过号需重新取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="292"/>
+        <location filename="../../kiosk/window.py" line="295"/>
         <source>Back to home</source>
         <translation>返回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="293"/>
+        <location filename="../../kiosk/window.py" line="296"/>
         <source>Tickets paused: reconnecting to the hall&apos;s server…</source>
         <translation>暂停取号，正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="301"/>
+        <location filename="../../kiosk/window.py" line="304"/>
         <source>Green channel: on</source>
         <translation>绿色通道（已选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="303"/>
+        <location filename="../../kiosk/window.py" line="306"/>
         <source>Elderly · disabled · pregnant</source>
         <translation>老人 · 残疾人 · 孕妇</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="348"/>
-        <location filename="../../kiosk/window.py" line="367"/>
-        <location filename="../../kiosk/window.py" line="585"/>
+        <location filename="../../kiosk/window.py" line="351"/>
+        <location filename="../../kiosk/window.py" line="370"/>
+        <location filename="../../kiosk/window.py" line="593"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="350"/>
+        <location filename="../../kiosk/window.py" line="353"/>
         <source> and more</source>
         <translation>等</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="361"/>
+        <location filename="../../kiosk/window.py" line="364"/>
         <source>(green channel)</source>
         <translation>（绿色通道）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="280"/>
-        <location filename="../../kiosk/window.py" line="368"/>
+        <location filename="../../kiosk/window.py" line="283"/>
+        <location filename="../../kiosk/window.py" line="371"/>
         <source>More matters</source>
         <translation>更多事项（下一页）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="389"/>
+        <location filename="../../kiosk/window.py" line="392"/>
         <source>Large text is on. Please choose your matter.</source>
         <translation>已切换为大字模式，请选择您要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="405"/>
+        <location filename="../../kiosk/window.py" line="408"/>
         <source>You chose: {name}</source>
         <translation>您选择的是：{name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="428"/>
+        <location filename="../../kiosk/window.py" line="431"/>
         <source>Taking your number…</source>
         <translation>正在取号，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="460"/>
+        <location filename="../../kiosk/window.py" line="463"/>
         <source>Sorry, no number could be given</source>
         <translation>抱歉，暂时不能取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="470"/>
+        <location filename="../../kiosk/window.py" line="473"/>
         <source>Sorry, something went wrong</source>
         <translation>抱歉，系统出了点问题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="471"/>
+        <location filename="../../kiosk/window.py" line="474"/>
         <source>Please try again, or ask a hall guide.</source>
         <translation>请再试一次，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="301"/>
-        <location filename="../../kiosk/window.py" line="479"/>
+        <location filename="../../kiosk/window.py" line="304"/>
+        <location filename="../../kiosk/window.py" line="482"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="481"/>
+        <location filename="../../kiosk/window.py" line="484"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="483"/>
+        <location filename="../../kiosk/window.py" line="486"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="350"/>
-        <location filename="../../kiosk/window.py" line="484"/>
+        <location filename="../../kiosk/window.py" line="353"/>
+        <location filename="../../kiosk/window.py" line="487"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="66"/>
+        <location filename="../../kiosk/window.py" line="67"/>
         <source>You can also take a number on the next working day, or ask a hall guide.</source>
         <extracomment>What a citizen can do next, after each refusal of the core.</extracomment>
         <translation>也可以下一个工作日再来取号，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="486"/>
+        <location filename="../../kiosk/window.py" line="489"/>
         <source>Windows: {list}</source>
         <translation>受理窗口：{list} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="488"/>
+        <location filename="../../kiosk/window.py" line="491"/>
         <source>Please ask a hall guide which window</source>
         <translation>请咨询导服人员到哪个窗口办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="491"/>
+        <location filename="../../kiosk/window.py" line="494"/>
         <source>{n} ahead of you</source>
         <translation>前面还有 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="493"/>
+        <location filename="../../kiosk/window.py" line="496"/>
         <source>{n} ahead of you, you are next</source>
         <translation>前面还有 {n} 人，即将叫号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="495"/>
+        <location filename="../../kiosk/window.py" line="498"/>
         <source>{n} ahead of you, about {m} min</source>
         <translation>前面还有 {n} 人，预计等候约 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="500"/>
+        <location filename="../../kiosk/window.py" line="503"/>
         <source>Printing your slip…</source>
         <translation>正在打印取号单…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="507"/>
+        <location filename="../../kiosk/window.py" line="510"/>
         <source>Your number is {number}</source>
         <translation>您的号码是{number}号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="520"/>
+        <location filename="../../kiosk/window.py" line="523"/>
         <source>Please take your slip below</source>
         <translation>请从下方取走取号单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="530"/>
+        <location filename="../../kiosk/window.py" line="533"/>
         <source>The slip could not be printed; please note your number.</source>
         <translation>取号单没有打印出来，请记下您的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="547"/>
-        <location filename="../../kiosk/window.py" line="555"/>
+        <location filename="../../kiosk/window.py" line="550"/>
+        <location filename="../../kiosk/window.py" line="558"/>
         <source>A hall guide is on the way</source>
         <translation>导服人员马上就来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="548"/>
+        <location filename="../../kiosk/window.py" line="551"/>
         <source>Please wait here; someone will come to help you.</source>
         <translation>请在这里稍候，工作人员会过来帮您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="562"/>
+        <location filename="../../kiosk/window.py" line="565"/>
         <source>Please wave to a member of staff.</source>
         <translation>请向附近的工作人员招手示意。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="606"/>
+        <location filename="../../kiosk/window.py" line="614"/>
         <source>Mon Tue Wed Thu Fri Sat Sun</source>
         <translation>星期一 星期二 星期三 星期四 星期五 星期六 星期日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="614"/>
+        <location filename="../../kiosk/window.py" line="622"/>
         <source>Back to home in {n} s</source>
         <translation>{n} 秒后返回首页</translation>
     </message>

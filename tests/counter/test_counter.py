@@ -17,11 +17,13 @@ from pytestqt.qtbot import QtBot
 
 from counter.window import CounterWindow
 from shared.announcer import Announcer, MemoryOutput
+from shared.clock import FixedClock
 from shared.hall import Desk, Hall
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import set_language
 from shared.voice import Voice
 
+from ..conftest import local
 from ..test_announcer import ToneEngine
 
 pytestmark = pytest.mark.gui
@@ -61,7 +63,9 @@ def console(qtbot: QtBot, hall: Hall, spoken: tuple[Announcer, list[str]]) -> Co
 
 
 def sign_in(qtbot: QtBot, w: CounterWindow, code: str = "1003", password: str = "demo1234") -> None:
-    qtbot.keyClicks(w.code, code)
+    if w.code.text() != code:  # the console fills in the last clerk's code
+        w.code.clear()
+        qtbot.keyClicks(w.code, code)
     qtbot.keyClicks(w.password, password)
     with qtbot.waitSignal(w.desk_shown, timeout=WAIT):
         qtbot.keyClick(w.password, Qt.Key.Key_Return)
@@ -168,6 +172,44 @@ def test_the_line_follows_the_kiosks_live(qtbot: QtBot, hall: Hall, db_url: str)
         qtbot.waitUntil(lambda: w.upcoming.text().startswith("下一位：B001"), timeout=WAIT)
     finally:
         bridge.stop()
+
+
+def test_signed_in_at_another_window_the_console_asks_to_sign_in_again(
+    qtbot: QtBot, hall: Hall, db_url: str
+) -> None:
+    """The clerk moved to window 4 from another PC: this console's keys no longer act for
+    them; it says so and waits on the sign-in page, the code filled in, even in the bar."""
+    bridge = FeedBridge(db_url)
+    w = CounterWindow(hall, 3, bridge=bridge)
+    qtbot.addWidget(w)
+    w.show()
+    bridge.start()
+    try:
+        sign_in(qtbot, w)
+        w.toggle_compact()
+        with qtbot.waitSignal(w.said, timeout=WAIT) as said:
+            hall.sign_in("1003", "demo1234", 4)  # the other PC
+        assert "请重新登录" in said.args[0]
+        assert w.stack.currentWidget() is w.sign_in_page and not w.compact
+        assert w.code.text() == "1003" and w.sign_in_message.text() == said.args[0]
+        qtbot.keyClick(w, Qt.Key.Key_F1)  # nothing happens: nobody is signed in here
+        assert hall.desk(3).window.clerk_code is None
+    finally:
+        bridge.stop()
+
+
+def test_a_refused_operation_for_lack_of_a_sign_in_returns_to_the_sign_in_page(
+    qtbot: QtBot, console: CounterWindow, hall: Hall, clock: FixedClock
+) -> None:
+    """The console left open overnight: the first key of the new day asks for a sign-in."""
+    sign_in(qtbot, console)
+    clock.set(local(25, 8, 55))
+    with qtbot.waitSignal(console.said, timeout=WAIT) as said:
+        qtbot.keyClick(console, Qt.Key.Key_F1)
+    assert "今天没有在 3 号窗口登录" in said.args[0]
+    assert console.stack.currentWidget() is console.sign_in_page
+    sign_in(qtbot, console)
+    assert console.stack.currentWidget() is console.desk_page
 
 
 def test_every_key_has_an_accessible_name(console: CounterWindow) -> None:
