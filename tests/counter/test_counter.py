@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +20,7 @@ from counter.window import CounterWindow
 from shared.announcer import Announcer, MemoryOutput
 from shared.clock import FixedClock
 from shared.hall import Desk, Hall
+from shared.model import Event, EventKind, Ticket, Window
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import set_language
 from shared.voice import Voice
@@ -344,20 +346,74 @@ def test_the_ticket_in_hand_comes_with_its_materials_to_tick(
     assert not console.materials.itemAt(0).widget().isChecked()
 
 
+def _station(module: str, *args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "YIMEN_NOW": "2026-11-24T09:30+08:00"}
+    return subprocess.Popen(
+        [sys.executable, "-m", f"tests.counter.{module}", *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent.parent,
+    )
+
+
+def _lines(proc: subprocess.Popen[str], timeout: float = 120) -> list[str]:
+    out, _ = proc.communicate(timeout=timeout)
+    assert proc.returncode == 0, out
+    return out.splitlines()
+
+
+@pytest.mark.slow
+def test_two_consoles_and_two_kiosks_in_their_own_processes_share_the_line(
+    hall: Hall, db_url: str, tmp_path: Path
+) -> None:
+    """Windows 1 and 2 serve the same matters; two kiosks issue while both clerks call
+    from the keyboard. Every number called comes into the hands of the console that
+    called it, once, and no number is ever in the hands of both consoles."""
+    stop = tmp_path / "kiosks-done"
+    consoles = {
+        n: _station("console_process", "serve", db_url, str(n), f"100{n}", "demo1234", str(stop))
+        for n in (1, 2)
+    }
+    kiosks = [
+        _station("kiosk_process", db_url, name, "25", services)
+        for name, services in (("K1", "qy-sl,gt-zc,qy-bg"), ("K2", "qy-zx,qy-sl,sp-jy"))
+    ]
+    try:
+        issued = [
+            line.split()[1] for k in kiosks for line in _lines(k) if line.startswith("TICKET")
+        ]
+        stop.touch()
+        hands = {n: _lines(c) for n, c in consoles.items()}
+    finally:
+        for p in [*consoles.values(), *kiosks]:
+            p.kill()
+    assert len(issued) == 50 and len(set(issued)) == 50
+    for lines in hands.values():
+        assert lines[-1] == "DONE"
+    in_hand = {n: [line.split()[1] for line in lines[:-1]] for n, lines in hands.items()}
+    assert all(len(numbers) == len(set(numbers)) for numbers in in_hand.values())  # once
+    assert not set(in_hand[1]) & set(in_hand[2])  # never on both consoles
+    with hall.db.read() as s:
+        called = s.execute(
+            select(Ticket.number, Window.number)
+            .join(Event, Event.ticket_id == Ticket.id)
+            .join(Window, Window.id == Event.window_id)
+            .where(Event.kind == EventKind.CALLED)
+        ).all()
+    by_window = {n: sorted(t for t, w in called if w == n) for n in (1, 2)}
+    assert by_window[1] == sorted(in_hand[1]) and by_window[2] == sorted(in_hand[2])
+    assert sorted(in_hand[1] + in_hand[2]) == sorted(issued)  # all served, by one or other
+    assert in_hand[1] and in_hand[2]  # both clerks worked
+
+
 def test_a_console_killed_with_a_ticket_in_hand_loses_nothing(
     qtbot: QtBot, hall: Hall, db_url: str
 ) -> None:
     """kill -9 (or a power cut) with a ticket in hand: a new console, a new sign-in, and
     the same ticket is in hand and can be finished."""
     t = hall.issue_ticket("gt-zc")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "YIMEN_NOW": "2026-11-24T09:30+08:00"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.counter.console_process", db_url, "3", "1003", "demo1234"],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=Path(__file__).resolve().parent.parent.parent,
-    )
+    proc = _station("console_process", "crash", db_url, "3", "1003", "demo1234")
     try:
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == f"READY {t.number}"
