@@ -11,34 +11,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QSize, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QSize, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from kiosk.window import KioskWindow
 from shared.clock import clock_from_env
 from shared.hall import Hall
 from shared.printing import PdfFolderPrinter
+from shared.qt.headless import quiet_platform, settle
 from shared.qt.i18n import set_language
-
-
-def settle(
-    app: QApplication, until: Callable[[], bool] = lambda: True, seconds: float = 10
-) -> None:
-    """Let the window finish what it is doing (worker answers, layout) for a moment."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        if until():
-            break
-        time.sleep(0.02)
-    for _ in range(10):
-        app.processEvents()
-        time.sleep(0.02)
 
 
 def walk(hall: Hall, out: Path, app: QApplication) -> list[Path]:
@@ -135,13 +120,6 @@ def walk(hall: Hall, out: Path, app: QApplication) -> list[Path]:
     shot(wide, "elderly-ticket-landscape")
     wide.close()
     return saved
-
-
-def quiet_platform(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    """Qt's messages on stderr, less the offscreen platform's note that it cannot size
-    a window the way a window manager would (it says so for every window)."""
-    if "propagateSizeHints" not in message:
-        print(message, file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,7 +1,8 @@
 """``yimen demo`` (``make demo``): the demo hall opened for someone trying Yimen.
 
-    yimen demo              # the kiosk in a window on the demo hall (headless: see below)
-    yimen demo --headless   # every kiosk screen saved as PNG, the slips, some calls as WAV
+    yimen demo              # the kiosk and a console per staffed window (headless: below)
+    yimen demo --headless   # every kiosk screen saved as PNG, the slips, some calls as WAV,
+                            # and the consoles working a simulated morning from their keys
     yimen demo --morning    # a simulated morning told in the terminal
 
 The demo hall lives in its own database (``demo.db`` beside the real one), so trying it
@@ -16,6 +17,7 @@ import argparse
 import importlib
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
@@ -79,22 +81,41 @@ def app_main(module: str) -> Callable[[list[str]], int]:
 
 
 def run_window(url: str, lang: str) -> int:
+    """The kiosk in this process and a clerk's console for each window with a clerk, each
+    in a process of its own as on the hall's PCs; closing the kiosk closes them all."""
     now = open_demo_hall(url)
     if now:
         os.environ["YIMEN_NOW"] = now
+    with Hall.connect(url, clock_from_env(runs=False)) as hall:
+        staffed = [(w.number, w.a_clerk) for w in hall.windows() if w.a_clerk]
+    consoles = [
+        subprocess.Popen(
+            [sys.executable, "-m", "counter", "--window", str(n), "--db", url, "--lang", lang]
+        )
+        for n, _ in staffed
+    ]
     print(
         f"示范服务中心 · 数据库 {url}\n"
         + (f"演示时间：{now}（服务中心当前不取号）\n" if now else "")
         + f"取号机已打开，取号单（PDF）存入 {default_slip_folder()}。\n"
-        + "另开一个终端，在 1 号窗口登录（密码 demo1234）后叫号：\n  "
+        + f"{len(consoles)} 个窗口的叫号终端已打开：以窗口的工号登录，密码 demo1234（"
+        + "、".join(f"{n}号窗口 {code}" for n, code in staffed)
+        + "），F1 呼叫下一位。\n"
+        + "也可以在终端里叫号：\n  "
         + (f"export YIMEN_NOW={now}; " if now else "")
         + f"yimen sign-in 1 --clerk 1001 --db {url}\n  "
         + f"yimen call 1 --clerk 1001 --db {url}",
         flush=True,
     )
-    return app_main("kiosk.app")(
-        ["--db", url, "--kiosk", "K1", "--size", "720x1280", "--lang", lang]
-    )
+    try:
+        return app_main("kiosk.app")(
+            ["--db", url, "--kiosk", "K1", "--size", "720x1280", "--lang", lang]
+        )
+    finally:
+        for console in consoles:
+            console.terminate()
+        for console in consoles:
+            console.wait(10)
 
 
 def run_headless(out: Path, lang: str) -> int:
@@ -132,6 +153,10 @@ def run_headless(out: Path, lang: str) -> int:
                 print(f"  {words.text}  {path}", flush=True)
         finally:
             voice.close()
+    print("每个有工作人员的窗口一台叫号终端，用键盘办理模拟的次日上午（PNG）：", flush=True)
+    status = app_main("counter.demo")(["--db", url, "--out", str(out)])
+    if status:
+        return status
     print(f"完成。打开 {out} 查看。", flush=True)
     return 0
 

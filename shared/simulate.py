@@ -11,18 +11,44 @@ import itertools
 import json
 import random
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from statistics import mean
+from typing import Protocol
 
 from shared.clock import FixedClock
 from shared.config import DEMO_HALL_PATH, HallConfig, load_hall_config
 from shared.db import sqlite_url
 from shared.errors import HallError
-from shared.hall import Hall, init_hall
+from shared.hall import Hall, TicketInfo, init_hall
+from shared.signin import SignedIn
 from shared.staffing import opening_on
+
+
+class Hands(Protocol):
+    """Who works the windows in the simulated morning: the core itself (`Hall`), or the
+    counter consoles' keys (the headless demo)."""
+
+    def sign_in(self, clerk_code: str, password: str, window_no: int) -> SignedIn: ...
+    def call_next(self, window_no: int, clerk_code: str) -> TicketInfo | None: ...
+    def recall(self, window_no: int, clerk_code: str) -> TicketInfo: ...
+    def start(self, window_no: int, clerk_code: str) -> TicketInfo: ...
+    def finish(self, window_no: int, clerk_code: str) -> TicketInfo: ...
+    def no_show(self, window_no: int, clerk_code: str) -> TicketInfo: ...
+    def hold(
+        self, window_no: int, clerk_code: str, kind: str, reason: str | None = None
+    ) -> TicketInfo: ...
+    def transfer(
+        self,
+        window_no: int,
+        clerk_code: str,
+        *,
+        to_service: str | None = None,
+        to_window: int | None = None,
+        reason: str | None = None,
+    ) -> TicketInfo: ...
 
 
 @dataclass
@@ -95,9 +121,15 @@ def simulate_morning(
     windows: int = 8,
     seed: int = 7,
     lang: str = "zh",
+    minutes_between_arrivals: float = 2.6,
+    hands: Hands | None = None,
+    pause_at: tuple[time, Callable[[], None]] | None = None,
 ) -> MorningReport:
     """Run 08:30–11:30 of ``day``: ``citizens`` arrivals, ``windows`` staffed windows,
-    whose A-post clerks sign in with ``passwords`` as the hall opens."""
+    whose A-post clerks sign in with ``passwords`` as the hall opens. ``hands`` works the
+    windows (the hall's core by default); ``pause_at`` (a time, a function) calls the
+    function once when the morning reaches that time, e.g. to look at the screens."""
+    work: Hands = hands if hands is not None else hall
     rng = random.Random(seed)
     tz = hall.settings.tz
     report = MorningReport(day=day)
@@ -129,7 +161,7 @@ def simulate_morning(
 
     arrival = t0
     for _ in range(citizens):
-        arrival += timedelta(minutes=rng.expovariate(1 / 2.6))
+        arrival += timedelta(minutes=rng.expovariate(1 / minutes_between_arrivals))
         if arrival >= end:
             break
         at(arrival, "arrive", service=rng.choice(services).code, green=rng.random() < 0.08)
@@ -152,6 +184,10 @@ def simulate_morning(
         when, _, kind, data = heapq.heappop(queue)
         if when > end and kind in ("free",):
             continue
+        if pause_at is not None and when.astimezone(tz).time() >= pause_at[0]:
+            clock.set(datetime.combine(day, pause_at[0], tzinfo=tz))
+            pause_at[1]()
+            pause_at = None
         clock.set(when)
         if kind == "arrive":
             try:
@@ -173,7 +209,7 @@ def simulate_morning(
             )
         elif kind == "sign_in":
             window, clerk = int(str(data["window"])), str(data["clerk"])
-            me = hall.sign_in(clerk, passwords[clerk], window)
+            me = work.sign_in(clerk, passwords[clerk], window)
             post = f"（{me.post}岗）" if me.post else ""
             say(
                 when,
@@ -183,7 +219,7 @@ def simulate_morning(
             at(when, "free", window=window, clerk=clerk)
         elif kind == "free":
             window, clerk = int(str(data["window"])), str(data["clerk"])
-            called = hall.call_next(window, clerk)
+            called = work.call_next(window, clerk)
             if called is None:
                 at(when + timedelta(minutes=1), "free", window=window, clerk=clerk)
                 continue
@@ -205,7 +241,7 @@ def simulate_morning(
                 )
         elif kind == "recall":
             window, clerk = int(str(data["window"])), str(data["clerk"])
-            t = hall.recall(window, clerk)
+            t = work.recall(window, clerk)
             say(
                 when,
                 f"重呼：请{t.number}号到{window}号窗口办理",
@@ -214,13 +250,13 @@ def simulate_morning(
             at(when + timedelta(minutes=2), "no_show", window=window, clerk=clerk)
         elif kind == "no_show":
             window, clerk = int(str(data["window"])), str(data["clerk"])
-            t = hall.no_show(window, clerk)
+            t = work.no_show(window, clerk)
             report.no_shows += 1
             say(when, f"{t.number} 过号", f"{t.number} did not come")
             at(when, "free", window=window, clerk=clerk)
         elif kind == "arrived":
             window, clerk = int(str(data["window"])), str(data["clerk"])
-            t = hall.start(window, clerk)
+            t = work.start(window, clerk)
             handling = _service_minutes(handling_of[t.service_code], rng)
             if not did_hold and when.astimezone(tz).time() > time(9, 30):
                 did_hold = True
@@ -232,14 +268,14 @@ def simulate_morning(
                 at(when + timedelta(minutes=handling), "finish", window=window, clerk=clerk)
         elif kind == "finish":
             window, clerk = int(str(data["window"])), str(data["clerk"])
-            t = hall.finish(window, clerk)
+            t = work.finish(window, clerk)
             report.done += 1
             report.per_window[window] = report.per_window.get(window, 0) + 1
             say(when, f"{window}号窗口办结 {t.number}", f"window {window} finished {t.number}")
             at(when + timedelta(seconds=rng.randint(10, 40)), "free", window=window, clerk=clerk)
         elif kind == "hold":
             window, clerk = int(str(data["window"])), str(data["clerk"])
-            t = hall.hold(window, clerk, "fetch_materials", reason="缺少营业执照复印件")
+            t = work.hold(window, clerk, "fetch_materials", reason="缺少营业执照复印件")
             report.held += 1
             say(
                 when,
@@ -256,7 +292,7 @@ def simulate_morning(
         elif kind == "transfer":
             window, clerk = int(str(data["window"])), str(data["clerk"])
             target = next(sv for sv in services if sv.code != in_service[window])
-            t = hall.transfer(window, clerk, to_service=target.code, reason="首问负责，转办")
+            t = work.transfer(window, clerk, to_service=target.code, reason="首问负责，转办")
             report.transferred += 1
             say(
                 when,

@@ -85,3 +85,12 @@ def test_the_headless_demo_leaves_screens_slips_and_calls(tmp_path: Path) -> Non
         with wave.open(str(call)) as w:
             assert w.getnframes() / w.getframerate() > 2  # chime and words, said twice
         assert call.stem.split("-")[0] in run.stdout  # the call it says it made
+    consoles = sorted(out.glob("counter-window*.png"))
+    # One console per window with a clerk (1–12 in the demo hall), and one compact bar.
+    assert {p.name for p in consoles} == {f"counter-window{n}.png" for n in range(1, 13)} | {
+        "counter-window1-compact.png"
+    }
+    for shot in consoles:
+        width, height = png_size(shot)
+        assert (width > 3 * height) == shot.name.endswith("compact.png"), shot.name
+    assert "12 个窗口用键盘办理" in run.stdout and "办结" in run.stdout
