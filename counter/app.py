@@ -2,6 +2,7 @@
 
 yimen counter --window 3                  # the embedded database
 yimen counter --window 3 --db postgresql://…
+yimen counter --window 3 --global-keys    # F1–F10 also while the approval system is in front
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--hall", default=None, help="服务中心编号")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument("--silent", action="store_true", help="本机不播报叫号")
+    p.add_argument(
+        "--global-keys",
+        action="store_true",
+        default=os.environ.get("YIMEN_GLOBAL_KEYS") == "1",
+        help="其他程序在前台时 F1–F10 仍由本窗口处理（审批系统上直接按 F1 叫号）",
+    )
     return p.parse_args(argv)
 
 
@@ -30,13 +37,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def open_window(station: Station) -> CounterWindow:
         station.hall.settings.catalog.window(args.window)  # an unknown window: one sentence
+        keys, unavailable = None, None
+        if args.global_keys:
+            from counter.hotkeys import GlobalKeys
+
+            keys = GlobalKeys()
+            unavailable = keys.start()
         window = CounterWindow(
             station.hall,
             args.window,
             bridge=station.bridge,
             announcer=station.announcer,
             lang=args.lang,
+            global_keys=keys if unavailable is None else None,
         )
+        if keys is not None:
+            keys.setParent(window)
+            window.destroyed.connect(keys.stop)
+        if unavailable is not None:
+            window.say_global_keys_unavailable(unavailable)
         window.resize(900, 620)
         window.show()
         return window

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.hotkeys import GlobalKeys
 from shared.announcer import Announcer
 from shared.errors import HallError, YimenError
 from shared.hall import Desk, Hall, TicketInfo
@@ -76,6 +77,7 @@ class CounterWindow(QWidget):
         bridge: FeedBridge | None = None,
         announcer: Announcer | None = None,
         lang: str = "zh",
+        global_keys: GlobalKeys | None = None,
     ) -> None:
         super().__init__()
         self.hall = hall
@@ -95,6 +97,9 @@ class CounterWindow(QWidget):
         self._ticker.timeout.connect(self._show_minutes)
         self._ticker.start(15_000)
         QTimer.singleShot(0, self.code.setFocus)  # the clerk types the code at once
+        self.global_keys = global_keys
+        if global_keys is not None:
+            global_keys.pressed.connect(self._global_key)
         if bridge is not None:
             bridge.event_received.connect(lambda _ev: self._refresh_soon())
             bridge.connection_restored.connect(self._refresh_soon)
@@ -323,6 +328,25 @@ class CounterWindow(QWidget):
             ("start", Qt.Key.Key_F9, self.start),
             ("finish", Qt.Key.Key_F10, self.finish),
         ]
+
+    def _global_key(self, n: int) -> None:
+        """F``n`` pressed while another program may be in front (``--global-keys``)."""
+        keys = self.global_keys
+        if keys is not None and self.isActiveWindow() and not keys.suppresses:
+            return  # the console is in front: its own shortcut has acted
+        name, _key, run = self._operations()[n - 1]
+        if name in ("transfer", "hold", "call_back") and self.clerk is not None:
+            self.raise_()  # a panel to choose in: the console comes forward
+            self.activateWindow()
+        run()
+
+    def say_global_keys_unavailable(self, reason: str) -> None:
+        self.say(
+            self.tr(
+                "Keys from other programs are not available on this PC ({reason}); the F-keys"
+                " work while the console is in front."
+            ).format(reason=reason)
+        )
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Window {n}").format(n=self.window_no))

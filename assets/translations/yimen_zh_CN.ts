@@ -4,285 +4,290 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../counter/window.py" line="51"/>
+        <location filename="../../counter/window.py" line="52"/>
         <source>1  Citizen fetches materials</source>
         <extracomment>The console&apos;s type is sized as on a screen of this short side: a desk at 60 cm. The ticket states in the clerk&apos;s words.</extracomment>
         <translation>1  群众外出取材料（回来后优先办理）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="52"/>
+        <location filename="../../counter/window.py" line="53"/>
         <source>2  Materials stay here</source>
         <translation>2  材料留在本窗口（回到本窗口办理）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="53"/>
+        <location filename="../../counter/window.py" line="54"/>
         <source>3  Waits for another step</source>
         <translation>3  等待其他环节（如刻章）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="58"/>
+        <location filename="../../counter/window.py" line="59"/>
         <source>Called, waiting for the citizen</source>
         <extracomment>Refusals meaning this console&apos;s clerk is no longer signed in at its window.</extracomment>
         <translation>已呼叫，等候群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="59"/>
+        <location filename="../../counter/window.py" line="60"/>
         <source>Being served</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="328"/>
-        <location filename="../../counter/window.py" line="529"/>
+        <location filename="../../counter/window.py" line="346"/>
+        <source>Keys from other programs are not available on this PC ({reason}); the F-keys work while the console is in front.</source>
+        <translation>本机无法在其他程序在前台时接收 F 键（{reason}）；叫号窗口在前台时 F 键仍可使用。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="352"/>
+        <location filename="../../counter/window.py" line="553"/>
         <source>Window {n}</source>
         <translation>{n} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="329"/>
+        <location filename="../../counter/window.py" line="353"/>
         <source>Sign in at window {n}</source>
         <translation>{n} 号窗口 登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="330"/>
+        <location filename="../../counter/window.py" line="354"/>
         <source>Clerk code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="331"/>
+        <location filename="../../counter/window.py" line="355"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="332"/>
+        <location filename="../../counter/window.py" line="356"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="333"/>
+        <location filename="../../counter/window.py" line="357"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="334"/>
+        <location filename="../../counter/window.py" line="358"/>
         <source>Waiting for this window</source>
         <translation>本窗口等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="335"/>
+        <location filename="../../counter/window.py" line="359"/>
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="337"/>
+        <location filename="../../counter/window.py" line="361"/>
         <source>F1 Call next</source>
         <translation>F1 顺呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="338"/>
+        <location filename="../../counter/window.py" line="362"/>
         <source>F2 Recall</source>
         <translation>F2 重呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="339"/>
+        <location filename="../../counter/window.py" line="363"/>
         <source>F3 Evaluate</source>
         <translation>F3 评价</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="340"/>
+        <location filename="../../counter/window.py" line="364"/>
         <source>F4 No-show</source>
         <translation>F4 过号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="341"/>
+        <location filename="../../counter/window.py" line="365"/>
         <source>F5 Pause</source>
         <translation>F5 暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="342"/>
+        <location filename="../../counter/window.py" line="366"/>
         <source>F6 Transfer</source>
         <translation>F6 转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="343"/>
+        <location filename="../../counter/window.py" line="367"/>
         <source>F7 Hold</source>
         <translation>F7 挂起</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="344"/>
+        <location filename="../../counter/window.py" line="368"/>
         <source>F8 Call back</source>
         <translation>F8 回呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="345"/>
+        <location filename="../../counter/window.py" line="369"/>
         <source>F9 Start</source>
         <translation>F9 开始办理</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="346"/>
+        <location filename="../../counter/window.py" line="370"/>
         <source>F10 Finish</source>
         <translation>F10 办结</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="351"/>
+        <location filename="../../counter/window.py" line="375"/>
         <source>F6 Transfer the ticket in hand to</source>
         <translation>F6 把手上的号转移到</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="352"/>
+        <location filename="../../counter/window.py" line="376"/>
         <source>Reason (Enter transfers, Esc cancels)</source>
         <translation>原因（回车转移，Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="353"/>
+        <location filename="../../counter/window.py" line="377"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="354"/>
+        <location filename="../../counter/window.py" line="378"/>
         <source>F7 Hold the ticket in hand: press 1, 2 or 3</source>
         <translation>F7 挂起手上的号：按 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="355"/>
+        <location filename="../../counter/window.py" line="379"/>
         <source>Reason, if any: then Ctrl+1, 2 or 3 (Esc cancels)</source>
         <translation>原因（可不填，Ctrl+数字确定）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="359"/>
+        <location filename="../../counter/window.py" line="383"/>
         <source>F8 Call back: choose a held ticket, Enter</source>
         <translation>F8 回呼：选择挂起的号，按回车</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="361"/>
+        <location filename="../../counter/window.py" line="385"/>
         <source>F12 Compact bar</source>
         <translation>F12 精简条</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="362"/>
+        <location filename="../../counter/window.py" line="386"/>
         <source>F12 Full</source>
         <translation>F12 展开</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="376"/>
+        <location filename="../../counter/window.py" line="400"/>
         <source>Please enter your clerk code and password.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="388"/>
+        <location filename="../../counter/window.py" line="412"/>
         <source>Ticket {n} is still in hand.</source>
         <translation>{n} 号仍在办理中。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="424"/>
+        <location filename="../../counter/window.py" line="448"/>
         <source>Nobody is waiting for this window.</source>
         <translation>没有人在等候本窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="501"/>
+        <location filename="../../counter/window.py" line="525"/>
         <source>Help at {kiosk} is yours.</source>
         <translation>已确认由您前往 {kiosk} 提供帮助。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="515"/>
+        <location filename="../../counter/window.py" line="539"/>
         <source>No ticket in hand.</source>
         <translation>手上没有号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="525"/>
+        <location filename="../../counter/window.py" line="549"/>
         <source>Matter: {name}</source>
         <translation>事项：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="577"/>
+        <location filename="../../counter/window.py" line="601"/>
         <source>No held tickets to call back today.</source>
         <translation>今天没有可回呼的挂起号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="634"/>
+        <location filename="../../counter/window.py" line="658"/>
         <source>A post</source>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="634"/>
+        <location filename="../../counter/window.py" line="658"/>
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="635"/>
+        <location filename="../../counter/window.py" line="659"/>
         <source>Window {n} · {name}</source>
         <translation>{n} 号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="636"/>
+        <location filename="../../counter/window.py" line="660"/>
         <source>Paused</source>
         <translation>暂停中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="638"/>
+        <location filename="../../counter/window.py" line="662"/>
         <source>Served today: {n}</source>
         <translation>今日已办：{n}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="642"/>
+        <location filename="../../counter/window.py" line="666"/>
         <source>No ticket in hand: F1 calls the next</source>
         <translation>手上没有号：按 F1 呼叫下一位</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="654"/>
+        <location filename="../../counter/window.py" line="678"/>
         <source>Nobody is waiting.</source>
         <translation>暂无等候。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="656"/>
+        <location filename="../../counter/window.py" line="680"/>
         <source>Next: {numbers}</source>
         <translation>下一位：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="662"/>
+        <location filename="../../counter/window.py" line="686"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="668"/>
+        <location filename="../../counter/window.py" line="692"/>
         <source>Help asked at: {list}</source>
         <translation>取号机求助：{list}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="670"/>
+        <location filename="../../counter/window.py" line="694"/>
         <source>Ctrl+H I&apos;ll go to {kiosk}</source>
         <translation>Ctrl+H 我去 {kiosk} 帮助</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="694"/>
+        <location filename="../../counter/window.py" line="718"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="696"/>
+        <location filename="../../counter/window.py" line="720"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="698"/>
+        <location filename="../../counter/window.py" line="722"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="700"/>
+        <location filename="../../counter/window.py" line="724"/>
         <source>Recalled {n}×</source>
         <translation>重呼 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="709"/>
+        <location filename="../../counter/window.py" line="733"/>
         <source>Waited {n} min</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="720"/>
+        <location filename="../../counter/window.py" line="744"/>
         <source>That did not work; please try again or call the hall&apos;s IT.</source>
         <translation>操作没有成功，请重试或联系中心信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="742"/>
+        <location filename="../../counter/window.py" line="766"/>
         <source>You are no longer signed in at this window (signed in elsewhere, or a new day). Please sign in again.</source>
         <translation>您已不在本窗口登录（已在其他窗口登录，或已是新的一天），请重新登录。</translation>
     </message>

@@ -407,6 +407,48 @@ def test_two_consoles_and_two_kiosks_in_their_own_processes_share_the_line(
     assert in_hand[1] and in_hand[2]  # both clerks worked
 
 
+def test_with_global_keys_f1_calls_while_another_program_is_in_front(
+    hall: Hall, db_url: str
+) -> None:
+    """On a real X server (xvfb): the approval system has focus, F1 is pressed on the
+    desktop, and the console calls the next citizen, once."""
+    t = hall.issue_ticket("gt-zc")
+    hall.issue_ticket("gt-zc")
+    env = {**os.environ, "YIMEN_NOW": "2026-11-24T09:30+08:00", "QT_QPA_PLATFORM": "xcb"}
+    run = subprocess.run(
+        ["xvfb-run", "-a", sys.executable, "-m", "tests.counter.global_keys_process", db_url],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent.parent,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert "ACTIVE approval system" in lines
+    assert f"IN HAND {t.number}" in lines and "SAID " in lines  # no refusal said
+    assert hall.desk(3).ticket is not None and hall.desk(3).upcoming == ("B002",)
+
+
+def test_global_keys_that_cannot_listen_say_so_and_the_keys_still_work(
+    qtbot: QtBot, console: CounterWindow, hall: Hall, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No desktop to listen to (a server, Wayland): one line says so; F1 in the console
+    still calls."""
+    from counter.hotkeys import GlobalKeys
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delitem(sys.modules, "pynput", raising=False)
+    monkeypatch.delitem(sys.modules, "pynput.keyboard", raising=False)
+    reason = GlobalKeys().start()
+    assert reason
+    console.say_global_keys_unavailable(reason)
+    assert "其他程序" in console.status.text() and "仍可使用" in console.status.text()
+    hall.issue_ticket("gt-zc")
+    sign_in(qtbot, console)
+    assert key(qtbot, console, Qt.Key.Key_F1).ticket is not None
+
+
 def test_a_console_killed_with_a_ticket_in_hand_loses_nothing(
     qtbot: QtBot, hall: Hall, db_url: str
 ) -> None:
