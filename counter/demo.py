@@ -11,13 +11,12 @@ machine with no screen, or under xvfb for a real one.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, qInstallMessageHandler
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -25,8 +24,7 @@ from counter.window import HOLD_KINDS, CounterWindow
 from shared.clock import FixedClock, clock_from_env
 from shared.config import DEMO_HALL_PATH, load_hall_config
 from shared.hall import Desk, Hall, TicketInfo
-from shared.qt.headless import quiet_platform, settle, wait_until
-from shared.qt.i18n import set_language
+from shared.qt.headless import save_screens, settle, wait_until
 from shared.signin import SignedIn
 from shared.simulate import initial_passwords, next_open_day, simulate_morning
 
@@ -196,20 +194,12 @@ def work_a_morning(hall: Hall, clock: FixedClock, out: Path, app: QApplication) 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m counter.demo")
-    p.add_argument("--db", required=True)
-    p.add_argument("--out", required=True, type=Path)
-    args = p.parse_args(argv)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    QApplication.setQuitOnLastWindowClosed(False)
-    qInstallMessageHandler(quiet_platform)
-    set_language("zh")
-    args.out.mkdir(parents=True, exist_ok=True)
-    clock = FixedClock(clock_from_env(runs=False).now())
-    with Hall.connect(args.db, clock) as hall:
-        work_a_morning(hall, clock, args.out, app)
-    return 0
+    clock = FixedClock(clock_from_env(runs=False).now())  # the morning moves it on
+
+    def work(hall: Hall, out: Path, app: QApplication) -> None:
+        work_a_morning(hall, clock, out, app)
+
+    return save_screens("counter.demo", argv, lambda: clock, work)
 
 
 if __name__ == "__main__":

@@ -9,21 +9,19 @@ waits for each answer, so what it saves is what a citizen would see. Run it unde
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSize, qInstallMessageHandler
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
 from kiosk.window import KioskWindow
 from shared.clock import clock_from_env
 from shared.hall import Hall
 from shared.printing import PdfFolderPrinter
-from shared.qt.headless import quiet_platform, settle
-from shared.qt.i18n import set_language
+from shared.qt.headless import save_screens, settle
 
 
 def walk(hall: Hall, out: Path, app: QApplication) -> list[Path]:
@@ -123,18 +121,7 @@ def walk(hall: Hall, out: Path, app: QApplication) -> list[Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m kiosk.demo")
-    p.add_argument("--db", required=True)
-    p.add_argument("--out", required=True, type=Path)
-    args = p.parse_args(argv)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    qInstallMessageHandler(quiet_platform)
-    set_language("zh")
-    args.out.mkdir(parents=True, exist_ok=True)
-    with Hall.connect(args.db, clock_from_env(runs=True)) as hall:
-        walk(hall, args.out, app)
-    return 0
+    return save_screens("kiosk.demo", argv, lambda: clock_from_env(runs=True), walk)
 
 
 if __name__ == "__main__":

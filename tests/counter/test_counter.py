@@ -161,43 +161,43 @@ def test_signing_in_again_finds_the_ticket_in_hand(
     assert w.status.text() == f"{t.number} 号仍在办理中。"
 
 
-def test_the_line_follows_the_kiosks_live(qtbot: QtBot, hall: Hall, db_url: str) -> None:
+@pytest.fixture
+def live_console(qtbot: QtBot, hall: Hall, db_url: str) -> Iterator[CounterWindow]:
+    """The console at window 3 following the change feed, as in the hall."""
     bridge = FeedBridge(db_url)
     w = CounterWindow(hall, 3, bridge=bridge)
     qtbot.addWidget(w)
     w.show()
     bridge.start()
-    try:
-        sign_in(qtbot, w)
-        assert w.upcoming.text() == ""
-        hall.issue_ticket("gt-zc")  # a kiosk elsewhere
-        qtbot.waitUntil(lambda: w.upcoming.text().startswith("下一位：B001"), timeout=WAIT)
-    finally:
-        bridge.stop()
+    yield w
+    bridge.stop()
+
+
+def test_the_line_follows_the_kiosks_live(
+    qtbot: QtBot, hall: Hall, live_console: CounterWindow
+) -> None:
+    w = live_console
+    sign_in(qtbot, w)
+    assert w.upcoming.text() == ""
+    hall.issue_ticket("gt-zc")  # a kiosk elsewhere
+    qtbot.waitUntil(lambda: w.upcoming.text().startswith("下一位：B001"), timeout=WAIT)
 
 
 def test_signed_in_at_another_window_the_console_asks_to_sign_in_again(
-    qtbot: QtBot, hall: Hall, db_url: str
+    qtbot: QtBot, hall: Hall, live_console: CounterWindow
 ) -> None:
     """The clerk moved to window 4 from another PC: this console's keys no longer act for
     them; it says so and waits on the sign-in page, the code filled in, even in the bar."""
-    bridge = FeedBridge(db_url)
-    w = CounterWindow(hall, 3, bridge=bridge)
-    qtbot.addWidget(w)
-    w.show()
-    bridge.start()
-    try:
-        sign_in(qtbot, w)
-        w.toggle_compact()
-        with qtbot.waitSignal(w.said, timeout=WAIT) as said:
-            hall.sign_in("1003", "demo1234", 4)  # the other PC
-        assert "请重新登录" in said.args[0]
-        assert w.stack.currentWidget() is w.sign_in_page and not w.compact
-        assert w.code.text() == "1003" and w.sign_in_message.text() == said.args[0]
-        qtbot.keyClick(w, Qt.Key.Key_F1)  # nothing happens: nobody is signed in here
-        assert hall.desk(3).window.clerk_code is None
-    finally:
-        bridge.stop()
+    w = live_console
+    sign_in(qtbot, w)
+    w.toggle_compact()
+    with qtbot.waitSignal(w.said, timeout=WAIT) as said:
+        hall.sign_in("1003", "demo1234", 4)  # the other PC
+    assert "请重新登录" in said.args[0]
+    assert w.stack.currentWidget() is w.sign_in_page and not w.compact
+    assert w.code.text() == "1003" and w.sign_in_message.text() == said.args[0]
+    qtbot.keyClick(w, Qt.Key.Key_F1)  # nothing happens: nobody is signed in here
+    assert hall.desk(3).window.clerk_code is None
 
 
 def test_a_refused_operation_for_lack_of_a_sign_in_returns_to_the_sign_in_page(
