@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 
 VK_F1 = 0x70  # Windows virtual-key codes F1..F10 are 0x70..0x79
 FIRST, LAST = 1, 10
+REPEAT_SECONDS = 0.3  # a second press of one key sooner than this is the same press
 
 
 def f_number(key: Any) -> int | None:
@@ -45,7 +47,8 @@ class GlobalKeys(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._listener: Any = None
-        self._held: set[int] = set()  # a key held down (or reported twice) acts once
+        self._held: set[int] = set()  # a key held down acts once
+        self._last: dict[int, float] = {}  # ... and one reported twice (X11 can) too
         #: Keys are taken away from the program in front (Windows): the console must act
         #: on them even while it is in front itself, since its shortcuts never see them.
         self.suppresses = sys.platform == "win32"
@@ -81,9 +84,14 @@ class GlobalKeys(QObject):
 
     def _on_press(self, key: Any) -> None:
         n = f_number(key)
-        if n is not None and n not in self._held:
-            self._held.add(n)
-            self.pressed.emit(n)  # queued to the console's thread
+        if n is None or n in self._held:
+            return
+        now = time.monotonic()
+        if now - self._last.get(n, -1.0) < REPEAT_SECONDS:
+            return  # the same press reported again, or a bounce: no finger is that quick
+        self._held.add(n)
+        self._last[n] = now
+        self.pressed.emit(n)  # queued to the console's thread
 
     def _on_release(self, key: Any) -> None:
         n = f_number(key)

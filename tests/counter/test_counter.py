@@ -470,3 +470,22 @@ def test_a_console_killed_with_a_ticket_in_hand_loses_nothing(
     key(qtbot, w, Qt.Key.Key_F9)
     desk = key(qtbot, w, Qt.Key.Key_F10)
     assert desk.ticket is None and desk.served_today == 1
+
+
+def test_a_global_key_reported_twice_acts_once_and_a_later_press_acts_again() -> None:
+    """X11 can report one press of F1 twice, in either order with its release; a clerk
+    pressing again a moment later is a new press."""
+    import time
+
+    from counter.hotkeys import REPEAT_SECONDS, GlobalKeys
+
+    keys = GlobalKeys()
+    got: list[int] = []
+    keys.pressed.connect(got.append)
+    for event in ("press", "release", "press", "release"):
+        getattr(keys, f"_on_{event}")("f1")
+    keys._on_press("f12")  # not one of the console's keys
+    assert got == [1]
+    time.sleep(REPEAT_SECONDS + 0.05)
+    keys._on_press("f1")
+    assert got == [1, 1]
