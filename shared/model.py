@@ -148,7 +148,7 @@ class EventKind(enum.StrEnum):
     PRINTER_FAULT = "printer_fault"  # a station's printer is offline or out of paper
     SIGNED_IN = "signed_in"  # a clerk signed in at a window
     SIGNED_OUT = "signed_out"
-    SIGN_IN_FAILED = "sign_in_failed"  # a wrong password (data: attempts, locked)
+    SIGN_IN_FAILED = "sign_in_failed"  # a wrong password (data: window, attempts, locked)
 
 
 class AppointmentState(enum.StrEnum):

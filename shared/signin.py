@@ -27,7 +27,7 @@ from shared.db import record
 from shared.errors import HallError
 from shared.halls import HallSettings, verify_password
 from shared.model import Clerk, EventKind, Post, Role, Window
-from shared.tickets import in_hand, lock_window, signed_in_today
+from shared.tickets import event, in_hand, lock_window, signed_in_today
 
 MAX_WRONG = 5
 LOCK_MINUTES = 5
@@ -87,7 +87,7 @@ def sign_in(
     if not verify_password(clerk.password_hash, password):
         clerk.failed_sign_ins += 1
         locked = clerk.failed_sign_ins >= MAX_WRONG
-        record(
+        record(  # not `event`: the window goes in the data, by number, as typed
             s,
             None,
             hall_id=hall.id,
@@ -143,16 +143,7 @@ def sign_in(
     if not signed_in_today(hall, window, now) or window.clerk_id != clerk.id:
         window.signed_in_at = now
     window.clerk_id = clerk.id
-    record(
-        s,
-        None,
-        hall_id=hall.id,
-        at=now,
-        kind=EventKind.SIGNED_IN,
-        window_id=window.id,
-        clerk_id=clerk.id,
-        data={"post": kind} if kind else None,
-    )
+    event(s, hall, now, EventKind.SIGNED_IN, window=window, clerk=clerk, post=kind)
     held = in_hand(s, window)
     return SignInOutcome(
         SignedIn(
@@ -178,16 +169,7 @@ def _sign_out(
 ) -> None:
     window.signed_in_at = None
     window.clerk_id = None
-    record(
-        s,
-        None,
-        hall_id=hall.id,
-        at=now,
-        kind=EventKind.SIGNED_OUT,
-        window_id=window.id,
-        clerk_id=clerk.id,
-        reason=reason,
-    )
+    event(s, hall, now, EventKind.SIGNED_OUT, window=window, clerk=clerk, reason=reason)
 
 
 def sign_out(s: Session, hall: HallSettings, code: str, window_no: int, now: datetime) -> None:

@@ -14,10 +14,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from shared.db import record
 from shared.errors import HallError
 from shared.halls import HallSettings
 from shared.model import Event, EventKind
+from shared.tickets import event
 
 
 @dataclass(frozen=True)
@@ -32,14 +32,7 @@ class HelpRequest:
 def request_help(s: Session, hall: HallSettings, kiosk: str, now: datetime) -> HelpRequest:
     """A citizen pressed 需要帮助 at ``kiosk``: the guides and the counters are told."""
     request = uuid.uuid4().hex
-    record(
-        s,
-        None,
-        hall_id=hall.id,
-        at=now,
-        kind=EventKind.HELP_REQUESTED,
-        data={"kiosk": kiosk, "request": request},
-    )
+    event(s, hall, now, EventKind.HELP_REQUESTED, kiosk=kiosk, request=request)
     return HelpRequest(request, kiosk, now)
 
 
@@ -82,14 +75,8 @@ def acknowledge_help(
             continue
         if h.acknowledged_at is not None:
             raise HallError("help.already_answered", kiosk=h.kiosk, clerk=h.acknowledged_by)
-        record(
-            s,
-            None,
-            hall_id=hall.id,
-            at=now,
-            kind=EventKind.HELP_ACKNOWLEDGED,
-            clerk_id=clerk.id,
-            data={"kiosk": h.kiosk, "request": request},
+        event(
+            s, hall, now, EventKind.HELP_ACKNOWLEDGED, clerk=clerk, kiosk=h.kiosk, request=request
         )
         return HelpRequest(h.request, h.kiosk, h.at, clerk.code, now)
     raise HallError("help.unknown")
@@ -100,12 +87,4 @@ def report_printer_fault(
 ) -> None:
     """A station's printer failed (``code``: printer.offline, printer.no_paper, …); the
     ticket it was printing was issued all the same and shown on the screen."""
-    record(
-        s,
-        None,
-        hall_id=hall.id,
-        at=now,
-        kind=EventKind.PRINTER_FAULT,
-        reason=detail[:500],
-        data={"kiosk": station, "code": code},
-    )
+    event(s, hall, now, EventKind.PRINTER_FAULT, reason=detail[:500], kiosk=station, code=code)

@@ -58,6 +58,7 @@ from shared.model import (
     OPEN_STATES,
     Appointment,
     AppointmentState,
+    Clerk,
     EventKind,
     HoldKind,
     NumberCounter,
@@ -212,7 +213,7 @@ def in_hand(s: Session, window: Window) -> Ticket | None:
     return s.scalars(_IN_HAND, {"window_id": window.id}).one_or_none()
 
 
-def _event(
+def event(
     s: Session,
     hall: HallSettings,
     now: datetime,
@@ -220,11 +221,12 @@ def _event(
     ticket: Ticket | None = None,
     *,
     window: Window | None = None,
-    clerk: ClerkEntry | None = None,
+    clerk: ClerkEntry | Clerk | None = None,
     from_state: TicketState | None = None,
     reason: str | None = None,
     **data: object,
 ) -> None:
+    """One event on the hall's append-only log (``data``: its details, None left out)."""
     record(
         s,
         ticket,
@@ -347,7 +349,7 @@ def issue(
             )
         ).first()
         if existing is not None:
-            _event(
+            event(
                 s, hall, now, EventKind.REPRINTED, existing, from_state=existing.state, kiosk=kiosk
             )
             return _again(s, hall, existing, now, reprint=True)
@@ -403,7 +405,7 @@ def issue(
     if appointment is not None:
         appointment.state = AppointmentState.CHECKED_IN
     s.flush()
-    _event(s, hall, now, EventKind.ISSUED, ticket, service=service.code, kiosk=kiosk)
+    event(s, hall, now, EventKind.ISSUED, ticket, service=service.code, kiosk=kiosk)
     return Issued(ticket, reprint=False, ahead=ahead, estimated_wait_minutes=wait)
 
 
@@ -573,7 +575,7 @@ def _at_window(
     if resume_paused and window.paused:
         # Any operation key resumes a paused window (暂停后按任意操作键恢复).
         window.paused = False
-        _event(s, hall, now, EventKind.RESUMED, window=window, clerk=clerk, automatic=True)
+        event(s, hall, now, EventKind.RESUMED, window=window, clerk=clerk, automatic=True)
     return _At(window, clerk)
 
 
@@ -634,7 +636,7 @@ def call_next(
     if ticket is None:
         return None
     _hand_to_window(ticket, at, now)
-    _event(
+    event(
         s, hall, now, EventKind.CALLED, ticket,
         window=at.window, clerk=at.clerk, from_state=TicketState.WAITING,
     )  # fmt: skip
@@ -721,7 +723,7 @@ def recall(
     if ticket.recalls >= hall.rules.max_recalls:
         raise HallError("ticket.recall_limit", number=ticket.number, limit=hall.rules.max_recalls)
     ticket.recalls += 1
-    _event(
+    event(
         s, hall, now, EventKind.RECALLED, ticket,
         window=at.window, clerk=at.clerk, from_state=TicketState.CALLED, recall=ticket.recalls,
     )  # fmt: skip
@@ -746,7 +748,7 @@ def _advance(
         refusal = "ticket.not_called" if expected == TicketState.CALLED else "ticket.not_serving"
         raise HallError(refusal, number=ticket.number, state=ticket.state.value)
     ticket.state = to
-    _event(s, hall, now, kind, ticket, window=at.window, clerk=at.clerk, from_state=expected)
+    event(s, hall, now, kind, ticket, window=at.window, clerk=at.clerk, from_state=expected)
     return ticket
 
 
@@ -794,7 +796,7 @@ def requeue(s: Session, hall: HallSettings, number: str, now: datetime) -> Ticke
     ticket.lane = LINE_LANE
     ticket.queue_key = now
     ticket.window_id = None
-    _event(s, hall, now, EventKind.REQUEUED, ticket, from_state=TicketState.NO_SHOW)
+    event(s, hall, now, EventKind.REQUEUED, ticket, from_state=TicketState.NO_SHOW)
     return ticket
 
 
@@ -815,7 +817,7 @@ def hold(
     ticket.hold_kind = kind
     ticket.held_window_id = at.window.id
     ticket.window_id = None
-    _event(
+    event(
         s, hall, now, EventKind.HELD, ticket,
         window=at.window, clerk=at.clerk, from_state=before, reason=reason, hold_kind=kind.value,
     )  # fmt: skip
@@ -834,7 +836,7 @@ def return_from_hold(s: Session, hall: HallSettings, number: str, now: datetime)
     ticket.target_window_id = (
         ticket.held_window_id if ticket.hold_kind == HoldKind.MATERIALS_AT_WINDOW else None
     )
-    _event(s, hall, now, EventKind.RETURNED, ticket, from_state=TicketState.HELD)
+    event(s, hall, now, EventKind.RETURNED, ticket, from_state=TicketState.HELD)
     return ticket
 
 
@@ -879,7 +881,7 @@ def call_back(
         raise HallError("ticket.not_for_window", number=ticket.number, window=at.window.number)
     before = ticket.state
     _hand_to_window(ticket, at, now)
-    _event(
+    event(
         s, hall, now, EventKind.CALLED_BACK, ticket,
         window=at.window, clerk=at.clerk, from_state=before,
     )  # fmt: skip
@@ -928,7 +930,7 @@ def transfer(
     ticket.transfers += 1
     if not hall.rules.transfer_keeps_place:
         ticket.queue_key = now
-    _event(
+    event(
         s, hall, now, EventKind.TRANSFERRED, ticket,
         window=at.window, clerk=at.clerk, from_state=before, reason=reason, **data,
     )  # fmt: skip
@@ -949,7 +951,7 @@ def pause(
         raise HallError("window.already_paused", window=at.window.number)
     _require_free(s, hall, at)
     at.window.paused = True
-    _event(s, hall, now, EventKind.PAUSED, window=at.window, clerk=at.clerk, reason=reason)
+    event(s, hall, now, EventKind.PAUSED, window=at.window, clerk=at.clerk, reason=reason)
     return at.window
 
 
@@ -960,7 +962,7 @@ def resume(
     if not at.window.paused:
         raise HallError("window.not_paused", window=at.window.number)
     at.window.paused = False
-    _event(s, hall, now, EventKind.RESUMED, window=at.window, clerk=at.clerk)
+    event(s, hall, now, EventKind.RESUMED, window=at.window, clerk=at.clerk)
     return at.window
 
 
@@ -995,7 +997,7 @@ def _expire(s: Session, hall: HallSettings, day_clause: object, now: datetime) -
         before = ticket.state
         ticket.state = TicketState.EXPIRED
         ticket.window_id = None
-        _event(s, hall, now, EventKind.EXPIRED, ticket, from_state=before)
+        event(s, hall, now, EventKind.EXPIRED, ticket, from_state=before)
     return len(stale)
 
 
