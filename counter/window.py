@@ -459,14 +459,7 @@ class CounterWindow(QWidget):
     def evaluate(self) -> None:
         """F3: the service is over. Until the citizen's rating comes (the reviews), it
         finishes the ticket, starting it first if it was only called."""
-
-        def run(code: str) -> TicketInfo:
-            desk = self.hall.desk(self.window_no)
-            if desk.ticket is not None and desk.ticket.state == "called":
-                self.hall.start(self.window_no, code)
-            return self.hall.finish(self.window_no, code)
-
-        self._run(run)
+        self._run(lambda c: self.hall.end_service(self.window_no, c))
 
     def no_show(self) -> None:
         self._run(lambda c: self.hall.no_show(self.window_no, c))

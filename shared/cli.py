@@ -198,17 +198,6 @@ def _window_cmd(
     return run
 
 
-def _finish(hall: Hall, window: int, clerk: str) -> TicketInfo:
-    """Finish the ticket in hand; one that was only called is first marked as started."""
-    try:
-        return hall.finish(window, clerk)
-    except HallError as exc:
-        if exc.code != "ticket.not_serving":  # in hand but not serving: it was called
-            raise
-    hall.start(window, clerk)
-    return hall.finish(window, clerk)
-
-
 def cmd_status(args: argparse.Namespace, out: Out) -> int:
     with _hall(args) as hall:
         services = hall.services()
@@ -576,7 +565,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("call", "呼叫下一位 (call next)", None),
         ("recall", "重呼", Hall.recall),
         ("start", "开始办理", Hall.start),
-        ("finish", "办结", _finish),
+        ("finish", "办结", Hall.end_service),
         ("no-show", "过号", Hall.no_show),
     ):
         p = sub.add_parser(name, parents=[common], help=helptext)

@@ -122,7 +122,7 @@ class Desk:
     waiting: tuple[WaitingCount, ...]  # the services this window serves
     upcoming: tuple[str, ...]  # the numbers it would call next, in order
     served_today: int
-    signed_in: bool  # its clerk signed in (not only named by an operation)
+    signed_in: bool  # a clerk signed in at it today
     held: tuple[TicketInfo, ...] = ()  # today's held tickets it may call back (F8)
     help: tuple[HelpRequest, ...] = ()  # the kiosks' help requests nobody has answered
 
@@ -322,7 +322,7 @@ class Hall:
         )
 
     def staffed_windows(self) -> list[int]:
-        """The windows with a clerk signed in and not paused."""
+        """The windows with a clerk signed in today and not paused."""
         with self.db.read() as s:
             return si.staffed_windows(s, self.settings, self.now())
 
@@ -344,6 +344,10 @@ class Hall:
 
     def finish(self, window_no: int, clerk_code: str) -> TicketInfo:
         return self._window_op(tk.finish, window_no, clerk_code)
+
+    def end_service(self, window_no: int, clerk_code: str) -> TicketInfo:
+        """Finish the ticket in hand, starting it first if it was only called."""
+        return self._window_op(tk.end_service, window_no, clerk_code)
 
     def no_show(self, window_no: int, clerk_code: str) -> TicketInfo:
         return self._window_op(tk.no_show, window_no, clerk_code)

@@ -774,6 +774,18 @@ def finish(
     return ticket
 
 
+def end_service(
+    s: Session, hall: HallSettings, window_no: int, clerk_code: str, now: datetime
+) -> Ticket:
+    """The service is over (the counter's 评价 key, ``yimen finish``): the ticket in hand
+    is finished, and first started when it was only called (the citizen came and was
+    served without the start key), in one transaction."""
+    ticket = _ticket_in_hand(s, hall, _at_window(s, hall, window_no, clerk_code, now))
+    if ticket.state == TicketState.CALLED:
+        start(s, hall, window_no, clerk_code, now)
+    return finish(s, hall, window_no, clerk_code, now)
+
+
 def no_show(
     s: Session, hall: HallSettings, window_no: int, clerk_code: str, now: datetime
 ) -> Ticket:

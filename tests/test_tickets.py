@@ -544,3 +544,30 @@ def test_waiting_counts_per_service(hall: Hall) -> None:
     hall.issue_ticket("qy-sl")
     counts = {c.service_code: c.waiting for c in hall.waiting_counts()}
     assert counts["gt-zc"] == 2 and counts["qy-sl"] == 1 and counts["bdc-dj"] == 0
+
+
+def test_ending_a_service_starts_a_ticket_only_called_then_finishes_it(hall: Hall) -> None:
+    """The counter's 评价 key and ``yimen finish``: one step, whether the clerk pressed
+    start or not; the log still says when it started."""
+    first = hall.issue_ticket("gt-zc")
+    second = hall.issue_ticket("gt-zc")
+    hall.call_next(3, "1003")
+    assert hall.end_service(3, "1003").state == "done"
+    hall.call_next(3, "1003")
+    hall.start(3, "1003")
+    assert hall.end_service(3, "1003").state == "done"
+    with hall.db.read() as s:
+        kinds = {
+            number: [
+                e.kind
+                for e in s.scalars(
+                    select(Event).join(Ticket).where(Ticket.number == number).order_by(Event.id)
+                )
+            ]
+            for number in (first.number, second.number)
+        }
+    steps = [EventKind.ISSUED, EventKind.CALLED, EventKind.STARTED, EventKind.FINISHED]
+    assert kinds == {first.number: steps, second.number: steps}
+    with pytest.raises(HallError) as exc:
+        hall.end_service(3, "1003")
+    assert codes(exc) == "window.no_ticket"
