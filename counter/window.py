@@ -41,6 +41,7 @@ from shared.qt.feed_bridge import FeedBridge
 from shared.qt.tasks import Worker
 from shared.qt.theme import stylesheet
 from shared.qt.widgets import clear, label
+from shared.qt.words import ticket_marks
 from shared.signin import SignedIn
 
 log = logging.getLogger(__name__)
@@ -706,13 +707,11 @@ class CounterWindow(QWidget):
         self.materials_title.setVisible(bool(names))
 
     def _marks(self, t: TicketInfo) -> list[str]:
-        marks = []
-        if t.priority == "green":
-            marks.append(self.tr("Green channel"))
-        if t.priority == "appointment":
-            marks.append(self.tr("Appointment"))
-        if t.reprint:
-            marks.append(self.tr("Reprint"))
+        marks = ticket_marks(t)
+        if t.transfers:
+            marks.append(self.tr("Transferred"))
+        if t.hold_kind is not None:
+            marks.append(self.tr("Back from hold"))
         if t.recalls:
             marks.append(self.tr("Recalled {n}×").format(n=t.recalls))
         return marks

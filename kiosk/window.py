@@ -52,6 +52,7 @@ from shared.printing import Printer, PrinterFault, slip_pdf, ticket_slip
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.tasks import Worker
 from shared.qt.theme import stylesheet
+from shared.qt.words import ticket_marks
 from shared.speech import spoken_number
 
 log = logging.getLogger(__name__)
@@ -477,13 +478,7 @@ class KioskWindow(QWidget):
         )
 
     def _show_ticket(self, t: TicketInfo, qr: list[list[bool]]) -> None:
-        marks = []
-        if t.priority == "green":
-            marks.append(self.tr("Green channel"))
-        if t.priority == "appointment":
-            marks.append(self.tr("Appointment"))
-        if t.reprint:
-            marks.append(self.tr("Reprint"))
+        marks = ticket_marks(t)
         sep = self.tr(", ")
         windows = (
             self.tr("Windows: {list}").format(list=sep.join(str(w) for w in t.windows))

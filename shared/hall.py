@@ -68,7 +68,8 @@ class TicketInfo:
     reprint: bool = False  # the person's open ticket, printed again (补打)
     id_last6: str | None = None
     recalls: int = 0
-    hold_kind: str | None = None
+    transfers: int = 0  # times sent on to another matter or window (转移)
+    hold_kind: str | None = None  # set once it has been held (挂起), kept after it returns
     hall_name: str = ""
 
 
@@ -574,6 +575,7 @@ class Hall:
             reprint=reprint,
             id_last6=t.id_last6,
             recalls=t.recalls,
+            transfers=t.transfers,
             hold_kind=t.hold_kind.value if t.hold_kind else None,
             hall_name=settings.name,
         )

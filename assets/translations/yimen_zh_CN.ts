@@ -4,290 +4,285 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../counter/window.py" line="52"/>
+        <location filename="../../counter/window.py" line="53"/>
         <source>1  Citizen fetches materials</source>
         <extracomment>The console&apos;s type is sized as on a screen of this short side: a desk at 60 cm. The ticket states in the clerk&apos;s words.</extracomment>
         <translation>1  群众外出取材料（回来后优先办理）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="53"/>
+        <location filename="../../counter/window.py" line="54"/>
         <source>2  Materials stay here</source>
         <translation>2  材料留在本窗口（回到本窗口办理）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="54"/>
+        <location filename="../../counter/window.py" line="55"/>
         <source>3  Waits for another step</source>
         <translation>3  等待其他环节（如刻章）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="59"/>
+        <location filename="../../counter/window.py" line="60"/>
         <source>Called, waiting for the citizen</source>
         <extracomment>Refusals meaning this console&apos;s clerk is no longer signed in at its window.</extracomment>
         <translation>已呼叫，等候群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="60"/>
+        <location filename="../../counter/window.py" line="61"/>
         <source>Being served</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="346"/>
+        <location filename="../../counter/window.py" line="347"/>
         <source>Keys from other programs are not available on this PC ({reason}); the F-keys work while the console is in front.</source>
         <translation>本机无法在其他程序在前台时接收 F 键（{reason}）；叫号窗口在前台时 F 键仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="352"/>
-        <location filename="../../counter/window.py" line="553"/>
+        <location filename="../../counter/window.py" line="353"/>
+        <location filename="../../counter/window.py" line="547"/>
         <source>Window {n}</source>
         <translation>{n} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="353"/>
+        <location filename="../../counter/window.py" line="354"/>
         <source>Sign in at window {n}</source>
         <translation>{n} 号窗口 登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="354"/>
+        <location filename="../../counter/window.py" line="355"/>
         <source>Clerk code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="355"/>
+        <location filename="../../counter/window.py" line="356"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="356"/>
+        <location filename="../../counter/window.py" line="357"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="357"/>
+        <location filename="../../counter/window.py" line="358"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="358"/>
+        <location filename="../../counter/window.py" line="359"/>
         <source>Waiting for this window</source>
         <translation>本窗口等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="359"/>
+        <location filename="../../counter/window.py" line="360"/>
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="361"/>
+        <location filename="../../counter/window.py" line="362"/>
         <source>F1 Call next</source>
         <translation>F1 顺呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="362"/>
+        <location filename="../../counter/window.py" line="363"/>
         <source>F2 Recall</source>
         <translation>F2 重呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="363"/>
+        <location filename="../../counter/window.py" line="364"/>
         <source>F3 Evaluate</source>
         <translation>F3 评价</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="364"/>
+        <location filename="../../counter/window.py" line="365"/>
         <source>F4 No-show</source>
         <translation>F4 过号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="365"/>
+        <location filename="../../counter/window.py" line="366"/>
         <source>F5 Pause</source>
         <translation>F5 暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="366"/>
+        <location filename="../../counter/window.py" line="367"/>
         <source>F6 Transfer</source>
         <translation>F6 转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="367"/>
+        <location filename="../../counter/window.py" line="368"/>
         <source>F7 Hold</source>
         <translation>F7 挂起</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="368"/>
+        <location filename="../../counter/window.py" line="369"/>
         <source>F8 Call back</source>
         <translation>F8 回呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="369"/>
+        <location filename="../../counter/window.py" line="370"/>
         <source>F9 Start</source>
         <translation>F9 开始办理</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="370"/>
+        <location filename="../../counter/window.py" line="371"/>
         <source>F10 Finish</source>
         <translation>F10 办结</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="375"/>
+        <location filename="../../counter/window.py" line="376"/>
         <source>F6 Transfer the ticket in hand to</source>
         <translation>F6 把手上的号转移到</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="376"/>
+        <location filename="../../counter/window.py" line="377"/>
         <source>Reason (Enter transfers, Esc cancels)</source>
         <translation>原因（回车转移，Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="377"/>
+        <location filename="../../counter/window.py" line="378"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="378"/>
+        <location filename="../../counter/window.py" line="379"/>
         <source>F7 Hold the ticket in hand: press 1, 2 or 3</source>
         <translation>F7 挂起手上的号：按 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="379"/>
+        <location filename="../../counter/window.py" line="380"/>
         <source>Reason, if any: then Ctrl+1, 2 or 3 (Esc cancels)</source>
         <translation>原因（可不填，Ctrl+数字确定）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="383"/>
+        <location filename="../../counter/window.py" line="384"/>
         <source>F8 Call back: choose a held ticket, Enter</source>
         <translation>F8 回呼：选择挂起的号，按回车</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="385"/>
+        <location filename="../../counter/window.py" line="386"/>
         <source>F12 Compact bar</source>
         <translation>F12 精简条</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="386"/>
+        <location filename="../../counter/window.py" line="387"/>
         <source>F12 Full</source>
         <translation>F12 展开</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="400"/>
+        <location filename="../../counter/window.py" line="401"/>
         <source>Please enter your clerk code and password.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="412"/>
+        <location filename="../../counter/window.py" line="413"/>
         <source>Ticket {n} is still in hand.</source>
         <translation>{n} 号仍在办理中。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="448"/>
+        <location filename="../../counter/window.py" line="449"/>
         <source>Nobody is waiting for this window.</source>
         <translation>没有人在等候本窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="525"/>
+        <location filename="../../counter/window.py" line="519"/>
         <source>Help at {kiosk} is yours.</source>
         <translation>已确认由您前往 {kiosk} 提供帮助。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="539"/>
+        <location filename="../../counter/window.py" line="533"/>
         <source>No ticket in hand.</source>
         <translation>手上没有号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="549"/>
+        <location filename="../../counter/window.py" line="543"/>
         <source>Matter: {name}</source>
         <translation>事项：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="601"/>
+        <location filename="../../counter/window.py" line="595"/>
         <source>No held tickets to call back today.</source>
         <translation>今天没有可回呼的挂起号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="658"/>
+        <location filename="../../counter/window.py" line="652"/>
         <source>A post</source>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="658"/>
+        <location filename="../../counter/window.py" line="652"/>
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="659"/>
+        <location filename="../../counter/window.py" line="653"/>
         <source>Window {n} · {name}</source>
         <translation>{n} 号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="660"/>
+        <location filename="../../counter/window.py" line="654"/>
         <source>Paused</source>
         <translation>暂停中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="662"/>
+        <location filename="../../counter/window.py" line="656"/>
         <source>Served today: {n}</source>
         <translation>今日已办：{n}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="666"/>
+        <location filename="../../counter/window.py" line="660"/>
         <source>No ticket in hand: F1 calls the next</source>
         <translation>手上没有号：按 F1 呼叫下一位</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="678"/>
+        <location filename="../../counter/window.py" line="672"/>
         <source>Nobody is waiting.</source>
         <translation>暂无等候。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="680"/>
+        <location filename="../../counter/window.py" line="674"/>
         <source>Next: {numbers}</source>
         <translation>下一位：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="686"/>
+        <location filename="../../counter/window.py" line="680"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="692"/>
+        <location filename="../../counter/window.py" line="686"/>
         <source>Help asked at: {list}</source>
         <translation>取号机求助：{list}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="694"/>
+        <location filename="../../counter/window.py" line="688"/>
         <source>Ctrl+H I&apos;ll go to {kiosk}</source>
         <translation>Ctrl+H 我去 {kiosk} 帮助</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="718"/>
-        <source>Green channel</source>
-        <translation>绿色通道</translation>
+        <location filename="../../counter/window.py" line="712"/>
+        <source>Transferred</source>
+        <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="720"/>
-        <source>Appointment</source>
-        <translation>预约</translation>
+        <location filename="../../counter/window.py" line="714"/>
+        <source>Back from hold</source>
+        <translation>挂起后返回</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="722"/>
-        <source>Reprint</source>
-        <translation>补打</translation>
-    </message>
-    <message>
-        <location filename="../../counter/window.py" line="724"/>
+        <location filename="../../counter/window.py" line="716"/>
         <source>Recalled {n}×</source>
         <translation>重呼 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="733"/>
+        <location filename="../../counter/window.py" line="725"/>
         <source>Waited {n} min</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="744"/>
+        <location filename="../../counter/window.py" line="736"/>
         <source>That did not work; please try again or call the hall&apos;s IT.</source>
         <translation>操作没有成功，请重试或联系中心信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="766"/>
+        <location filename="../../counter/window.py" line="758"/>
         <source>You are no longer signed in at this window (signed in elsewhere, or a new day). Please sign in again.</source>
         <translation>您已不在本窗口登录（已在其他窗口登录，或已是新的一天），请重新登录。</translation>
     </message>
@@ -446,7 +441,7 @@
     <message>
         <location filename="../../kiosk/window.py" line="351"/>
         <location filename="../../kiosk/window.py" line="370"/>
-        <location filename="../../kiosk/window.py" line="593"/>
+        <location filename="../../kiosk/window.py" line="587"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
@@ -498,23 +493,12 @@
     </message>
     <message>
         <location filename="../../kiosk/window.py" line="304"/>
-        <location filename="../../kiosk/window.py" line="482"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="484"/>
-        <source>Appointment</source>
-        <translation>预约</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/window.py" line="486"/>
-        <source>Reprint</source>
-        <translation>补打</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/window.py" line="353"/>
-        <location filename="../../kiosk/window.py" line="487"/>
+        <location filename="../../kiosk/window.py" line="481"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -525,75 +509,93 @@
         <translation>也可以下一个工作日再来取号，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="489"/>
+        <location filename="../../kiosk/window.py" line="483"/>
         <source>Windows: {list}</source>
         <translation>受理窗口：{list} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="491"/>
+        <location filename="../../kiosk/window.py" line="485"/>
         <source>Please ask a hall guide which window</source>
         <translation>请咨询导服人员到哪个窗口办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="494"/>
+        <location filename="../../kiosk/window.py" line="488"/>
         <source>{n} ahead of you</source>
         <translation>前面还有 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="496"/>
+        <location filename="../../kiosk/window.py" line="490"/>
         <source>{n} ahead of you, you are next</source>
         <translation>前面还有 {n} 人，即将叫号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="498"/>
+        <location filename="../../kiosk/window.py" line="492"/>
         <source>{n} ahead of you, about {m} min</source>
         <translation>前面还有 {n} 人，预计等候约 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="503"/>
+        <location filename="../../kiosk/window.py" line="497"/>
         <source>Printing your slip…</source>
         <translation>正在打印取号单…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="510"/>
+        <location filename="../../kiosk/window.py" line="504"/>
         <source>Your number is {number}</source>
         <translation>您的号码是{number}号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="523"/>
+        <location filename="../../kiosk/window.py" line="517"/>
         <source>Please take your slip below</source>
         <translation>请从下方取走取号单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="533"/>
+        <location filename="../../kiosk/window.py" line="527"/>
         <source>The slip could not be printed; please note your number.</source>
         <translation>取号单没有打印出来，请记下您的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="550"/>
-        <location filename="../../kiosk/window.py" line="558"/>
+        <location filename="../../kiosk/window.py" line="544"/>
+        <location filename="../../kiosk/window.py" line="552"/>
         <source>A hall guide is on the way</source>
         <translation>导服人员马上就来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="551"/>
+        <location filename="../../kiosk/window.py" line="545"/>
         <source>Please wait here; someone will come to help you.</source>
         <translation>请在这里稍候，工作人员会过来帮您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="565"/>
+        <location filename="../../kiosk/window.py" line="559"/>
         <source>Please wave to a member of staff.</source>
         <translation>请向附近的工作人员招手示意。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="614"/>
+        <location filename="../../kiosk/window.py" line="608"/>
         <source>Mon Tue Wed Thu Fri Sat Sun</source>
         <translation>星期一 星期二 星期三 星期四 星期五 星期六 星期日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="622"/>
+        <location filename="../../kiosk/window.py" line="616"/>
         <source>Back to home in {n} s</source>
         <translation>{n} 秒后返回首页</translation>
+    </message>
+</context>
+<context>
+    <name>Ticket</name>
+    <message>
+        <location filename="../../shared/qt/words.py" line="15"/>
+        <source>Green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../shared/qt/words.py" line="17"/>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../shared/qt/words.py" line="19"/>
+        <source>Reprint</source>
+        <translation>补打</translation>
     </message>
 </context>
 </TS>

@@ -489,3 +489,26 @@ def test_a_global_key_reported_twice_acts_once_and_a_later_press_acts_again() ->
     time.sleep(REPEAT_SECONDS + 0.05)
     keys._on_press("f1")
     assert got == [1, 1]
+
+
+def test_the_marks_say_a_ticket_was_transferred_or_is_back_from_a_hold(
+    qtbot: QtBot, console: CounterWindow, hall: Hall
+) -> None:
+    """The clerk sees at once that the citizen has been here before: sent on by another
+    window (转移), or back after fetching a document (挂起)."""
+    hall.sign_in("1001", "demo1234", 1)
+    sent = hall.issue_ticket("qy-sl")  # window 1's matter, sent on to window 3's
+    hall.call_next(1, "1001")
+    hall.transfer(1, "1001", to_service="gt-zc", reason="应办个体工商户注册")
+    sign_in(qtbot, console)
+    desk = key(qtbot, console, Qt.Key.Key_F1)
+    assert desk.ticket is not None and desk.ticket.number == sent.number
+    assert console.marks.isVisible() and console.marks.text() == "已转移"
+    qtbot.keyClick(console, Qt.Key.Key_F7)
+    key_in_panel = console.focusWidget()
+    with qtbot.waitSignal(console.desk_shown, timeout=WAIT):
+        qtbot.keyClick(key_in_panel, Qt.Key.Key_1)  # the citizen fetches a document
+    hall.return_from_hold(sent.number)
+    desk = key(qtbot, console, Qt.Key.Key_F1)  # back ahead of the line
+    assert desk.ticket is not None and desk.ticket.number == sent.number
+    assert console.marks.text() == "已转移 挂起后返回"
