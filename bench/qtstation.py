@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -21,13 +20,11 @@ T = TypeVar("T")
 
 
 def pump(app: Any, until: Callable[[], bool], what: str, seconds: float = 60) -> None:
-    """Run the Qt event loop until ``until()`` holds (``what`` did not answer: raise)."""
-    end = time.monotonic() + seconds
-    while not until():
-        if time.monotonic() > end:
-            raise TimeoutError(f"the {what} did not answer")
-        app.processEvents()
-        time.sleep(0.0005)
+    """Run the Qt event loop until ``until()`` holds (``what`` did not answer: raise),
+    looking often enough not to add to what is measured."""
+    from shared.qt.headless import wait_until
+
+    wait_until(app, until, seconds, what=what, poll=0.0005)
 
 
 def as_json(result: Any) -> dict[str, Any]:

@@ -17,14 +17,22 @@ from shared.hall import Hall
 from shared.qt.i18n import set_language
 
 
-def wait_until(app: QApplication, until: Callable[[], bool], seconds: float = 30) -> None:
-    """Process the window's events until ``until()`` holds; TimeoutError after ``seconds``."""
+def wait_until(
+    app: QApplication,
+    until: Callable[[], bool],
+    seconds: float = 30,
+    *,
+    what: str = "screen",
+    poll: float = 0.002,
+) -> None:
+    """Process the window's events until ``until()`` holds, looking every ``poll`` seconds
+    (a benchmark looks more often); TimeoutError after ``seconds``."""
     end = time.monotonic() + seconds
     while not until():
         if time.monotonic() > end:
-            raise TimeoutError(f"the screen did not answer within {seconds:.0f} s")
+            raise TimeoutError(f"the {what} did not answer within {seconds:.0f} s")
         app.processEvents()
-        time.sleep(0.002)
+        time.sleep(poll)
 
 
 def settle(
