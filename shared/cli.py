@@ -611,6 +611,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("app_args", nargs=argparse.REMAINDER, help="--window N，见 yimen counter -h")
     p.set_defaults(run=cmd_app("counter.app"))
 
+    p = sub.add_parser("display", parents=[common], help="大厅综合屏与窗口屏 (the lobby display)")
+    p.add_argument(
+        "app_args", nargs=argparse.REMAINDER, help="--window N 为窗口屏，见 yimen display -h"
+    )
+    p.set_defaults(run=cmd_app("kiosk.display_app"))
+
     p = sub.add_parser("demo", parents=[common], help="打开示范服务中心 (the demo hall)")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument(

@@ -414,6 +414,11 @@ Repeat = Annotated[int, Strict(), AfterValidator(_int_range(1, 2))]
 SpeechRate = Annotated[int, Strict(), AfterValidator(_int_range(80, 300))]
 BacklogSeconds = Annotated[int, Strict(), AfterValidator(_int_range(3, 120))]
 DelaySeconds = Annotated[int, Strict(), AfterValidator(_int_range(10, 600))]
+CallsListed = Annotated[int, Strict(), AfterValidator(_int_range(3, 20))]
+FlashSeconds = Annotated[int, Strict(), AfterValidator(_int_range(1, 30))]
+SpokenWithin = Annotated[int, Strict(), AfterValidator(_int_range(5, 600))]
+ViewingMetres = Annotated[int, Strict(), AfterValidator(_int_range(2, 30))]
+ScreenInches = Annotated[int, Strict(), AfterValidator(_int_range(10, 120))]
 
 
 def _path(parts: Sequence[str | int]) -> str:
@@ -511,6 +516,29 @@ class VoiceConfig(_Model):
     max_delay_seconds: DelaySeconds = 60
     """A call not spoken within this many seconds of being made is shown, not spoken
     (10–600)."""
+
+
+class DisplayConfig(_Model):
+    """[display]: the lobby display (综合屏) and the window screens; every key has a default."""
+
+    notice: Text = (
+        "请留意叫号，听到您的号码后到相应窗口办理；过号需重新取号。如需帮助，请到导服台咨询。"
+    )
+    """The scrolling line at the foot of the lobby display."""
+    calls_listed: CallsListed = 8
+    """How many of the last calls the lobby display lists (3–20; fewer when the screen
+    has no room for them at a size readable from ``viewing_metres``)."""
+    flash_seconds: FlashSeconds = 6
+    """How long the newest call flashes (1–30 s)."""
+    spoken_within_seconds: SpokenWithin = 30
+    """A call the display learns of later than this (back from a lost connection) is
+    shown, not spoken (5–600 s)."""
+    viewing_metres: ViewingMetres = 10
+    """How far the back row sits from the lobby display (2–30 m): the letters of the calls
+    are at least 1 cm high per 3 m of it."""
+    screen_inches: ScreenInches = 55
+    """The lobby display's diagonal in inches (10–120), to size its letters for the back
+    row; ``yimen display --inches`` overrides it for one screen."""
 
 
 class SummerConfig(_Model):
@@ -857,6 +885,7 @@ class HallConfig(_Model):
     rules: RulesConfig = Field(default_factory=RulesConfig)
     voice: VoiceConfig = Field(default_factory=VoiceConfig)
     kiosk: KioskConfig = Field(default_factory=KioskConfig)
+    display: DisplayConfig = Field(default_factory=DisplayConfig)
     calendar: CalendarConfig
     zones: Annotated[tuple[ZoneConfig, ...], Field(min_length=1)]
     services: Annotated[tuple[ServiceConfig, ...], Field(min_length=1)]

@@ -27,6 +27,7 @@ from shared.config import HallConfig
 from shared.db import Database, connect, sqlite_url
 from shared.errors import HallError
 from shared.halls import HallSettings, LoadSummary, find_hall, load_config
+from shared.lobby import Lobby, read_lobby
 from shared.model import (
     IN_HAND_STATES,
     HoldKind,
@@ -489,6 +490,12 @@ class Hall:
                 for w in settings.catalog.windows
                 if w.id in live
             ]
+
+    def lobby(self, calls: int = 20) -> Lobby:
+        """What the lobby display shows: today's last ``calls`` calls, every window's
+        state, the waiting per zone, and the feed position they were read at."""
+        with self.db.read() as s:
+            return read_lobby(s, self.settings, self.now(), calls)
 
     def desk(self, window_no: int) -> Desk:
         """A counter's view of its window: the ticket in hand, who waits for it, the next

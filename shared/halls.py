@@ -21,7 +21,14 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from shared.catalog import Catalog, load_catalog
-from shared.config import CalendarConfig, HallConfig, KioskConfig, RulesConfig, VoiceConfig
+from shared.config import (
+    CalendarConfig,
+    DisplayConfig,
+    HallConfig,
+    KioskConfig,
+    RulesConfig,
+    VoiceConfig,
+)
 from shared.errors import HallError
 from shared.model import Clerk, Hall, Post, Role, Service, Window, WindowService, Zone
 from shared.staffing import Opening, opening_on
@@ -41,6 +48,7 @@ class HallSettings:
     calendar: CalendarConfig
     voice: VoiceConfig
     kiosk: KioskConfig
+    display: DisplayConfig
     secret: bytes
     catalog: Catalog
     loaded_at: float  # monotonic() when read: the facade reloads after CATALOG_SECONDS
@@ -75,6 +83,7 @@ def settings_of(s: Session, hall: Hall) -> HallSettings:
         calendar=CalendarConfig.model_validate(hall.calendar),
         voice=VoiceConfig.model_validate(hall.voice or {}),
         kiosk=KioskConfig.model_validate(hall.kiosk or {}),
+        display=DisplayConfig.model_validate(hall.display or {}),
         secret=bytes.fromhex(hall.secret),
         catalog=load_catalog(s, hall.id),
         loaded_at=monotonic(),
@@ -134,6 +143,7 @@ def load_config(s: Session, config: HallConfig, now: datetime) -> LoadSummary:
     hall.rules = config.rules.model_dump(mode="json")
     hall.voice = config.voice.model_dump(mode="json")
     hall.kiosk = config.kiosk.model_dump(mode="json")
+    hall.display = config.display.model_dump(mode="json")
     s.flush()
 
     zones = _upsert(s, Zone, hall.id, "code", {z.code: {"name": z.name} for z in config.zones})

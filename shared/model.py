@@ -171,6 +171,8 @@ class Hall(Base):
     voice: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
     # The kiosk and its slip ([kiosk]).
     kiosk: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
+    # The lobby display and the window screens ([display]).
+    display: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
     # Per-hall secret for review codes and ID hashes; generated once, never exported.
     secret: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[datetime]

@@ -288,294 +288,389 @@
     </message>
 </context>
 <context>
+    <name>Display</name>
+    <message>
+        <location filename="../../kiosk/display.py" line="409"/>
+        <source>Mon Tue Wed Thu Fri Sat Sun</source>
+        <translation>星期一 星期二 星期三 星期四 星期五 星期六 星期日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="472"/>
+        <location filename="../../kiosk/display.py" line="599"/>
+        <source>Waiting:</source>
+        <translation>等候：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="591"/>
+        <source>Now calling</source>
+        <translation>正在呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="592"/>
+        <source>Recent calls</source>
+        <translation>最近叫号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="595"/>
+        <source>Number</source>
+        <translation>票号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="597"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="601"/>
+        <location filename="../../kiosk/display.py" line="770"/>
+        <source>Connection lost, reconnecting…</source>
+        <translation>连接中断，正在重连…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="614"/>
+        <source>Please listen for your number</source>
+        <translation>请留意叫号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="619"/>
+        <source>Please go to {window}</source>
+        <translation>请到 {window} 办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="625"/>
+        <location filename="../../kiosk/display.py" line="796"/>
+        <source>Window {n}</source>
+        <translation>{n}号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="667"/>
+        <source>{n} waiting</source>
+        <translation>{n}人</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="674"/>
+        <source>{month}/{day}</source>
+        <translation>{month}月{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="741"/>
+        <location filename="../../kiosk/display.py" line="820"/>
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="742"/>
+        <location filename="../../kiosk/display.py" line="824"/>
+        <source>Service paused</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="745"/>
+        <location filename="../../kiosk/display.py" line="816"/>
+        <source>Please come to this window</source>
+        <translation>请到本窗口办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="746"/>
+        <location filename="../../kiosk/display.py" line="814"/>
+        <source>Being served</source>
+        <translation>正在办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/display.py" line="829"/>
+        <source>Clerk {name} · No. {code}</source>
+        <translation>工作人员 {name}　工号 {code}</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="70"/>
+        <location filename="../../kiosk/window.py" line="71"/>
         <source>Please come back in the service&apos;s hours, or ask a hall guide.</source>
         <translation>请在本事项的取号时段内再来，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="73"/>
+        <location filename="../../kiosk/window.py" line="74"/>
         <source>Please come back in the ticket hours.</source>
         <translation>请在取号时间内再来。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="74"/>
+        <location filename="../../kiosk/window.py" line="75"/>
         <source>Please come back on a working day.</source>
         <translation>请在工作日前来办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="75"/>
+        <location filename="../../kiosk/window.py" line="76"/>
         <source>Please come back at the time shown.</source>
         <translation>请在上面所说的时间再来签到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="78"/>
         <location filename="../../kiosk/window.py" line="79"/>
+        <location filename="../../kiosk/window.py" line="80"/>
         <source>Please take an ordinary ticket.</source>
         <translation>请返回首页，按普通号取号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="80"/>
+        <location filename="../../kiosk/window.py" line="81"/>
         <source>Please check the code and try again, or ask a hall guide.</source>
         <translation>请核对预约码后重新输入，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="83"/>
+        <location filename="../../kiosk/window.py" line="84"/>
         <source>Your ticket was already issued; please keep it.</source>
         <translation>您的号已经取过，请保管好取号单。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="86"/>
+        <location filename="../../kiosk/window.py" line="87"/>
         <source>Please come on the day of your appointment.</source>
         <translation>请在预约当天前来签到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="89"/>
+        <location filename="../../kiosk/window.py" line="90"/>
         <source>Please go to the hall where you booked.</source>
         <translation>请到预约的服务中心办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="92"/>
+        <location filename="../../kiosk/window.py" line="93"/>
         <source>Please check the ID number.</source>
         <translation>请核对身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="94"/>
+        <location filename="../../kiosk/window.py" line="95"/>
         <source>Please ask a hall guide.</source>
         <translation>请咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="272"/>
-        <location filename="../../kiosk/window.py" line="375"/>
+        <location filename="../../kiosk/window.py" line="273"/>
+        <location filename="../../kiosk/window.py" line="376"/>
         <source>Please choose your matter</source>
         <translation>请选择您要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="273"/>
-        <location filename="../../kiosk/window.py" line="284"/>
-        <location filename="../../kiosk/window.py" line="417"/>
+        <location filename="../../kiosk/window.py" line="274"/>
+        <location filename="../../kiosk/window.py" line="285"/>
+        <location filename="../../kiosk/window.py" line="418"/>
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="276"/>
+        <location filename="../../kiosk/window.py" line="277"/>
         <source>Standard mode</source>
         <translation>返回标准模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="276"/>
+        <location filename="../../kiosk/window.py" line="277"/>
         <source>Large text, read aloud</source>
         <translation>老年人模式（大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="279"/>
+        <location filename="../../kiosk/window.py" line="280"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="280"/>
+        <location filename="../../kiosk/window.py" line="281"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="281"/>
+        <location filename="../../kiosk/window.py" line="282"/>
         <source>Need help</source>
         <translation>需要帮助</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="282"/>
+        <location filename="../../kiosk/window.py" line="283"/>
         <source>Tap your matter to take a number</source>
         <translation>点一下要办的事项，就能取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="285"/>
+        <location filename="../../kiosk/window.py" line="286"/>
         <source>Type your 8-digit appointment code, or scan it</source>
         <translation>请输入 8 位预约码，或把预约码对准扫描口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="286"/>
+        <location filename="../../kiosk/window.py" line="287"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="287"/>
+        <location filename="../../kiosk/window.py" line="288"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="288"/>
+        <location filename="../../kiosk/window.py" line="289"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="289"/>
+        <location filename="../../kiosk/window.py" line="290"/>
         <source>Scan to follow the queue and rate the service</source>
         <translation>微信扫码：查看排队进度、评价服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="293"/>
+        <location filename="../../kiosk/window.py" line="294"/>
         <source>Please listen for your number; a missed number must be taken again</source>
         <translation>请留意叫号，过号需重新取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="295"/>
+        <location filename="../../kiosk/window.py" line="296"/>
         <source>Back to home</source>
         <translation>返回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="296"/>
+        <location filename="../../kiosk/window.py" line="297"/>
         <source>Tickets paused: reconnecting to the hall&apos;s server…</source>
         <translation>暂停取号，正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="304"/>
+        <location filename="../../kiosk/window.py" line="305"/>
         <source>Green channel: on</source>
         <translation>绿色通道（已选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="306"/>
+        <location filename="../../kiosk/window.py" line="307"/>
         <source>Elderly · disabled · pregnant</source>
         <translation>老人 · 残疾人 · 孕妇</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="351"/>
-        <location filename="../../kiosk/window.py" line="370"/>
-        <location filename="../../kiosk/window.py" line="587"/>
+        <location filename="../../kiosk/window.py" line="352"/>
+        <location filename="../../kiosk/window.py" line="371"/>
+        <location filename="../../kiosk/window.py" line="588"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="353"/>
+        <location filename="../../kiosk/window.py" line="354"/>
         <source> and more</source>
         <translation>等</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="364"/>
+        <location filename="../../kiosk/window.py" line="365"/>
         <source>(green channel)</source>
         <translation>（绿色通道）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="283"/>
-        <location filename="../../kiosk/window.py" line="371"/>
+        <location filename="../../kiosk/window.py" line="284"/>
+        <location filename="../../kiosk/window.py" line="372"/>
         <source>More matters</source>
         <translation>更多事项（下一页）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="392"/>
+        <location filename="../../kiosk/window.py" line="393"/>
         <source>Large text is on. Please choose your matter.</source>
         <translation>已切换为大字模式，请选择您要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="408"/>
+        <location filename="../../kiosk/window.py" line="409"/>
         <source>You chose: {name}</source>
         <translation>您选择的是：{name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="431"/>
+        <location filename="../../kiosk/window.py" line="432"/>
         <source>Taking your number…</source>
         <translation>正在取号，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="463"/>
+        <location filename="../../kiosk/window.py" line="464"/>
         <source>Sorry, no number could be given</source>
         <translation>抱歉，暂时不能取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="473"/>
+        <location filename="../../kiosk/window.py" line="474"/>
         <source>Sorry, something went wrong</source>
         <translation>抱歉，系统出了点问题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="474"/>
+        <location filename="../../kiosk/window.py" line="475"/>
         <source>Please try again, or ask a hall guide.</source>
         <translation>请再试一次，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="304"/>
+        <location filename="../../kiosk/window.py" line="305"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="353"/>
-        <location filename="../../kiosk/window.py" line="481"/>
+        <location filename="../../kiosk/window.py" line="354"/>
+        <location filename="../../kiosk/window.py" line="482"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="67"/>
+        <location filename="../../kiosk/window.py" line="68"/>
         <source>You can also take a number on the next working day, or ask a hall guide.</source>
         <extracomment>What a citizen can do next, after each refusal of the core.</extracomment>
         <translation>也可以下一个工作日再来取号，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="483"/>
+        <location filename="../../kiosk/window.py" line="484"/>
         <source>Windows: {list}</source>
         <translation>受理窗口：{list} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="485"/>
+        <location filename="../../kiosk/window.py" line="486"/>
         <source>Please ask a hall guide which window</source>
         <translation>请咨询导服人员到哪个窗口办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="488"/>
+        <location filename="../../kiosk/window.py" line="489"/>
         <source>{n} ahead of you</source>
         <translation>前面还有 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="490"/>
+        <location filename="../../kiosk/window.py" line="491"/>
         <source>{n} ahead of you, you are next</source>
         <translation>前面还有 {n} 人，即将叫号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="492"/>
+        <location filename="../../kiosk/window.py" line="493"/>
         <source>{n} ahead of you, about {m} min</source>
         <translation>前面还有 {n} 人，预计等候约 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="497"/>
+        <location filename="../../kiosk/window.py" line="498"/>
         <source>Printing your slip…</source>
         <translation>正在打印取号单…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="504"/>
+        <location filename="../../kiosk/window.py" line="505"/>
         <source>Your number is {number}</source>
         <translation>您的号码是{number}号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="517"/>
+        <location filename="../../kiosk/window.py" line="518"/>
         <source>Please take your slip below</source>
         <translation>请从下方取走取号单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="527"/>
+        <location filename="../../kiosk/window.py" line="528"/>
         <source>The slip could not be printed; please note your number.</source>
         <translation>取号单没有打印出来，请记下您的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="544"/>
-        <location filename="../../kiosk/window.py" line="552"/>
+        <location filename="../../kiosk/window.py" line="545"/>
+        <location filename="../../kiosk/window.py" line="553"/>
         <source>A hall guide is on the way</source>
         <translation>导服人员马上就来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="545"/>
+        <location filename="../../kiosk/window.py" line="546"/>
         <source>Please wait here; someone will come to help you.</source>
         <translation>请在这里稍候，工作人员会过来帮您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="559"/>
+        <location filename="../../kiosk/window.py" line="560"/>
         <source>Please wave to a member of staff.</source>
         <translation>请向附近的工作人员招手示意。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="608"/>
+        <location filename="../../kiosk/window.py" line="609"/>
         <source>Mon Tue Wed Thu Fri Sat Sun</source>
         <translation>星期一 星期二 星期三 星期四 星期五 星期六 星期日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="616"/>
+        <location filename="../../kiosk/window.py" line="617"/>
         <source>Back to home in {n} s</source>
         <translation>{n} 秒后返回首页</translation>
     </message>

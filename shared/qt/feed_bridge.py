@@ -94,10 +94,14 @@ class FeedBridge(QObject):
         self._thread: threading.Thread | None = None
         self.last_id: int | None = after
 
-    def start(self) -> None:
-        """Start reading; returns at once (connecting happens in the worker)."""
+    def start(self, after: int | None = None) -> None:
+        """Start reading (after event id ``after`` when given: a screen that read a
+        snapshot at that position); returns at once (connecting happens in the worker).
+        A bridge already started is left as it is."""
         if self._thread is not None:
             return
+        if after is not None:
+            self._after = self.last_id = after
         self._thread = threading.Thread(target=self._run, name="yimen-feed", daemon=True)
         self._thread.start()
 

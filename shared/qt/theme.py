@@ -4,6 +4,7 @@ kiosk and a 55" TV) and scaled up in elderly mode."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from string import Template
 
@@ -29,6 +30,40 @@ PUBLIC = {
     "alert": "#A3001B",  # 8.2:1 on card; white on it too
     "on_alert": "#FFFFFF",
 }
+
+
+#: The lobby display and the window screens: light on deep blue, read from across the hall.
+#: Every text colour on its background is at least 7:1 (WCAG AAA).
+DISPLAY = {
+    "page": "#04142E",
+    "panel": "#0A2550",
+    "band": "#0D3470",
+    "line": "#2E5A9A",
+    "ink": "#FFFFFF",  # 16.9:1 on page, 12.6:1 on band
+    "muted": "#C5D3E8",  # 10.0:1 on panel
+    "number": "#FFD43B",  # the numbers: 12.5:1 on page, 10.6:1 on panel
+    "window": "#7FE7FF",  # the windows: 12.6:1 on page, 10.7:1 on panel
+    "flash": "#FFD43B",  # the newest call's panel while it flashes …
+    "on_flash": "#04142E",  # … and its words then: 14.4:1
+    "alert": "#B3001E",  # the lost-connection band: white on it 7.0:1
+    "on_alert": "#FFFFFF",
+    "paused": "#FFB4A6",  # 暂停服务 on a window screen: 11.0:1 on page
+}
+
+
+def letter_px(width_px: int, height_px: int, inches: float, metres: float) -> float:
+    """How many pixels high a capital letter must be on a screen of ``inches`` diagonal
+    at ``width_px`` × ``height_px`` to be read from ``metres`` away: the sign-makers'
+    1 cm of letter per 3 m of distance."""
+    cm_per_px = inches * 2.54 / math.hypot(width_px, height_px)
+    return (metres / 3) / cm_per_px
+
+
+def display_stylesheet(size: dict[str, int]) -> str:
+    """The display family's QSS with its palette and the sizes ``size`` (worked out from
+    the screen and the viewing distance by the display itself)."""
+    template = Template((STYLES / "display.qss").read_text(encoding="utf-8"))
+    return template.substitute({**DISPLAY, **{k: str(v) for k, v in size.items()}})
 
 
 def sizes(short_side_px: int, scale: float = 1.0) -> dict[str, int]:

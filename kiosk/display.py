@@ -1,0 +1,892 @@
+"""The lobby display (综合屏) and the window screens (窗口屏): every call on the screen the
+moment the change feed brings it, in commit order, once; for weeks without a restart.
+
+Both start from one look at the hall (`Hall.lobby`), start their feed right after it and
+from then on keep a `shared.lobby.Board` current from the feed alone: nothing polls for
+calls. The waiting counts are read again (off the GUI thread) a moment after an event
+that changes them, and once a minute regardless. When the database goes away the screen
+says so and keeps what it shows; when it returns the feed brings the calls it missed, in
+order (shown; spoken only if they are recent), and the windows and counts are read again.
+The hall's day changes at midnight in its time zone: the calls leave the screen.
+
+The letters are sized for the back row: at least 1 cm high per 3 m of the hall's viewing
+distance (``[display] viewing_metres``) on a screen of ``screen_inches``, the newest
+call's number at least a sixth of the screen's height. Nothing is created per call: a
+fixed set of labels takes new texts, so the memory stays flat however long it runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QStyleOption,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shared.announcer import Announcer
+from shared.feed import FeedEvent
+from shared.hall import Hall
+from shared.halls import HallSettings
+from shared.lobby import Board, Lobby, LobbyCall, WindowState
+from shared.qt.feed_bridge import FeedBridge
+from shared.qt.tasks import Worker
+from shared.qt.theme import display_stylesheet, letter_px
+
+log = logging.getLogger(__name__)
+
+FONT_FAMILY = "WenQuanYi Micro Hei"  # the first family of display.qss (for measuring)
+REFRESH_DELAY_MS = 250  # an event that changes the counts: read them this soon after
+REFRESH_EVERY_MS = 60_000  # and once a minute regardless (the notice, the settings)
+FLASH_MS = 500  # the newest call flashes on and off at this pace
+MARQUEE_FRAME_MS = 40
+# What the announcer calls each kind of call.
+SPOKEN_KIND = {"called": "call", "recalled": "recall", "called_back": "call_back"}
+
+
+def _font(px: int | float, bold: bool = True) -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(max(1, round(px)))
+    font.setBold(bold)
+    return font
+
+
+def cap_ratio() -> float:
+    """How high a capital letter of the display's font is, per pixel of font size."""
+    return QFontMetricsF(_font(100)).capHeight() / 100
+
+
+def advance_em(text: str) -> float:
+    """How wide ``text`` is in the display's bold font, in ems."""
+    return QFontMetricsF(_font(100)).horizontalAdvance(text) / 100
+
+
+def line_px(px: int) -> float:
+    """The height of a line of text at font size ``px``."""
+    return QFontMetricsF(_font(px)).height()
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The sizes of one screen, in pixels, and how many calls it lists."""
+
+    width: int
+    height: int
+    portrait: bool
+    letter: float  # the capital-letter height the back row needs
+    text: int  # the font sizes: waiting counts, notice, banner
+    head: int  # the top band, panel titles
+    call: int  # the newest call's words
+    row: int  # the last calls
+    number_px: int  # the newest call's number
+    number_stretch: int  # its width, in per cent of the font's own
+    two_line_top: bool  # the hall's name above the date and clock
+    rows: int  # rows of last calls
+    columns: int  # columns of last calls
+    zone_columns: int
+    pad: int
+    radius: int
+
+    def qss(self) -> dict[str, int]:
+        return {
+            "text": self.text,
+            "head": self.head,
+            "call": self.call,
+            "row": self.row,
+            "number_px": self.number_px,
+            "pad": self.pad,
+            "radius": self.radius,
+        }
+
+
+def lobby_layout(
+    size: QSize,
+    inches: float,
+    metres: float,
+    listed: int,
+    widest_number: str,
+    zone_items: list[str],
+    zone_title: str,
+    top_line: str = "",
+) -> Layout:
+    """The lobby display's sizes for a screen of ``size`` and ``inches`` read from
+    ``metres``: every letter of a call, a count or the notice at least as high as the
+    back row needs; the newest call's number a sixth of the screen's height (as wide as
+    its panel allows for ``widest_number``); as many rows of last calls as then fit, at
+    most ``listed``. ``zone_items`` are the waiting counts' texts (e.g. 商事经营 888人),
+    after the title ``zone_title`` (等候：); ``top_line`` is the hall's name and a clock's
+    text, on one line where they fit."""
+    w, h = size.width(), size.height()
+    portrait = h > w
+    short = min(w, h)
+    ratio = cap_ratio()
+    letter = letter_px(w, h, inches, metres)
+    least = math.ceil(letter / ratio)  # the font size whose capitals are that high
+    pad = max(8, round(short * 0.02))
+    text = max(least, round(short * 0.05))
+    head = max(least, round(short * 0.055))
+    row = max(least, round(short * 0.075))
+    call = max(least, round(short * 0.085))
+    panel_w = (w - 3 * pad) * (1.0 if portrait else 0.52) - 2 * pad
+    # A sixth of the screen's height in capitals; narrowed (down to 80 %) where the panel
+    # is too narrow for the widest number, smaller only where that is not enough.
+    number_px = math.ceil(h / 6 / ratio)
+    stretch = min(100, math.floor(100 * panel_w / (advance_em(widest_number) * number_px)))
+    if stretch < 80:
+        stretch = 80
+        number_px = math.floor(panel_w / (advance_em(widest_number) * 0.8))
+    item_w = max((advance_em(z) * text for z in zone_items), default=0.0) + pad
+    room = w - 2 * pad - advance_em(zone_title) * text - pad
+    zone_columns = max(1, min(len(zone_items) or 1, math.floor(room / item_w)))
+    zone_rows = math.ceil(len(zone_items) / zone_columns) if zone_items else 0
+    two_line_top = portrait or advance_em(top_line) * head > w - 6 * pad
+    fixed = (
+        line_px(head) * (2 if two_line_top else 1) + pad  # the top band
+        + 2 * pad  # the body's margins
+        + 2 * pad + line_px(head) + line_px(text)  # the list's margins, title, heads
+        + zone_rows * line_px(text)  # the waiting counts
+        + line_px(text) * 1.5  # the notice
+    )  # fmt: skip
+    if portrait:
+        columns = 2
+        fixed += pad + 2 * pad + line_px(head) + line_px(number_px) + line_px(call)
+    else:
+        columns = 1
+    rows_fit = max(1, math.floor((h - fixed) / line_px(row)))
+    rows = max(1, min(rows_fit, math.ceil(listed / columns)))
+    return Layout(
+        w, h, portrait, letter, text, head, call, row, number_px, stretch, two_line_top, rows,
+        columns, zone_columns, pad, max(4, round(short * 0.012)),
+    )  # fmt: skip
+
+
+def window_layout(size: QSize, big_words: list[str], words: list[str]) -> Layout:
+    """A window screen's sizes: the number (or ``big_words``: 欢迎光临, 暂停服务) as large as
+    the screen allows, ``words`` (请到本窗口办理) under it."""
+    w, h = size.width(), size.height()
+    short = min(w, h)
+    pad = max(6, round(short * 0.03))
+    widest = max(advance_em(t) for t in ["W888", *big_words])
+    number_px = min(round(h * 0.40), math.floor((w - 2 * pad) / widest))
+    call = min(round(number_px * 0.42), math.floor((w - 2 * pad) / max(map(advance_em, words))))
+    text = max(12, round(short * 0.06))
+    head = max(text, round(short * 0.085))
+    return Layout(
+        w, h, h > w, 0.0, text, head, call, text, number_px, 100, False, 0, 0, 0, pad, 0,
+    )  # fmt: skip
+
+
+def _repolish(widget: QWidget) -> None:
+    """Apply the QSS again after a dynamic property changed (the flash)."""
+    for w in (widget, *widget.findChildren(QWidget)):
+        w.style().unpolish(w)
+        w.style().polish(w)
+
+
+def _whole_lines(screen: QWidget) -> None:
+    """No label is squeezed below one whole line of its text: the spare room goes to the
+    gaps, never into the letters (the layouts may give a label less than it asks)."""
+    for lb in screen.findChildren(QLabel):
+        lb.ensurePolished()
+        lb.setMinimumHeight(math.ceil(QFontMetricsF(lb.font()).height()))
+
+
+def _label(name: str = "", role: str = "", centred: bool = False) -> QLabel:
+    lb = QLabel()
+    if name:
+        lb.setObjectName(name)
+    if role:
+        lb.setProperty("role", role)
+    if centred:
+        lb.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return lb
+
+
+class Marquee(QWidget):
+    """One line of text moving right to left, forever (it stands still when it fits)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("notice")
+        self._text = ""
+        self._offset = 0.0
+        self._last = time.monotonic()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._step)
+
+    def text(self) -> str:
+        return self._text
+
+    def set_text(self, text: str) -> None:
+        if text == self._text:
+            return
+        self._text = text
+        self._offset = 0.0
+        self._restart()
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance(self._text), round(fm.height() * 1.5))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.sizeHint().height())
+
+    def _moving(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self._text) > self.width()
+
+    def _restart(self) -> None:
+        if self._moving() and self.isVisible():
+            if self._offset == 0.0:  # a new text starts at the left edge, readable at once
+                self._offset = float(self.width())
+            self._last = time.monotonic()
+            self._timer.start(MARQUEE_FRAME_MS)
+        else:
+            self._timer.stop()
+        self.update()
+
+    def showEvent(self, event: object) -> None:
+        self._restart()
+
+    def hideEvent(self, event: object) -> None:
+        self._timer.stop()
+
+    def resizeEvent(self, event: object) -> None:
+        self._restart()
+
+    def _step(self) -> None:
+        now = time.monotonic()
+        # Two and a half letters a second: read at a walk, from the back row.
+        self._offset += (now - self._last) * self.font().pixelSize() * 2.5
+        self._last = now
+        span = self.width() + self.fontMetrics().horizontalAdvance(self._text)
+        if self._offset > span:
+            self._offset -= span
+        self.update()
+
+    def paintEvent(self, event: object) -> None:
+        p = QPainter(self)
+        opt = QStyleOption()
+        opt.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, opt, p, self)  # the QSS
+        p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        p.setFont(self.font())
+        fm = self.fontMetrics()
+        y = (self.height() + fm.ascent() - fm.descent()) / 2
+        if self._moving():
+            x = self.width() - self._offset
+        else:
+            x = (self.width() - fm.horizontalAdvance(self._text)) / 2
+        p.drawText(round(x), round(y), self._text)
+        p.end()
+
+
+class HallScreen(QWidget):
+    """What the lobby display and a window screen share: the board and its feed, the
+    counts read off the GUI thread, the clock and the day, the lost connection."""
+
+    call_shown = Signal(object)  # a LobbyCall, on the screen
+    outage_changed = Signal(bool)  # the database went away (True) or came back
+    refreshed = Signal()  # the counts and windows were read again
+    day_changed = Signal(object)  # the hall's new business day
+
+    def __init__(
+        self,
+        hall: Hall,
+        *,
+        bridge: FeedBridge | None = None,
+        size: QSize | None = None,
+        keep: int = 8,
+    ) -> None:
+        super().__init__()
+        self.hall = hall
+        self.bridge = bridge
+        self._settings: HallSettings = hall.settings
+        self.board = Board(self._settings.catalog, keep)
+        self.outage = False
+        self.db = Worker("db", self)
+        self._screen_size = size or QApplication.primaryScreen().size()
+        self.setFixedSize(self._screen_size)
+        self.setWindowTitle(self._settings.name)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._refreshing = False
+        self._again = False
+        self._every = QTimer(self)
+        self._every.timeout.connect(self.refresh)
+        self._clock = QTimer(self)
+        self._clock.timeout.connect(self._tick)
+
+    def _begin(self) -> None:
+        """Read the hall once, show it, then follow the feed from that very position."""
+        lobby = self.hall.lobby(calls=self.board.calls.maxlen or 8)
+        self.board.start(lobby)
+        self._show_all()
+        self._tick()
+        self._clock.start(1000)
+        self._every.start(REFRESH_EVERY_MS)
+        if self.bridge is not None:
+            self.bridge.event_received.connect(self._on_feed_event)
+            self.bridge.connection_lost.connect(self._on_feed_lost)
+            self.bridge.connection_restored.connect(self._on_feed_restored)
+            self.bridge.start(after=lobby.last_event_id)
+
+    # -- the feed ----------------------------------------------------------------------
+
+    def _on_feed_event(self, ev: FeedEvent) -> None:
+        change = self.board.apply(ev)
+        if change.day_changed:
+            self._show_all()
+            self.day_changed.emit(self.board.day)
+        if change.call is not None:
+            self._show_call(change.call)
+            self.call_shown.emit(change.call)
+        if change.window is not None:
+            self._show_window(change.window)
+        if change.waiting or change.day_changed:
+            self._schedule_refresh()
+
+    def _on_feed_lost(self, detail: str) -> None:
+        log.warning("display: the connection to the database was lost (%s)", detail)
+        self._set_outage(True)
+
+    def _on_feed_restored(self) -> None:
+        log.info("display: the connection to the database is back")
+        self._set_outage(False)
+        self.refresh()
+
+    def _set_outage(self, down: bool) -> None:
+        if down == self.outage:
+            return
+        self.outage = down
+        self._show_outage(down)
+        self.outage_changed.emit(down)
+
+    # -- reading the counts again --------------------------------------------------------
+
+    def _schedule_refresh(self) -> None:
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start(REFRESH_DELAY_MS)
+
+    def refresh(self) -> None:
+        """Read the windows and the counts again (on the worker); one read at a time."""
+        if self._refreshing:
+            self._again = True
+            return
+        self._refreshing = True
+
+        def read() -> tuple[Lobby, HallSettings]:
+            return self.hall.lobby(calls=1), self.hall.settings
+
+        self.db.submit(read, self._got_refresh, self._refresh_failed)
+
+    def _got_refresh(self, answer: tuple[Lobby, HallSettings]) -> None:
+        lobby, self._settings = answer
+        self._refreshing = False
+        rolled = self.board.day is not None and lobby.business_day > self.board.day
+        current = self.board.refresh(lobby, self._settings.catalog)
+        if rolled:
+            self._show_all()
+        else:
+            self._show_counts()
+            for n in self.board.windows:
+                self._show_window(n)
+        self.refreshed.emit()
+        if self._again or not current:
+            self._again = False
+            self._schedule_refresh()
+
+    def _refresh_failed(self, exc: BaseException) -> None:
+        self._refreshing = False
+        self._again = False
+        log.info("display: reading the counts failed (%s); the feed will say when it is back", exc)
+
+    # -- the clock and the day -------------------------------------------------------------
+
+    def _tick(self) -> None:
+        now = self.hall.now().astimezone(self._settings.tz)
+        self._show_clock(now)
+        if self.board.roll_day(now.date()):
+            self._show_all()
+            self.day_changed.emit(self.board.day)
+            self.refresh()
+
+    def weekday(self, n: int) -> str:
+        return QCoreApplication.translate("Display", "Mon Tue Wed Thu Fri Sat Sun").split()[n]
+
+    # -- closing ---------------------------------------------------------------------------
+
+    def closeEvent(self, event: object) -> None:
+        self._clock.stop()
+        self._every.stop()
+        self.db.close(wait=False)
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+    # -- what each screen draws ----------------------------------------------------------
+
+    def _show_all(self) -> None:
+        raise NotImplementedError
+
+    def _show_call(self, call: LobbyCall) -> None:
+        raise NotImplementedError
+
+    def _show_window(self, number: int) -> None:
+        raise NotImplementedError
+
+    def _show_counts(self) -> None:
+        raise NotImplementedError
+
+    def _show_outage(self, down: bool) -> None:
+        raise NotImplementedError
+
+    def _show_clock(self, now: datetime) -> None:
+        raise NotImplementedError
+
+
+class LobbyDisplay(HallScreen):
+    """The big screen of the lobby: the newest call large and flashing, the last calls,
+    the people waiting per zone, the hall's name, date and clock, a scrolling notice.
+    When the hall has its calls spoken centrally, it speaks every call, once, in order."""
+
+    def __init__(
+        self,
+        hall: Hall,
+        *,
+        bridge: FeedBridge | None = None,
+        announcer: Announcer | None = None,
+        size: QSize | None = None,
+        inches: float | None = None,
+    ) -> None:
+        settings = hall.settings
+        super().__init__(hall, bridge=bridge, size=size, keep=settings.display.calls_listed)
+        self.setObjectName("lobby")
+        self.announcer = announcer
+        self.spoken: list[LobbyCall] = []  # the calls handed to the announcer (the last few)
+        prefixes = sorted({sv.prefix for sv in settings.catalog.services}) or ["A"]
+        widest = max((p + "888" for p in prefixes), key=advance_em)
+        zones = {sv.zone_code: sv.zone_name for sv in settings.catalog.services}
+        self.layout_ = lobby_layout(
+            self._screen_size,
+            inches or settings.display.screen_inches,
+            settings.display.viewing_metres,
+            settings.display.calls_listed,
+            widest,
+            [
+                f"{name} {QCoreApplication.translate('Display', '{n} waiting').format(n=888)}"
+                for name in zones.values()
+            ],
+            QCoreApplication.translate("Display", "Waiting:"),
+            f"{settings.name}    {self.clock_text(datetime(2025, 12, 31, 23, 59, 58))}",
+        )
+        self._flash_left = 0
+        self._flash = QTimer(self)
+        self._flash.timeout.connect(self._flash_step)
+        self._build()
+        self.setStyleSheet(display_stylesheet(self.layout_.qss()))
+        if self.layout_.number_stretch < 100:  # QSS has no font-stretch
+            font = QFont(self.newest_number.font())
+            font.setStretch(self.layout_.number_stretch)
+            self.newest_number.setFont(font)
+        _whole_lines(self)
+        self._begin()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        lay = self.layout_
+        top = QFrame()
+        top.setObjectName("displayTop")
+        self.hall_name = _label("hallName")
+        self.clock = _label("clock")
+        band: QHBoxLayout | QVBoxLayout
+        if lay.two_line_top:  # no room for both on one line: the name, then date and time
+            band = QVBoxLayout(top)
+            self.hall_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            band.addWidget(self.hall_name)
+            band.addWidget(self.clock)
+        else:
+            band = QHBoxLayout(top)
+            self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            band.addWidget(self.hall_name, 1)
+            band.addWidget(self.clock)
+        band.setContentsMargins(lay.pad * 2, lay.pad // 2, lay.pad * 2, lay.pad // 2)
+        band.setSpacing(0)
+
+        self.newest = QFrame()
+        self.newest.setObjectName("newest")
+        self.now_calling = _label("nowCalling", centred=True)
+        self.newest_number = _label("newestNumber", centred=True)
+        self.go_before = _label(role="goTo")
+        self.newest_window = _label("newestWindow")
+        self.go_after = _label(role="goTo")
+        words = QHBoxLayout()
+        words.setSpacing(lay.pad // 2)
+        words.addStretch(1)
+        for w in (self.go_before, self.newest_window, self.go_after):
+            words.addWidget(w)
+        words.addStretch(1)
+        col = QVBoxLayout(self.newest)
+        col.setContentsMargins(lay.pad, lay.pad, lay.pad, lay.pad)
+        col.addWidget(self.now_calling)
+        col.addStretch(1)
+        col.addWidget(self.newest_number)
+        col.addLayout(words)
+        col.addStretch(1)
+
+        self.recent = QFrame()
+        self.recent.setObjectName("recent")
+        self.recent_title = _label("recentTitle", centred=True)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(lay.pad * 2)
+        grid.setVerticalSpacing(0)
+        self.column_heads: list[QLabel] = []
+        for c in range(lay.columns * 2):
+            head = _label(role="colHead", centred=True)
+            grid.addWidget(head, 0, c)
+            self.column_heads.append(head)
+        self.rows: list[tuple[QLabel, QLabel]] = []
+        for i in range(lay.rows * lay.columns):
+            number = _label(role="rowNumber", centred=True)
+            window = _label(role="rowWindow", centred=True)
+            r, c = i % lay.rows, i // lay.rows  # down the first column, then the next
+            grid.addWidget(number, 1 + r, c * 2)
+            grid.addWidget(window, 1 + r, c * 2 + 1)
+            self.rows.append((number, window))
+        recent = QVBoxLayout(self.recent)
+        recent.setContentsMargins(lay.pad, lay.pad, lay.pad, lay.pad)
+        recent.addWidget(self.recent_title)
+        recent.addLayout(grid)
+        recent.addStretch(1)
+
+        waiting = QFrame()
+        waiting.setObjectName("waitingBar")
+        self.zones_grid = QGridLayout(waiting)
+        self.zones_grid.setContentsMargins(lay.pad, 0, lay.pad, 0)
+        self.zones_grid.setHorizontalSpacing(lay.pad)
+        self.zones_grid.setVerticalSpacing(0)
+        self.zones_title = _label(role="zoneTitle")
+        self.zones_grid.addWidget(self.zones_title, 0, 0)
+        self.zone_labels: dict[str, tuple[QLabel, QLabel]] = {}
+
+        # The notice line; while the database is away, the red band takes its place.
+        self.notice = Marquee()
+        self.outage_band = _label("outage", centred=True)
+        self.outage_band.hide()
+
+        body = QGridLayout()
+        body.setContentsMargins(lay.pad, lay.pad, lay.pad, lay.pad)
+        body.setSpacing(lay.pad)
+        if lay.portrait:
+            body.addWidget(self.newest, 0, 0)
+            body.addWidget(self.recent, 1, 0)
+            body.setRowStretch(1, 1)
+        else:
+            body.addWidget(self.newest, 0, 0)
+            body.addWidget(self.recent, 0, 1)
+            body.setColumnStretch(0, 52)
+            body.setColumnStretch(1, 48)
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(top)
+        box.addLayout(body, 1)
+        box.addWidget(waiting)
+        box.addWidget(self.notice)
+        box.addWidget(self.outage_band)
+
+    # -- drawing -----------------------------------------------------------------------
+
+    def _show_all(self) -> None:
+        self.hall_name.setText(self._settings.name)
+        self.now_calling.setText(QCoreApplication.translate("Display", "Now calling"))
+        self.recent_title.setText(QCoreApplication.translate("Display", "Recent calls"))
+        for i, head in enumerate(self.column_heads):
+            head.setText(
+                QCoreApplication.translate("Display", "Number")
+                if i % 2 == 0
+                else QCoreApplication.translate("Display", "Window")
+            )
+        self.zones_title.setText(QCoreApplication.translate("Display", "Waiting:"))
+        self.outage_band.setText(
+            QCoreApplication.translate("Display", "Connection lost, reconnecting…")
+        )
+        self.outage_band.setFixedHeight(self.notice.sizeHint().height())
+        self.notice.set_text(self._settings.display.notice)
+        self._show_newest()
+        self._show_rows()
+        self._show_counts()
+
+    def _show_newest(self) -> None:
+        call = self.board.newest
+        if call is None:
+            self.newest_number.setText("")
+            self.go_before.setText(
+                QCoreApplication.translate("Display", "Please listen for your number")
+            )
+            self.newest_window.setText("")
+            self.go_after.setText("")
+            return
+        before, _, after = QCoreApplication.translate("Display", "Please go to {window}").partition(
+            "{window}"
+        )
+        self.newest_number.setText(call.number)
+        self.go_before.setText(before.strip())
+        self.newest_window.setText(
+            QCoreApplication.translate("Display", "Window {n}").format(n=call.window_no)
+        )
+        self.go_after.setText(after.strip())
+        self.go_after.setVisible(bool(after.strip()))
+
+    def _show_rows(self) -> None:
+        calls = list(self.board.calls)[1 : len(self.rows) + 1]  # the newest is large already
+        for i, (number, window) in enumerate(self.rows):
+            call = calls[i] if i < len(calls) else None
+            number.setText(call.number if call else "")
+            window.setText(str(call.window_no) if call else "")
+
+    def _show_call(self, call: LobbyCall) -> None:
+        self._show_newest()
+        self._show_rows()
+        self._start_flash()
+        self._speak(call)
+
+    def _show_window(self, number: int) -> None:
+        pass  # the lobby display shows calls, not each window's state
+
+    def _show_counts(self) -> None:
+        zones = self.board.zones
+        if [z.code for z in zones] != list(self.zone_labels):
+            while self.zones_grid.count():
+                item = self.zones_grid.takeAt(0)
+                w = item.widget() if item is not None else None
+                if w is not None and w is not self.zones_title:
+                    w.setParent(None)
+                    w.deleteLater()
+            self.zone_labels = {}
+            self.zones_grid.addWidget(self.zones_title, 0, 0)
+            cols = self.layout_.zone_columns
+            for i, z in enumerate(zones):
+                name, count = _label(role="zone"), _label(role="zoneCount")
+                name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.zones_grid.addWidget(name, i // cols, 1 + (i % cols) * 2)
+                self.zones_grid.addWidget(count, i // cols, 2 + (i % cols) * 2)
+                self.zone_labels[z.code] = (name, count)
+        for z in zones:
+            name, count = self.zone_labels[z.code]
+            name.setText(z.name)
+            count.setText(QCoreApplication.translate("Display", "{n} waiting").format(n=z.waiting))
+
+    def _show_outage(self, down: bool) -> None:
+        self.notice.setVisible(not down)
+        self.outage_band.setVisible(down)
+
+    def _show_clock(self, now: datetime) -> None:
+        self.clock.setText(self.clock_text(now))
+
+    def clock_text(self, now: datetime) -> str:
+        date = QCoreApplication.translate("Display", "{month}/{day}").format(
+            month=now.month, day=now.day
+        )
+        return f"{date} {self.weekday(now.weekday())}  {now:%H:%M:%S}"
+
+    # -- the flash -----------------------------------------------------------------------
+
+    def _start_flash(self) -> None:
+        self._flash_left = max(1, self._settings.display.flash_seconds * 1000 // FLASH_MS)
+        self._set_flash(True)
+        self._flash.start(FLASH_MS)
+
+    def _flash_step(self) -> None:
+        self._flash_left -= 1
+        if self._flash_left <= 0:
+            self._flash.stop()
+            self._set_flash(False)
+            return
+        self._set_flash(self._flash_left % 2 == 0)
+
+    def _set_flash(self, on: bool) -> None:
+        value = "on" if on else "off"
+        if self.newest.property("flash") != value:
+            self.newest.setProperty("flash", value)
+            _repolish(self.newest)
+
+    @property
+    def flashing(self) -> bool:
+        return self._flash.isActive()
+
+    # -- speaking ------------------------------------------------------------------------
+
+    def _speak(self, call: LobbyCall) -> None:
+        if self.announcer is None or self._settings.voice.speaker != "display":
+            return
+        age = (self.hall.now() - call.at).total_seconds()
+        if age > self._settings.display.spoken_within_seconds:
+            log.info("display: %s for window %d is %.0f s old: shown, not spoken", call.number,
+                     call.window_no, age)  # fmt: skip
+            return
+        self.announcer.announce(
+            call.number, call.window_no, kind=SPOKEN_KIND[call.kind], age=max(0.0, age)
+        )
+        self.spoken.append(call)
+        del self.spoken[:-20]
+
+
+class WindowScreen(HallScreen):
+    """The small screen above one window: the number in hand and 请到本窗口办理 while it
+    is called, 欢迎光临 when the window is open and free, 暂停服务 when it is paused or
+    nobody is signed in; the clerk's name and number under it."""
+
+    def __init__(
+        self,
+        hall: Hall,
+        window_no: int,
+        *,
+        bridge: FeedBridge | None = None,
+        size: QSize | None = None,
+    ) -> None:
+        hall.settings.catalog.window(window_no)  # an unknown window: one sentence
+        super().__init__(hall, bridge=bridge, size=size, keep=1)
+        self.setObjectName("windowScreen")
+        self.window_no = window_no
+        self.layout_ = window_layout(
+            self._screen_size,
+            [
+                QCoreApplication.translate("Display", "Welcome"),
+                QCoreApplication.translate("Display", "Service paused"),
+            ],
+            [
+                QCoreApplication.translate("Display", "Please come to this window"),
+                QCoreApplication.translate("Display", "Being served"),
+            ],
+        )
+        self._flash_left = 0
+        self._flash = QTimer(self)
+        self._flash.timeout.connect(self._flash_step)
+        self._build()
+        self.setStyleSheet(display_stylesheet(self.layout_.qss()))
+        _whole_lines(self)
+        self._begin()
+
+    def _build(self) -> None:
+        lay = self.layout_
+        top = QFrame()
+        top.setObjectName("displayTop")
+        self.window_name = _label("windowName")
+        self.service_names = _label("screenServices", centred=True)
+        self.clock = _label("clock")
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        band = QHBoxLayout(top)
+        band.setContentsMargins(lay.pad, lay.pad // 2, lay.pad, lay.pad // 2)
+        band.addWidget(self.window_name, 1)
+        band.addWidget(self.clock)
+        self.outage_band = _label("outage", centred=True)
+        self.outage_band.setText(
+            QCoreApplication.translate("Display", "Connection lost, reconnecting…")
+        )
+        self.outage_band.setWordWrap(True)
+        self.outage_band.hide()
+        self.number = _label("screenNumber", centred=True)
+        self.words = _label("screenWords", centred=True)
+        self.clerk = _label("screenClerk", centred=True)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, lay.pad)
+        box.setSpacing(0)
+        box.addWidget(top)
+        box.addWidget(self.outage_band)
+        box.addWidget(self.service_names)
+        box.addStretch(1)
+        box.addWidget(self.number)
+        box.addWidget(self.words)
+        box.addStretch(1)
+        box.addWidget(self.clerk)
+
+    @property
+    def state(self) -> WindowState | None:
+        return self.board.windows.get(self.window_no)
+
+    def _show_all(self) -> None:
+        entry = self._settings.catalog.window(self.window_no)
+        self.window_name.setText(
+            QCoreApplication.translate("Display", "Window {n}").format(n=self.window_no)
+        )
+        fm = self.service_names.fontMetrics()
+        width = self.layout_.width - 2 * self.layout_.pad
+        self.service_names.setText(
+            fm.elidedText(entry.name, Qt.TextElideMode.ElideRight, width)  # a long name
+        )
+        self._show_window(self.window_no)
+
+    def _show_window(self, number: int) -> None:
+        if number != self.window_no:
+            return
+        w = self.state
+        if w is not None and w.ticket is not None:
+            self.number.setText(w.ticket)
+            self.number.setProperty("state", w.ticket_state)
+            serving = w.ticket_state == "serving"
+            self._set_words(
+                QCoreApplication.translate("Display", "Being served")
+                if serving
+                else QCoreApplication.translate("Display", "Please come to this window"),
+                "called",
+            )
+        elif w is not None and w.open:
+            self.number.setText(QCoreApplication.translate("Display", "Welcome"))
+            self.number.setProperty("state", "idle")
+            self._set_words("", "idle")
+        else:
+            self.number.setText(QCoreApplication.translate("Display", "Service paused"))
+            self.number.setProperty("state", "paused")
+            self._set_words("", "paused")
+        if w is not None and w.staffed and w.clerk_name:
+            self.clerk.setText(
+                QCoreApplication.translate("Display", "Clerk {name} · No. {code}").format(
+                    name=w.clerk_name, code=w.clerk_code
+                )
+            )
+        else:
+            self.clerk.setText("")
+        _repolish(self.number)
+
+    def _set_words(self, text: str, state: str) -> None:
+        self.words.setText(text)
+        self.words.setVisible(bool(text))
+        self.words.setProperty("state", state)
+        _repolish(self.words)
+
+    def _show_call(self, call: LobbyCall) -> None:
+        if call.window_no == self.window_no:
+            self._flash_left = max(1, self._settings.display.flash_seconds * 1000 // FLASH_MS)
+            self._flash.start(FLASH_MS)
+
+    def _flash_step(self) -> None:
+        self._flash_left -= 1
+        on = self._flash_left > 0 and self._flash_left % 2 == 1
+        if self._flash_left <= 0:
+            self._flash.stop()
+        self.setProperty("flash", "on" if on else "off")
+        _repolish(self.number)
+
+    def _show_counts(self) -> None:
+        pass  # a window screen shows its own window only
+
+    def _show_outage(self, down: bool) -> None:
+        self.outage_band.setVisible(down)
+
+    def _show_clock(self, now: datetime) -> None:
+        self.clock.setText(f"{now:%H:%M}")
