@@ -471,7 +471,8 @@ class LobbyDisplay(HallScreen):
         inches: float | None = None,
     ) -> None:
         settings = hall.settings
-        super().__init__(hall, bridge=bridge, size=size, keep=settings.display.calls_listed)
+        # Twice the calls listed: a recall takes a place in the board, not in the list.
+        super().__init__(hall, bridge=bridge, size=size, keep=2 * settings.display.calls_listed)
         self.setObjectName("lobby")
         self.announcer = announcer
         self.spoken: list[LobbyCall] = []  # the calls handed to the announcer (the last few)
@@ -501,6 +502,8 @@ class LobbyDisplay(HallScreen):
             font.setStretch(self.layout_.number_stretch)
             self.newest_number.setFont(font)
         _whole_lines(self)
+        self.notice.ensurePolished()  # the red band takes the notice's place, as high
+        self.outage_band.setFixedHeight(self.notice.sizeHint().height())
         self._begin()
 
     # -- building ----------------------------------------------------------------------
@@ -625,7 +628,6 @@ class LobbyDisplay(HallScreen):
         self.outage_band.setText(
             QCoreApplication.translate("Display", "Connection lost, reconnecting…")
         )
-        self.outage_band.setFixedHeight(self.notice.sizeHint().height())
         self.notice.set_text(self._settings.display.notice)
         self._show_newest()
         self._show_rows()
@@ -653,7 +655,14 @@ class LobbyDisplay(HallScreen):
         self.go_after.setVisible(bool(after.strip()))
 
     def _show_rows(self) -> None:
-        calls = list(self.board.calls)[1 : len(self.rows) + 1]  # the newest is large already
+        """The calls before the newest, each number and window once (a recall moves the
+        number up rather than listing it twice)."""
+        seen, calls = set(), []
+        for c in self.board.calls:
+            if (c.number, c.window_no) not in seen:
+                seen.add((c.number, c.window_no))
+                calls.append(c)
+        calls = calls[1 : len(self.rows) + 1]  # the newest is large already
         for i, (number, window) in enumerate(self.rows):
             call = calls[i] if i < len(calls) else None
             number.setText(call.number if call else "")

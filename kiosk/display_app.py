@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import QWidget
@@ -61,3 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return screen
 
     return run_station(open_window, db=args.db, hall_code=args.hall, lang=args.lang, silent=silent)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -20,15 +20,17 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy import func, select
 
 from shared.clock import clock_from_env
 from shared.config import DEMO_HALL_PATH, load_hall_config
-from shared.db import sqlite_url
+from shared.db import connect, sqlite_url
 from shared.hall import Hall, init_hall
+from shared.model import Event
 from shared.printing import default_slip_folder
 from shared.simulate import initial_passwords, next_open_day, run_demo_morning
 from shared.speech import call_words
@@ -94,11 +96,14 @@ def run_window(url: str, lang: str) -> int:
         )
         for n, _ in staffed
     ]
+    display = [sys.executable, "-m", "kiosk.display_app", "--db", url, "--size", "1280x720"]
+    consoles.append(subprocess.Popen([*display, "--lang", lang]))  # on a PC of its own
     print(
         f"示范服务中心 · 数据库 {url}\n"
         + (f"演示时间：{now}（服务中心当前不取号）\n" if now else "")
         + f"取号机已打开，取号单（PDF）存入 {default_slip_folder()}。\n"
-        + f"{len(consoles)} 个窗口的叫号终端已打开：以窗口的工号登录，密码 demo1234（"
+        + "大厅综合屏已打开（1280×720 窗口）。\n"
+        + f"{len(staffed)} 个窗口的叫号终端已打开：以窗口的工号登录，密码 demo1234（"
         + "、".join(f"{n}号窗口 {code}" for n, code in staffed)
         + "），F1 呼叫下一位。\n"
         + "也可以在终端里叫号：\n  "
@@ -157,8 +162,24 @@ def run_headless(out: Path, lang: str) -> int:
     status = app_main("counter.demo")(["--db", url, "--out", str(out)])
     if status:
         return status
+    print("大厅综合屏与窗口屏，上午结束时（PNG）：", flush=True)
+    os.environ["YIMEN_NOW"] = last_activity(url).isoformat()
+    status = app_main("kiosk.display_demo")(["--db", url, "--out", str(out)])
+    if status:
+        return status
     print(f"完成。打开 {out} 查看。", flush=True)
     return 0
+
+
+def last_activity(url: str) -> datetime:
+    """When the last thing happened in the hall (the end of the simulated morning)."""
+    db = connect(url)
+    try:
+        with db.read() as s:
+            at = s.scalar(select(func.max(Event.at)))
+    finally:
+        db.dispose()
+    return (at or datetime.now(UTC)) + timedelta(seconds=1)
 
 
 def cmd_demo(args: argparse.Namespace, lang: str, as_json: bool) -> int:
