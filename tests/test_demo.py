@@ -94,3 +94,13 @@ def test_the_headless_demo_leaves_screens_slips_and_calls(tmp_path: Path) -> Non
         width, height = png_size(shot)
         assert (width > 3 * height) == shot.name.endswith("compact.png"), shot.name
     assert "12 个窗口用键盘办理" in run.stdout and "办结" in run.stdout
+    # The lobby display at its three layouts, with the connection lost, and window screens.
+    lobby = {p.name: png_size(p) for p in out.glob("display-*.png") if "window" not in p.name}
+    assert lobby == {
+        "display-1920x1080.png": (1920, 1080),
+        "display-1080x1920.png": (1080, 1920),
+        "display-tv-1366x768.png": (1366, 768),
+        "display-1920x1080-connection-lost.png": (1920, 1080),
+    }
+    windows = {p.name.split("-")[-1] for p in out.glob("display-window*.png")}
+    assert {"called.png", "open.png"} <= windows
