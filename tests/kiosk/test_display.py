@@ -18,6 +18,7 @@ from sqlalchemy import update
 from kiosk.display import HallScreen, LobbyDisplay, Marquee, WindowScreen
 from shared.announcer import AnnouncementResult, Announcer, MemoryOutput
 from shared.clock import FixedClock
+from shared.errors import HallError
 from shared.hall import Hall
 from shared.lobby import LobbyCall
 from shared.model import Hall as HallRow
@@ -312,3 +313,11 @@ def test_the_lobby_display_clears_at_midnight(
     assert d.newest_number.text() == "" and rows_text(d) == []
     assert d.go_before.text() == "请留意叫号"
     qtbot.waitUntil(lambda: d.zone_labels["SS"][1].text() == "0人", timeout=WAIT)
+
+
+def test_a_window_screen_for_an_unknown_window_says_so_in_one_sentence(
+    qtbot: QtBot, hall: Hall
+) -> None:
+    with pytest.raises(HallError) as refused:
+        WindowScreen(hall, 99, size=QSize(1366, 768))
+    assert refused.value.message("zh") == "没有 99 号窗口。"
