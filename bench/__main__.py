@@ -15,6 +15,10 @@ transaction through the `shared.hall.Hall` facade:
   start and finish at a paced rate while a display in another process reads the change
   feed; the time from a call's commit to its receipt, beside a raw LISTEN/NOTIFY round
   trip on PostgreSQL; and that every event arrived once, in order.
+* "display" (`bench.displaylatency`), on PostgreSQL and on SQLite: the same 10 counters;
+  the real lobby display (1920×1080, offscreen) in another process: a call's commit → the
+  first repaint of the display's newest number after it took the call, split into its
+  feed, its GUI thread and the paint; and that every call was shown once.
 * "voice" (`bench.voicelatency`, no database): a call handed to the station's announcer →
   its first sample handed to the sound output (PortAudio on a private ALSA file device),
   warm (words cached) and cold (words rendered by espeak-ng), p50/p95/p99/max.
@@ -27,11 +31,12 @@ transaction through the `shared.hall.Hall` facade:
   call's first sample handed to the sound output (the real speech engine).
 
 Prints a table and writes everything to bench/results/bench-<time>.json. Exits with 1
-if a number was issued twice, a ticket called twice or lost, or the feed lost, repeated or
-reordered an event; missed speed targets are reported, not failed.
-``--scenario 8-clients|one-pc|feed|voice|kiosk|counter`` runs one scenario alone. ``--quick``
-runs small counts (under a minute); ``--profile`` also profiles one kiosk and one counter
-of the 8-clients scenario with cProfile, in CPU time (the run is then slower).
+if a number was issued twice, a ticket called twice or lost, the feed lost, repeated or
+reordered an event, or the display missed or repeated a call; missed speed targets are
+reported, not failed. ``--scenario 8-clients|one-pc|feed|display|voice|kiosk|counter``
+runs one scenario alone. ``--quick`` runs small counts (under a minute); ``--profile``
+also profiles one kiosk and one counter of the 8-clients scenario with cProfile, in CPU
+time (the run is then slower).
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ from bench import databases
 from bench.counterlatency import CounterLatency, print_counter
 from bench.counterlatency import run_all as counter_runs
 from bench.cpu import CpuMeter, CpuShare
+from bench.displaylatency import DisplayLatency, display_latency, print_display
 from bench.feedlatency import (
     FEED_FULL,
     FEED_QUICK,
@@ -110,7 +116,7 @@ class Plan:
 
 QUICK = Plan("quick", kiosks=4, tickets_per_kiosk=30, one_pc_seconds=4, feed=FEED_QUICK)
 FULL = Plan("full", kiosks=4, tickets_per_kiosk=500, one_pc_seconds=20, feed=FEED_FULL)
-SCENARIOS = ("all", "8-clients", "one-pc", "feed", "voice", "kiosk", "counter")
+SCENARIOS = ("all", "8-clients", "one-pc", "feed", "display", "voice", "kiosk", "counter")
 
 
 def progress(message: str) -> None:
@@ -578,9 +584,18 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _as_dict(
-    result: EightClients | OnePc | FeedLatency | VoiceLatency | KioskLatency | CounterLatency,
-) -> dict[str, Any]:
+Result = (
+    EightClients
+    | OnePc
+    | FeedLatency
+    | DisplayLatency
+    | VoiceLatency
+    | KioskLatency
+    | CounterLatency
+)
+
+
+def _as_dict(result: Result) -> dict[str, Any]:
     out: dict[str, Any] = _jsonable(asdict(result))  # nested Summary objects become dicts
     return out
 
@@ -596,6 +611,7 @@ def main(argv: list[str] | None = None) -> int:
     eights: list[EightClients] = []
     one_pcs: list[OnePc] = []
     feeds: list[FeedLatency] = []
+    displays: list[DisplayLatency] = []
     voices: list[VoiceLatency] = []
     kiosks: list[KioskLatency] = []
     counters: list[CounterLatency] = []
@@ -617,7 +633,9 @@ def main(argv: list[str] | None = None) -> int:
         if wanted("counter"):
             counters += counter_runs(args.quick, args.db, workdir, progress)
 
-        if args.db in ("all", "postgresql") and (wanted("8-clients") or wanted("feed")):
+        if args.db in ("all", "postgresql") and (
+            wanted("8-clients") or wanted("feed") or wanted("display")
+        ):
             progress("starting PostgreSQL ...")
             with databases.postgres(workdir) as server:
                 info["postgresql"] = {
@@ -648,6 +666,22 @@ def main(argv: list[str] | None = None) -> int:
                     try:
                         feeds.append(
                             feed_latency(
+                                "PostgreSQL",
+                                url,
+                                server.settings,
+                                plan.feed,
+                                databases.CLIENTS_START,
+                                postmaster_pid=server.postmaster_pid,
+                                progress=progress,
+                            )
+                        )
+                    finally:
+                        server.drop_database(name)
+                if wanted("display"):
+                    url = server.fresh_database(name)
+                    try:
+                        displays.append(
+                            display_latency(
                                 "PostgreSQL",
                                 url,
                                 server.settings,
@@ -691,12 +725,29 @@ def main(argv: list[str] | None = None) -> int:
                     progress=progress,
                 )
             )
+        if args.db in ("all", "sqlite") and wanted("display"):
+            url = databases.fresh_sqlite(template, workdir / "display.db")
+            displays.append(
+                display_latency(
+                    "SQLite",
+                    url,
+                    info["sqlite_settings"],
+                    plan.feed,
+                    databases.CLIENTS_START,
+                    progress=progress,
+                )
+            )
 
+    for d in displays:  # the bare feed's figure beside the display's, when it ran too
+        d.feed_scenario_p95_ms = next(
+            (f.latency.p95_ms for f in feeds if f.database == d.database), None
+        )
     info["seconds"] = round(time.perf_counter() - began, 1)
     info["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     failures = [f for r in eights for f in r.failures(r.database == "PostgreSQL")]
     failures += [f for pc in one_pcs for f in pc.failures()]
     failures += [f for r in feeds for f in r.failures()]
+    failures += [f for d in displays for f in d.failures()]
     failures += [f for v in voices for f in v.failures()]
     failures += [f for k in kiosks for f in k.failures()]
 
@@ -709,6 +760,8 @@ def main(argv: list[str] | None = None) -> int:
         print_one_pc(pc)
     for fr in feeds:
         print_feed(fr)
+    for d in displays:
+        print_display(d)
     for v in voices:
         print_voice(v)
     for k in kiosks:
@@ -727,6 +780,7 @@ def main(argv: list[str] | None = None) -> int:
         "eight_clients": [_as_dict(r) for r in eights],
         "one_pc": [_as_dict(r) for r in one_pcs],
         "feed_latency": [_as_dict(r) for r in feeds],
+        "display_latency": [_as_dict(d) for d in displays],
         "voice_latency": [_as_dict(v) for v in voices],
         "kiosk_latency": [_as_dict(k) for k in kiosks],
         "counter_latency": [_as_dict(c) for c in counters],
@@ -738,7 +792,8 @@ def main(argv: list[str] | None = None) -> int:
     # Missed speed targets are findings; a ticket numbered, called or lost wrongly is a bug.
     correct = [r.correct for r in eights] + [pc.correct for pc in one_pcs]
     correct += [not k.failures() for k in kiosks]  # one tap, one ticket through an outage
-    return 0 if all(correct + [r.correct for r in feeds]) else 1
+    correct += [r.correct for r in feeds] + [d.correct for d in displays]
+    return 0 if all(correct) else 1
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ import os
 import random
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -425,6 +426,117 @@ def raw_idle(url: str, count: int, timeout: float = 600) -> RawResult:
     return _raw_result("raw NOTIFY, idle server", by_role["raw-notifier"], by_role["raw-listener"])
 
 
+@dataclass
+class Rig:
+    """What the run's processes share: the result queue and the signals."""
+
+    ctx: Any
+    out: Any  # each process's result
+    go: Any  # the counters' start signal
+    ready: Any  # released by each counter (and extra process) once it is ready
+    begin: Any  # the display may start reading
+    display_ready: Any  # released by the display (see `run_paced`)
+    stop: Any  # end now (a timeout, or an error)
+    until: Any  # the display ends once it has seen this event id
+
+    @classmethod
+    def make(cls) -> Rig:
+        ctx = _context()
+        return cls(
+            ctx,
+            ctx.Queue(),
+            ctx.Event(),
+            ctx.Semaphore(0),
+            ctx.Event(),
+            ctx.Semaphore(0),
+            ctx.Event(),
+            ctx.Value("q", 0),
+        )
+
+
+@dataclass
+class PacedRun:
+    results: list[Any]  # every process's log
+    cpu: CpuShare | None
+    load_before: list[float]
+    load_after: list[float]
+
+
+def run_paced(
+    rig: Rig,
+    url: str,
+    plan: FeedPlan,
+    start: datetime,
+    display: Callable[..., Any],
+    listening: Callable[[str, Any], None],
+    *,
+    display_args: tuple[Any, ...] = (),
+    extra: list[_Job] | None = None,
+    on_result: Callable[[list[Any]], None] = lambda _done: None,
+    calling: str = "",
+    postmaster_pid: int | None = None,
+    progress: Any = print,
+    timeout: float = 900,
+) -> PacedRun:
+    """The paced counters of `FEED_WINDOWS` around a display process: the display is
+    ``display(url, begin, display_ready, until, stop, *display_args)``, started apart;
+    the counters (and the ``extra`` jobs) issue their tickets; then ``begin`` is set and
+    ``listening(url, display_ready)`` returns once the display listens; ``calling`` is
+    said and the counters start. Once they are done, ``until`` is set to the newest event
+    id; every result goes to ``on_result`` as it comes."""
+    ready, go = rig.ready, rig.go
+    counters = [
+        _Job(
+            paced_counter,
+            (url, w, c, start, plan.tickets_per_window, i, plan.seconds, plan.pause_s, ready, go),
+        )
+        for i, (w, c) in enumerate(FEED_WINDOWS)
+    ]
+    # The display is started apart, first: `listening` says when it is ready.
+    args = (url, rig.begin, rig.display_ready, rig.until, rig.stop, *display_args)
+    proc = rig.ctx.Process(target=_run, args=(display, args, rig.out))
+    proc.start()
+    procs = [proc]
+    try:
+        procs += _start(rig.ctx, counters + (extra or []), rig.out, rig.ready, timeout)
+        rig.begin.set()
+        listening(url, rig.display_ready)
+        progress(calling)
+        meter = CpuMeter(postmaster_pid)
+        load_before = _load()
+        meter.start()
+        rig.go.set()
+        deadline = time.monotonic() + timeout
+        # If something is never received, end the display and the listener anyway.
+        timer = threading.Timer(timeout, rig.stop.set)
+        measured: dict[str, Any] = {}
+
+        def counted(done: list[Any]) -> None:
+            roles = [r.role for r in done]
+            if roles.count("counter") == len(FEED_WINDOWS) and not rig.until.value:
+                # CPU and load while the counters worked (not while the processes exit).
+                measured["cpu"] = meter.stop(sum(r.cpu_seconds for r in done))
+                measured["load"] = _load()
+                rig.until.value = _max_event_id(url)  # the display ends once it has this one
+                timer.interval = 10.0
+                timer.start()
+            on_result(done)
+
+        try:
+            results = _gather(procs, rig.out, max(1.0, deadline - time.monotonic()), counted)
+        finally:
+            timer.cancel()
+    finally:
+        rig.stop.set()
+        _reap(procs)
+    load_after: list[float] = measured.get("load", _load())
+    cpu: CpuShare | None = measured.get("cpu")
+    if cpu is not None:  # the display and the listener ended later: count them as clients
+        late = sum(r.cpu_seconds for r in results) - cpu.clients_s
+        cpu = replace(cpu, clients_s=cpu.clients_s + late, others_s=max(0.0, cpu.others_s - late))
+    return PacedRun(results, cpu, load_before, load_after)
+
+
 def feed_latency(
     database: str,
     url: str,
@@ -441,66 +553,35 @@ def feed_latency(
         f"feed latency on {database}: {len(FEED_WINDOWS)} counters issue "
         f"{plan.tickets_per_window} tickets each, then call for {plan.seconds:.0f} s ..."
     )
-    ctx = _context()
-    out, go, ready = ctx.Queue(), ctx.Event(), ctx.Semaphore(0)
-    begin, sub_ready, stop = ctx.Event(), ctx.Semaphore(0), ctx.Event()
-    until, raw_expected = ctx.Value("q", 0), ctx.Value("q", 0)
-    counters = [
-        _Job(
-            paced_counter,
-            (url, w, c, start, plan.tickets_per_window, i, plan.seconds, plan.pause_s, ready, go),
-        )
-        for i, (w, c) in enumerate(FEED_WINDOWS)
-    ]
+    rig = Rig.make()
+    raw_expected = rig.ctx.Value("q", 0)
     extra = []
     if postgres:
         extra = [
-            _Job(raw_listener, (url, ready, raw_expected, stop)),
-            _Job(raw_notifier, (url, None, plan.seconds, 1, ready, go)),
+            _Job(raw_listener, (url, rig.ready, raw_expected, rig.stop)),
+            _Job(raw_notifier, (url, None, plan.seconds, 1, rig.ready, rig.go)),
         ]
-    # The display is started apart: it is ready once it has received an event.
-    display = ctx.Process(target=_run, args=(subscriber, (url, begin, sub_ready, until, stop), out))
-    display.start()
-    procs = [display]
-    try:
-        procs += _start(ctx, counters + extra, out, ready, timeout)
-        begin.set()
-        _probe_until_seen(url, sub_ready)
-        progress(f"feed latency on {database}: tickets issued, the display listens; calling ...")
-        meter = CpuMeter(postmaster_pid)
-        load_before = _load()
-        meter.start()
-        go.set()
-        deadline = time.monotonic() + timeout
-        # If something is never received, end the display and the listener anyway.
-        timer = threading.Timer(timeout, stop.set)
-        measured: dict[str, Any] = {}
 
-        def on_result(done: list[Any]) -> None:
-            roles = [r.role for r in done]
-            if roles.count("counter") == len(FEED_WINDOWS) and not until.value:
-                # CPU and load while the counters worked (not while the processes exit).
-                measured["cpu"] = meter.stop(sum(r.cpu_seconds for r in done))
-                measured["load"] = _load()
-                until.value = _max_event_id(url)  # the display ends once it has this one
-                timer.interval = 10.0
-                timer.start()
-            for r in done:
-                if r.role == "raw-notifier":
-                    raw_expected.value = len(r.times)
+    def on_result(done: list[Any]) -> None:
+        for r in done:
+            if r.role == "raw-notifier":
+                raw_expected.value = len(r.times)
 
-        try:
-            results = _gather(procs, out, max(1.0, deadline - time.monotonic()), on_result)
-        finally:
-            timer.cancel()
-    finally:
-        stop.set()
-        _reap(procs)
-    load_after: list[float] = measured.get("load", _load())
-    cpu: CpuShare | None = measured.get("cpu")
-    if cpu is not None:  # the display and the listener ended later: count them as clients
-        late = sum(r.cpu_seconds for r in results) - cpu.clients_s
-        cpu = replace(cpu, clients_s=cpu.clients_s + late, others_s=max(0.0, cpu.others_s - late))
+    run = run_paced(
+        rig,
+        url,
+        plan,
+        start,
+        subscriber,
+        _probe_until_seen,
+        extra=extra,
+        on_result=on_result,
+        calling=f"feed latency on {database}: tickets issued, the display listens; calling ...",
+        postmaster_pid=postmaster_pid,
+        progress=progress,
+        timeout=timeout,
+    )
+    results = run.results
     logs = [r for r in results if r.role == "counter"]
     sub = next(r for r in results if r.role == "subscriber")
     raw: list[RawResult] = []
@@ -514,8 +595,8 @@ def feed_latency(
         if plan.raw_idle:
             progress(f"raw LISTEN/NOTIFY on the idle server: {plan.raw_idle} notifications ...")
             raw.append(raw_idle(url, plan.raw_idle))
-    outcome = _analyse(database, url, settings, plan, logs, sub, raw, cpu)
-    outcome.load_average_before, outcome.load_average_after = load_before, load_after
+    outcome = _analyse(database, url, settings, plan, logs, sub, raw, run.cpu)
+    outcome.load_average_before, outcome.load_average_after = run.load_before, run.load_after
     progress(
         f"feed latency on {database}: {outcome.calls} calls, p95 {outcome.latency.p95_ms:.1f} ms"
     )
