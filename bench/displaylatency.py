@@ -55,6 +55,7 @@ from bench.feedlatency import (
     FeedPlan,
     Rig,
     _line,
+    print_conditions,
     run_paced,
 )
 from bench.stats import Summary
@@ -430,15 +431,7 @@ def print_display(r: DisplayLatency) -> None:
         f"own process and event loop; {r.display_cpu_s:.1f} s CPU "
         f"({100 * r.display_cpu_s / r.seconds:.0f} % of a core over the run's {r.seconds:.0f} s)"
     )
-    print(
-        f"  durability: {', '.join(f'{k}={v}' for k, v in r.settings.items())}; load average "
-        f"(1, 5, 15 min) before {', '.join(map(str, r.load_average_before))}, after "
-        f"{', '.join(map(str, r.load_average_after))}"
-    )
-    print(
-        f"  {'measurement':<30} {'count':>6} {'p50 ms':>8} {'p95 ms':>8} "
-        f"{'p99 ms':>8} {'max ms':>8}"
-    )
+    print_conditions(r.settings, r.load_average_before, r.load_average_after)
     print(_line("display: commit → painted", r.latency) + f"   [goal p95 < {goal}: {met}]")
     print(_line("  commit → received (its feed)", r.commit_to_received))
     print(_line("  received → shown (GUI)", r.received_to_shown))

@@ -696,15 +696,7 @@ def print_feed(r: FeedLatency) -> None:
         f"{r.writes_per_s:.1f} writes/s in the hall; {r.empty_calls} calls found nobody waiting"
         + (f" ({dry})" if dry else "")
     )
-    print(
-        f"  durability: {', '.join(f'{k}={v}' for k, v in r.settings.items())}; load average "
-        f"(1, 5, 15 min) before {', '.join(map(str, r.load_average_before))}, after "
-        f"{', '.join(map(str, r.load_average_after))}"
-    )
-    print(
-        f"  {'measurement':<30} {'count':>6} {'p50 ms':>8} {'p95 ms':>8} "
-        f"{'p99 ms':>8} {'max ms':>8}"
-    )
+    print_conditions(r.settings, r.load_average_before, r.load_average_after)
     print(_line("feed: commit → received", r.latency) + f"   [p95 < {r.target_ms:.0f} ms: {ok}]")
     print(_line("  of which commit → wake", r.commit_to_wake))
     print(_line("  of which wake → received", r.wake_to_received))
@@ -733,3 +725,19 @@ def print_feed(r: FeedLatency) -> None:
         )
     if r.cpu is not None:
         print(f"  {r.cpu.line()}")
+
+
+def print_conditions(
+    settings: dict[str, str], load_before: list[float], load_after: list[float]
+) -> None:
+    """The database's durability settings, the load average around the run, and the head
+    of the latency table (the feed and display scenarios print the same)."""
+    print(
+        f"  durability: {', '.join(f'{k}={v}' for k, v in settings.items())}; load average "
+        f"(1, 5, 15 min) before {', '.join(map(str, load_before))}, after "
+        f"{', '.join(map(str, load_after))}"
+    )
+    print(
+        f"  {'measurement':<30} {'count':>6} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'p99 ms':>8} {'max ms':>8}"
+    )

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSize
 
 from shared.qt.printing import station_printer
-from shared.qt.station import Station, run_station
+from shared.qt.station import Station, run_station, show_public
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -68,10 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             size=size,
             lang=args.lang,
         )
-        if size is None:
-            window.showFullScreen()
-        else:
-            window.show()
+        show_public(window, sized=size is not None)
         return window
 
     return run_station(

@@ -319,6 +319,9 @@ class HallScreen(QWidget):
     """What the lobby display and a window screen share: the board and its feed, the
     counts read off the GUI thread, the clock and the day, the lost connection."""
 
+    clock: QLabel  # made by each screen's build
+    outage_band: QLabel
+
     call_shown = Signal(object)  # a LobbyCall, on the screen
     outage_changed = Signal(bool)  # the database went away (True) or came back
     refreshed = Signal()  # the counts and windows were read again
@@ -349,6 +352,9 @@ class HallScreen(QWidget):
         self._again = False
         self._every = QTimer(self)
         self._every.timeout.connect(self.refresh)
+        self._flash_left = 0
+        self._flash = QTimer(self)
+        self._flash.timeout.connect(self._flash_step)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._tick)
 
@@ -410,8 +416,8 @@ class HallScreen(QWidget):
             return
         self._refreshing = True
 
-        def read() -> tuple[Lobby, HallSettings]:
-            return self.hall.lobby(calls=1), self.hall.settings
+        def read() -> tuple[Lobby, HallSettings]:  # no calls: after the start they are the feed's
+            return self.hall.lobby(calls=0), self.hall.settings
 
         self.db.submit(read, self._got_refresh, self._refresh_failed)
 
@@ -423,9 +429,7 @@ class HallScreen(QWidget):
         if rolled:
             self._show_all()
         else:
-            self._show_counts()
-            for n in self.board.windows:
-                self._show_window(n)
+            self._show_state()
         self.refreshed.emit()
         if self._again or not current:
             self._again = False
@@ -457,25 +461,54 @@ class HallScreen(QWidget):
         self.db.close(wait=False)
         super().closeEvent(event)  # type: ignore[arg-type]
 
-    # -- what each screen draws ----------------------------------------------------------
+    # -- what a screen draws (each screen draws what it shows; these are the defaults) ---
 
     def _show_all(self) -> None:
-        raise NotImplementedError
+        """Everything again (at the start, a new day)."""
+        self._show_state()
+
+    def _show_state(self) -> None:
+        """The counts and every window, as read again."""
+        self._show_counts()
+        for number in self.board.windows:
+            self._show_window(number)
 
     def _show_call(self, call: LobbyCall) -> None:
-        raise NotImplementedError
+        """A new call (a screen that shows no calls leaves this)."""
 
     def _show_window(self, number: int) -> None:
-        raise NotImplementedError
+        """A window's state changed (the lobby display shows calls, not windows)."""
 
     def _show_counts(self) -> None:
-        raise NotImplementedError
+        """The waiting counts were read again (a window screen shows none)."""
 
     def _show_outage(self, down: bool) -> None:
-        raise NotImplementedError
+        self.outage_band.setVisible(down)
 
     def _show_clock(self, now: datetime) -> None:
-        raise NotImplementedError
+        self.clock.setText(f"{now:%H:%M}")
+
+    # -- the flash of a new call -------------------------------------------------------------
+
+    def _start_flash(self) -> None:
+        self._flash_left = max(1, self._settings.display.flash_seconds * 1000 // FLASH_MS)
+        self._set_flash(True)
+        self._flash.start(FLASH_MS)
+
+    def _flash_step(self) -> None:
+        self._flash_left -= 1
+        if self._flash_left <= 0:
+            self._flash.stop()
+            self._set_flash(False)
+            return
+        self._set_flash(self._flash_left % 2 == 0)
+
+    def _set_flash(self, on: bool) -> None:
+        """Show the flash on or off (the screen says where)."""
+
+    @property
+    def flashing(self) -> bool:
+        return self._flash.isActive()
 
 
 class LobbyDisplay(HallScreen):
@@ -514,9 +547,6 @@ class LobbyDisplay(HallScreen):
             QCoreApplication.translate("Display", "Waiting:"),
             f"{settings.name}    {self.clock_text(datetime(2025, 12, 31, 23, 59, 58))}",
         )
-        self._flash_left = 0
-        self._flash = QTimer(self)
-        self._flash.timeout.connect(self._flash_step)
         self._build()
         self.setStyleSheet(display_stylesheet(self.layout_.qss()))
         if self.layout_.number_stretch < 100:  # QSS has no font-stretch
@@ -696,9 +726,6 @@ class LobbyDisplay(HallScreen):
         self._start_flash()
         self._speak(call)
 
-    def _show_window(self, number: int) -> None:
-        pass  # the lobby display shows calls, not each window's state
-
     def _show_counts(self) -> None:
         zones = self.board.zones
         if [z.code for z in zones] != list(self.zone_labels):
@@ -723,8 +750,8 @@ class LobbyDisplay(HallScreen):
             count.setText(QCoreApplication.translate("Display", "{n} waiting").format(n=z.waiting))
 
     def _show_outage(self, down: bool) -> None:
-        self.notice.setVisible(not down)
-        self.outage_band.setVisible(down)
+        self.notice.setVisible(not down)  # the red band takes the notice's place
+        super()._show_outage(down)
 
     def _show_clock(self, now: datetime) -> None:
         self.clock.setText(self.clock_text(now))
@@ -737,28 +764,11 @@ class LobbyDisplay(HallScreen):
 
     # -- the flash -----------------------------------------------------------------------
 
-    def _start_flash(self) -> None:
-        self._flash_left = max(1, self._settings.display.flash_seconds * 1000 // FLASH_MS)
-        self._set_flash(True)
-        self._flash.start(FLASH_MS)
-
-    def _flash_step(self) -> None:
-        self._flash_left -= 1
-        if self._flash_left <= 0:
-            self._flash.stop()
-            self._set_flash(False)
-            return
-        self._set_flash(self._flash_left % 2 == 0)
-
     def _set_flash(self, on: bool) -> None:
         value = "on" if on else "off"
         if self.newest.property("flash") != value:
             self.newest.setProperty("flash", value)
             _repolish(self.newest)
-
-    @property
-    def flashing(self) -> bool:
-        return self._flash.isActive()
 
     # -- speaking ------------------------------------------------------------------------
 
@@ -805,9 +815,6 @@ class WindowScreen(HallScreen):
                 QCoreApplication.translate("Display", "Being served"),
             ],
         )
-        self._flash_left = 0
-        self._flash = QTimer(self)
-        self._flash.timeout.connect(self._flash_step)
         self._build()
         self.setStyleSheet(display_stylesheet(self.layout_.qss()))
         _whole_lines(self)
@@ -902,22 +909,8 @@ class WindowScreen(HallScreen):
 
     def _show_call(self, call: LobbyCall) -> None:
         if call.window_no == self.window_no:
-            self._flash_left = max(1, self._settings.display.flash_seconds * 1000 // FLASH_MS)
-            self._flash.start(FLASH_MS)
+            self._start_flash()
 
-    def _flash_step(self) -> None:
-        self._flash_left -= 1
-        on = self._flash_left > 0 and self._flash_left % 2 == 1
-        if self._flash_left <= 0:
-            self._flash.stop()
+    def _set_flash(self, on: bool) -> None:
         self.setProperty("flash", "on" if on else "off")
         _repolish(self.number)
-
-    def _show_counts(self) -> None:
-        pass  # a window screen shows its own window only
-
-    def _show_outage(self, down: bool) -> None:
-        self.outage_band.setVisible(down)
-
-    def _show_clock(self, now: datetime) -> None:
-        self.clock.setText(f"{now:%H:%M}")

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QWidget
 
 from kiosk.app import parse_size
-from shared.qt.station import Station, run_station
+from shared.qt.station import Station, run_station, show_public
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -55,10 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 size=size,
                 inches=args.inches,
             )
-        if size is None:
-            screen.showFullScreen()
-        else:
-            screen.show()
+        show_public(screen, sized=size is not None)
         return screen
 
     return run_station(open_window, db=args.db, hall_code=args.hall, lang=args.lang, silent=silent)

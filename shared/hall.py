@@ -29,7 +29,6 @@ from shared.errors import HallError
 from shared.halls import HallSettings, LoadSummary, find_hall, load_config
 from shared.lobby import Lobby, read_lobby
 from shared.model import (
-    IN_HAND_STATES,
     HoldKind,
     Ticket,
     TicketState,
@@ -440,7 +439,7 @@ class Hall:
         settings = self.settings
         with self.db.read() as s:
             day = settings.business_day(self.now())
-            waiting = _waiting_by_service(s, settings, day)
+            waiting = tk.waiting_by_service(s, settings, day)
             rows_recent = s.execute(
                 select(Ticket.issued_service_id, func.count(Ticket.id))
                 .where(
@@ -471,25 +470,7 @@ class Hall:
     def windows(self) -> list[WindowInfo]:
         settings = self.settings
         with self.db.read() as s:
-            live = {
-                w.id: w
-                for w in s.scalars(
-                    select(Window).where(Window.hall_id == settings.id, Window.active.is_(True))
-                )
-            }
-            in_hand = {
-                t.window_id: t
-                for t in s.scalars(
-                    select(Ticket).where(
-                        Ticket.hall_id == settings.id, Ticket.state.in_(IN_HAND_STATES)
-                    )
-                )
-            }
-            return [
-                self._window_info(live[w.id], in_hand.get(w.id))
-                for w in settings.catalog.windows
-                if w.id in live
-            ]
+            return [self._window_info(w, ticket) for w, ticket in tk.windows_in_hand(s, settings)]
 
     def lobby(self, calls: int = 20) -> Lobby:
         """What the lobby display shows: today's last ``calls`` calls, every window's
@@ -504,7 +485,7 @@ class Hall:
         entry = settings.catalog.window(window_no)
         with self.db.read() as s:
             now = self.now()
-            counts = _waiting_by_service(s, settings, settings.business_day(now))
+            counts = tk.waiting_by_service(s, settings, settings.business_day(now))
             waiting = tuple(
                 WaitingCount(sv.code, sv.name, sv.prefix, counts.get(sv.id, 0))
                 for sv in settings.catalog.services
@@ -621,17 +602,3 @@ def init_hall(url: str | None, config: HallConfig, clock: Clock | None = None) -
             return load_config(s, config, now)
     finally:
         db.dispose()
-
-
-def _waiting_by_service(s: Session, settings: HallSettings, day: date) -> dict[int, int]:
-    """How many of the day's tickets wait, by service id."""
-    rows = s.execute(
-        select(Ticket.service_id, func.count(Ticket.id))
-        .where(
-            Ticket.hall_id == settings.id,
-            Ticket.business_day == day,
-            Ticket.state == TicketState.WAITING,
-        )
-        .group_by(Ticket.service_id)
-    )
-    return {service_id: n for service_id, n in rows}

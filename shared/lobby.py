@@ -25,8 +25,8 @@ from sqlalchemy.orm import Session
 from shared.catalog import Catalog
 from shared.feed import FeedEvent
 from shared.halls import HallSettings
-from shared.model import Event, EventKind, Ticket, TicketState, Window
-from shared.tickets import signed_in_today
+from shared.model import Event, EventKind, Ticket, Window
+from shared.tickets import signed_in_today, waiting_by_service, windows_in_hand
 
 #: The events that call a number to a window (the lobby announces each).
 CALL_KINDS = ("called", "recalled", "called_back")
@@ -118,33 +118,14 @@ def read_lobby(s: Session, settings: HallSettings, now: datetime, calls: int) ->
         LobbyCall(event_id, str(kind), number, window_no, at)
         for event_id, kind, at, number, window_no in rows
     )
-    live = {
-        w.id: w
-        for w in s.scalars(
-            select(Window).where(Window.hall_id == settings.id, Window.active.is_(True))
-        )
-    }
-    in_hand = {
-        t.window_id: t
-        for t in s.scalars(
-            select(Ticket).where(
-                Ticket.hall_id == settings.id,
-                Ticket.state.in_((TicketState.CALLED, TicketState.SERVING)),
-            )
-        )
-    }
     windows = []
-    for entry in cat.windows:
-        w = live.get(entry.id)
-        if w is None:
-            continue
+    for w, t in windows_in_hand(s, settings):
         staffed = signed_in_today(settings, w, now)
         clerk = cat.clerk_by_id(w.clerk_id) if staffed else None
-        t = in_hand.get(w.id)
         windows.append(
             WindowState(
                 number=w.number,
-                name=entry.name,
+                name=cat.window(w.number).name,
                 staffed=staffed,
                 clerk_code=clerk.code if clerk else None,
                 clerk_name=clerk.name if clerk else None,
@@ -153,17 +134,7 @@ def read_lobby(s: Session, settings: HallSettings, now: datetime, calls: int) ->
                 ticket_state=t.state.value if t is not None else None,
             )
         )
-    waiting = dict(
-        s.execute(
-            select(Ticket.service_id, func.count(Ticket.id))
-            .where(
-                Ticket.hall_id == settings.id,
-                Ticket.business_day == day,
-                Ticket.state == TicketState.WAITING,
-            )
-            .group_by(Ticket.service_id)
-        ).all()
-    )
+    waiting = waiting_by_service(s, settings, day)
     return Lobby(last, day, recent, tuple(windows), zones_waiting(cat, waiting))
 
 

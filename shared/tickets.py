@@ -1086,3 +1086,34 @@ def estimated_wait_minutes(
         until_open = max(0.0, (opens_at - now).total_seconds() / 60)
     queue = ahead * mean_handling_minutes(s, service, now) / n_open if ahead else 0.0
     return round(until_open + queue)
+
+
+def waiting_by_service(s: Session, settings: HallSettings, day: date) -> dict[int, int]:
+    """How many of the day's tickets wait, by service id."""
+    rows = s.execute(
+        select(Ticket.service_id, func.count(Ticket.id))
+        .where(
+            Ticket.hall_id == settings.id,
+            Ticket.business_day == day,
+            Ticket.state == TicketState.WAITING,
+        )
+        .group_by(Ticket.service_id)
+    )
+    return {service_id: n for service_id, n in rows}
+
+
+def windows_in_hand(s: Session, settings: HallSettings) -> list[tuple[Window, Ticket | None]]:
+    """The hall's active windows in the catalog's order, each with the ticket in its hands."""
+    live = {
+        w.id: w
+        for w in s.scalars(
+            select(Window).where(Window.hall_id == settings.id, Window.active.is_(True))
+        )
+    }
+    in_hand = {
+        t.window_id: t
+        for t in s.scalars(
+            select(Ticket).where(Ticket.hall_id == settings.id, Ticket.state.in_(IN_HAND_STATES))
+        )
+    }
+    return [(live[w.id], in_hand.get(w.id)) for w in settings.catalog.windows if w.id in live]

@@ -66,3 +66,12 @@ def run_station(
         if voice is not None:
             voice.close()
         hall.close()
+
+
+def show_public(window: QWidget, sized: bool) -> None:
+    """A public screen (kiosk, display): full screen, or a plain window when it was given
+    a size to try a layout."""
+    if sized:
+        window.show()
+    else:
+        window.showFullScreen()
