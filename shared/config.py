@@ -419,6 +419,8 @@ FlashSeconds = Annotated[int, Strict(), AfterValidator(_int_range(1, 30))]
 SpokenWithin = Annotated[int, Strict(), AfterValidator(_int_range(5, 600))]
 ViewingMetres = Annotated[int, Strict(), AfterValidator(_int_range(2, 30))]
 ScreenInches = Annotated[int, Strict(), AfterValidator(_int_range(10, 120))]
+EmptyPostMinutes = Annotated[int, Strict(), AfterValidator(_int_range(5, 240))]
+NoonWindows = Annotated[int, Strict(), AfterValidator(_int_range(1, 10))]
 
 
 def _path(parts: Sequence[str | int]) -> str:
@@ -539,6 +541,29 @@ class DisplayConfig(_Model):
     screen_inches: ScreenInches = 55
     """The lobby display's diagonal in inches (10–120), to size its letters for the back
     row; ``yimen display --inches`` overrides it for one screen."""
+
+
+class StaffingConfig(_Model):
+    """[staffing]: the hall's staffing rules (AB岗, 中午值班); every key has a default."""
+
+    empty_post_minutes: EmptyPostMinutes = 30
+    """A window with a post (AB岗) and nobody signed in for more than this many minutes of
+    open hours (the noon break not counted) is recorded as an empty post (空岗), 5–240."""
+    noon_windows_per_zone: NoonWindows = 1
+    """How many comprehensive windows of each zone keep serving through the noon break
+    (中午值班), 1–10; a comprehensive window of the whole hall counts for every zone."""
+
+
+class NoticeConfig(_Model):
+    """[notice]: the one-time notice slip (一次性告知单); every key has a default."""
+
+    contact: Text = "咨询电话：12345（政务服务便民热线）"
+    """The hall's contact line printed at the foot of the slip."""
+    guide_url: ReviewUrl = "https://yimen.example.gov.cn/guide/{service}"
+    """The address of a service's guide (办事指南), printed as a QR code; ``{service}`` is
+    replaced by the service's code."""
+    paper: Literal["A4", "A5", "80mm"] = "A5"
+    """The paper the counter prints it on: A4 or A5 sheets, or an 80 mm receipt roll."""
 
 
 class SummerConfig(_Model):
@@ -886,6 +911,8 @@ class HallConfig(_Model):
     voice: VoiceConfig = Field(default_factory=VoiceConfig)
     kiosk: KioskConfig = Field(default_factory=KioskConfig)
     display: DisplayConfig = Field(default_factory=DisplayConfig)
+    staffing: StaffingConfig = Field(default_factory=StaffingConfig)
+    notice: NoticeConfig = Field(default_factory=NoticeConfig)
     calendar: CalendarConfig
     zones: Annotated[tuple[ZoneConfig, ...], Field(min_length=1)]
     services: Annotated[tuple[ServiceConfig, ...], Field(min_length=1)]

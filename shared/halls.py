@@ -26,7 +26,9 @@ from shared.config import (
     DisplayConfig,
     HallConfig,
     KioskConfig,
+    NoticeConfig,
     RulesConfig,
+    StaffingConfig,
     VoiceConfig,
 )
 from shared.errors import HallError
@@ -49,6 +51,8 @@ class HallSettings:
     voice: VoiceConfig
     kiosk: KioskConfig
     display: DisplayConfig
+    staffing: StaffingConfig
+    notice: NoticeConfig
     secret: bytes
     catalog: Catalog
     loaded_at: float  # monotonic() when read: the facade reloads after CATALOG_SECONDS
@@ -84,6 +88,8 @@ def settings_of(s: Session, hall: Hall) -> HallSettings:
         voice=VoiceConfig.model_validate(hall.voice or {}),
         kiosk=KioskConfig.model_validate(hall.kiosk or {}),
         display=DisplayConfig.model_validate(hall.display or {}),
+        staffing=StaffingConfig.model_validate(hall.staffing or {}),
+        notice=NoticeConfig.model_validate(hall.notice or {}),
         secret=bytes.fromhex(hall.secret),
         catalog=load_catalog(s, hall.id),
         loaded_at=monotonic(),
@@ -144,6 +150,8 @@ def load_config(s: Session, config: HallConfig, now: datetime) -> LoadSummary:
     hall.voice = config.voice.model_dump(mode="json")
     hall.kiosk = config.kiosk.model_dump(mode="json")
     hall.display = config.display.model_dump(mode="json")
+    hall.staffing = config.staffing.model_dump(mode="json")
+    hall.notice = config.notice.model_dump(mode="json")
     s.flush()
 
     zones = _upsert(s, Zone, hall.id, "code", {z.code: {"name": z.name} for z in config.zones})

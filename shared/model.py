@@ -149,6 +149,38 @@ class EventKind(enum.StrEnum):
     SIGNED_IN = "signed_in"  # a clerk signed in at a window
     SIGNED_OUT = "signed_out"
     SIGN_IN_FAILED = "sign_in_failed"  # a wrong password (data: window, attempts, locked)
+    # The staffing rules (shared.posts, shared.coverage, shared.overtime, shared.notices).
+    HANDED_OVER = "handed_over"  # AB岗: A's window taken by B (asked, or B stepped in)
+    HANDED_BACK = "handed_back"  # B gives the window back to A, with a report
+    POST_CONFLICT = "post_conflict"  # a departure refused: A and B would both be away
+    EMPTY_POST = "empty_post"  # 空岗: a window without a clerk too long (data: start, end)
+    NOON_UNCOVERED = "noon_uncovered"  # the last serving window of a zone left at noon
+    EXTENDED_MARKED = "extended_marked"  # why the ticket in hand is served past closing
+    EXTENDED_SERVICE = "extended_service"  # a service finished past closing (延时服务)
+    EXTENDED_DECLINED = "extended_declined"  # a citizen's request to stay refused, why
+    DECLINE_DECIDED = "decline_decided"  # a supervisor approved or overruled that refusal
+    NOTICE_GIVEN = "notice_given"  # 一次性告知: the missing materials, told once in writing
+    NOTICE_REPRINTED = "notice_reprinted"  # the same notice printed again (补打)
+
+
+class AbsenceReason(enum.StrEnum):
+    """Why a post holder is away (AB岗)."""
+
+    LEAVE = "leave"  # 请假
+    STUDY = "study"  # 学习培训
+    MEETING = "meeting"  # 会议
+    BUSINESS_TRIP = "business_trip"  # 出差
+    LUNCH = "lunch"  # 午餐
+    OTHER = "other"  # 其他
+
+
+class ExtendedTrigger(enum.StrEnum):
+    """Why a service ran past closing time (延时服务)."""
+
+    UNFINISHED_AT_CLOSING = "unfinished_at_closing"  # in service when the hall closed
+    CITIZEN_REQUEST = "citizen_request"  # the citizen asked, reasonably
+    HEAVY_LOAD = "heavy_load"  # heavy load or urgency
+    OTHER = "other"
 
 
 class AppointmentState(enum.StrEnum):
@@ -173,6 +205,9 @@ class Hall(Base):
     kiosk: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
     # The lobby display and the window screens ([display]).
     display: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
+    # The staffing rules ([staffing]) and the one-time notice slip ([notice]).
+    staffing: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
+    notice: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
     # Per-hall secret for review codes and ID hashes; generated once, never exported.
     secret: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[datetime]
@@ -381,6 +416,99 @@ class Event(Base):
     to_state: Mapped[TicketState | None] = mapped_column(_enum(TicketState, "ck_events_to_state"))
     reason: Mapped[str | None] = mapped_column(Text)
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class Absence(Base):
+    """AB岗: a post holder away from their window, who covers, and the return.
+
+    Open (``returned_at`` None) while the clerk is away; it may span days (a business
+    trip). The events ``handed_over`` / ``handed_back`` are the record; this row is the
+    current state the rules read (A and B of one post never away at once)."""
+
+    __tablename__ = "absences"
+    __table_args__ = (Index("ix_absences_open", "hall_id", "clerk_id", "returned_at"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    window_id: Mapped[int] = mapped_column(ForeignKey("windows.id"))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))  # who is away
+    reason: Mapped[AbsenceReason] = mapped_column(_enum(AbsenceReason, "ck_absences_reason"))
+    note: Mapped[str | None] = mapped_column(Text)
+    expected_return: Mapped[datetime | None]
+    left_at: Mapped[datetime]
+    # True: A handed over before leaving; False: B stepped in unasked.
+    asked: Mapped[bool] = mapped_column(Boolean, default=True)
+    covered_by_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    covered_from: Mapped[datetime | None]
+    returned_at: Mapped[datetime | None]
+    report: Mapped[str | None] = mapped_column(Text)  # B's report on handing back
+
+
+class ExtendedService(Base):
+    """延时服务: one service finished past the day's closing time, by itself."""
+
+    __tablename__ = "extended_services"
+    __table_args__ = (
+        UniqueConstraint("ticket_id"),
+        Index("ix_extended_services_day", "hall_id", "business_day"),
+    )
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    business_day: Mapped[date] = mapped_column(Date)
+    window_id: Mapped[int] = mapped_column(ForeignKey("windows.id"))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    trigger: Mapped[ExtendedTrigger] = mapped_column(
+        _enum(ExtendedTrigger, "ck_extended_services_trigger")
+    )
+    note: Mapped[str | None] = mapped_column(Text)
+    closing: Mapped[datetime]  # the day's closing time
+    started_at: Mapped[datetime]  # when the service started
+    ended_at: Mapped[datetime]
+    minutes: Mapped[int] = mapped_column(Integer)  # minutes past closing, rounded up
+
+
+class ExtendedDecline(Base):
+    """A citizen's request to be served past closing, refused with a reason, waiting for
+    (or given) a supervisor's decision."""
+
+    __tablename__ = "extended_declines"
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    business_day: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime]
+    window_id: Mapped[int] = mapped_column(ForeignKey("windows.id"))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    decided_at: Mapped[datetime | None]
+    approved: Mapped[bool | None] = mapped_column(Boolean)
+    decision_note: Mapped[str | None] = mapped_column(Text)
+
+
+class Notice(Base):
+    """一次性告知: the materials a citizen still needs, told once, in writing."""
+
+    __tablename__ = "notices"
+    __table_args__ = (
+        UniqueConstraint("ticket_id"),  # once per visit
+        Index("ix_notices_day", "hall_id", "business_day"),
+    )
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    business_day: Mapped[date] = mapped_column(Date)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    window_id: Mapped[int] = mapped_column(ForeignKey("windows.id"))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    at: Mapped[datetime]
+    materials: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    other: Mapped[str | None] = mapped_column(Text)
+    reprints: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class EventClock(Base):
