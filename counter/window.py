@@ -200,12 +200,15 @@ class CounterWindow(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(run)
+        # The staffing rules' keys (Ctrl+…), under the F-keys: each opens its side panel.
+        self.rule_keys = QHBoxLayout()
         box = QVBoxLayout(self.desk_page)
         box.setContentsMargins(16, 12, 16, 12)
         box.addLayout(head)
         box.addLayout(middle, 1)
         box.addWidget(self.status)
         box.addLayout(keys)
+        box.addLayout(self.rule_keys)
 
         # The compact bar: the number in hand, who waits, the keys; kept on top of the
         # approval system the clerk works in.
