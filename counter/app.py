@@ -3,6 +3,7 @@
 yimen counter --window 3                  # the embedded database
 yimen counter --window 3 --db postgresql://…
 yimen counter --window 3 --global-keys    # F1–F10 also while the approval system is in front
+yimen counter --window 3 --printer system:HP_LaserJet   # one-time notices (Ctrl+N) on paper
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 import os
 from collections.abc import Sequence
 
+from shared.printing import Printer, notice_width_mm
 from shared.qt.station import Station, run_station
 
 
@@ -22,12 +24,27 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument("--silent", action="store_true", help="本机不播报叫号")
     p.add_argument(
+        "--printer",
+        default=os.environ.get("YIMEN_NOTICE_PRINTER") or None,
+        help="一次性告知单的打印机：pdf:文件夹 | system:打印机名称 | escpos:tcp:地址 | "
+        "escpos:usb:VID:PID（默认存为 PDF，放在取号单文件夹旁的 notices 文件夹）",
+    )
+    p.add_argument(
         "--global-keys",
         action="store_true",
         default=os.environ.get("YIMEN_GLOBAL_KEYS") == "1",
         help="其他程序在前台时 F1–F10 仍由本窗口处理（审批系统上直接按 F1 叫号）",
     )
     return p.parse_args(argv)
+
+
+def notice_printer(spec: str | None, paper: str) -> Printer | None:
+    """The console's printer for one-time notices; None: the default PDF folder."""
+    if not spec:
+        return None
+    from shared.qt.printing import station_printer
+
+    return station_printer(spec, notice_width_mm(paper))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -50,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             announcer=station.announcer,
             lang=args.lang,
             global_keys=keys if unavailable is None else None,
+            printer=notice_printer(args.printer, station.hall.settings.notice.paper),
         )
         if keys is not None:
             keys.setParent(window)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
@@ -33,10 +34,16 @@ from PySide6.QtWidgets import (
 )
 
 from counter.hotkeys import GlobalKeys
+from counter.noon_panel import NoonPanel
+from counter.notice_panel import NoticePanel
+from counter.overtime_panel import OvertimePanel, closing_words
+from counter.post_panel import PostPanel, StepInForm, reason_words
 from shared.announcer import Announcer
 from shared.errors import HallError, YimenError
 from shared.hall import Desk, Hall, TicketInfo
 from shared.halls import HallSettings
+from shared.posts import Handed
+from shared.printing import PdfFolderPrinter, Printer, default_notice_folder
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.tasks import Worker
 from shared.qt.theme import stylesheet
@@ -79,10 +86,13 @@ class CounterWindow(QWidget):
         announcer: Announcer | None = None,
         lang: str = "zh",
         global_keys: GlobalKeys | None = None,
+        printer: Printer | None = None,
     ) -> None:
         super().__init__()
         self.hall = hall
         self.window_no = window_no
+        # Where the one-time notices print (Ctrl+N): by default PDFs in a folder.
+        self.printer = printer or PdfFolderPrinter(default_notice_folder())
         self.announcer = announcer
         self.lang = lang
         self.clerk: SignedIn | None = None
@@ -120,6 +130,12 @@ class CounterWindow(QWidget):
         self.sign_in_button = QPushButton()
         self.sign_in_button.setProperty("role", "primary")
         self.sign_in_message = label(role="refusal")
+        # B steps in for an A who left without handing over (AB岗).
+        self.step_in_box = QCheckBox()
+        self.step_in_box.setAccessibleName("step in as B")
+        self.step_in_form = StepInForm()
+        self.step_in_form.setVisible(False)
+        self.step_in_box.toggled.connect(self.step_in_form.setVisible)
         self.code.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit_sign_in)
         self.sign_in_button.clicked.connect(self.submit_sign_in)
@@ -133,6 +149,8 @@ class CounterWindow(QWidget):
         box.setContentsMargins(24, 24, 24, 24)
         box.addWidget(self.sign_in_title)
         box.addLayout(form)
+        box.addWidget(self.step_in_box)
+        box.addWidget(self.step_in_form)
         box.addWidget(self.sign_in_button)
         box.addWidget(self.sign_in_message)
         box.addStretch(1)
@@ -184,6 +202,8 @@ class CounterWindow(QWidget):
         self.side = QStackedWidget()  # the line, or the panel of F6, F7 or F8 (never modal)
         self.line_page = line_page
         self.side.addWidget(line_page)
+        # The staffing rules' keys (Ctrl+…), under the F-keys: each opens its side panel.
+        self.rule_keys = QHBoxLayout()
         self._build_panels()
         middle = QHBoxLayout()
         middle.addWidget(hand_frame, 3)
@@ -200,11 +220,13 @@ class CounterWindow(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(run)
-        # The staffing rules' keys (Ctrl+…), under the F-keys: each opens its side panel.
-        self.rule_keys = QHBoxLayout()
         box = QVBoxLayout(self.desk_page)
         box.setContentsMargins(16, 12, 16, 12)
         box.addLayout(head)
+        self.post_state = label(role="hint")  # AB岗: A away, who covers
+        self.post_state.setVisible(False)
+        box.addWidget(self.post_state)
+        box.addWidget(self.closed_note)  # after closing time: extended hours
         box.addLayout(middle, 1)
         box.addWidget(self.status)
         box.addLayout(keys)
@@ -313,8 +335,32 @@ class CounterWindow(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.call_back_title)
         box.addWidget(self.held_list, 1)
-        for page in (self.transfer_page, self.hold_page, self.call_back_page):
+        # Ctrl+B: the AB post's hand-over and hand-back.
+        self.post_panel = PostPanel()
+        self.post_panel.hand_over.connect(self.confirm_hand_over)
+        self.post_panel.hand_back.connect(self.confirm_hand_back)
+        for page in (self.transfer_page, self.hold_page, self.call_back_page, self.post_panel):
             self.side.addWidget(page)
+        self.post_key = QPushButton()
+        self.post_key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.post_key.clicked.connect(self.open_post)
+        self.rule_keys.addWidget(self.post_key)
+        shortcut = QShortcut(QKeySequence("Ctrl+B"), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(self.open_post)
+        self._build_overtime()  # Ctrl+E: extended hours (延时服务)
+        self.noon_panel = NoonPanel()  # noon duty: the last window says why it stops
+        self.noon_panel.confirmed.connect(lambda _reason: self.close_panel())
+        self.side.addWidget(self.noon_panel)
+        self.notice_panel = NoticePanel(self)  # Ctrl+N: the one-time notice (一次性告知)
+        self.side.addWidget(self.notice_panel)
+        self.notice_key = QPushButton()
+        self.notice_key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notice_key.clicked.connect(self.notice_panel.open)
+        self.rule_keys.addWidget(self.notice_key)
+        shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(self.notice_panel.open)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WindowShortcut)
         escape.activated.connect(self.close_panel)
@@ -358,6 +404,15 @@ class CounterWindow(QWidget):
         self.code_label.setText(self.tr("Clerk code"))
         self.password_label.setText(self.tr("Password"))
         self.sign_in_button.setText(self.tr("Sign in"))
+        self.step_in_box.setText(self.tr("Step in as B post (A left without handing over)"))
+        self.step_in_form.retranslate()
+        self.post_panel.retranslate()
+        self.post_key.setText(self.tr("Ctrl+B AB post"))
+        self.post_key.setAccessibleName(self.post_key.text())
+        self.overtime_key.setText(self.tr("Ctrl+E Extended hours"))
+        self.overtime_key.setAccessibleName(self.overtime_key.text())
+        self.notice_key.setText(self.tr("Ctrl+N One-time notice"))
+        self.notice_key.setAccessibleName(self.notice_key.text())
         self.sign_out_button.setText(self.tr("Sign out"))
         self.waiting_title.setText(self.tr("Waiting for this window"))
         self.materials_title.setText(self.tr("Materials"))
@@ -404,6 +459,9 @@ class CounterWindow(QWidget):
             self.sign_in_message.setText(self.tr("Please enter your clerk code and password."))
             return
         self.sign_in_button.setEnabled(False)
+        if self.step_in_box.isChecked():
+            self._step_in(code, password)
+            return
 
         def done(me: SignedIn) -> None:
             self.sign_in_button.setEnabled(True)
@@ -423,6 +481,134 @@ class CounterWindow(QWidget):
 
         self.db.submit(lambda: self.hall.sign_in(code, password, self.window_no), done, failed)
 
+    def _step_in(self, code: str, password: str) -> None:
+        reason = str(self.step_in_form.reason.currentData())
+        note = self.step_in_form.note.text().strip() or None
+
+        def done(moved: Handed) -> None:
+            self.sign_in_button.setEnabled(True)
+            self.password.clear()
+            self.sign_in_message.clear()
+            self.step_in_box.setChecked(False)
+            self.step_in_form.note.clear()
+            self._become(code, "B", moved.ticket)
+            self.say(
+                self.tr("You stepped in for the A post at window {n}.").format(n=self.window_no)
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.sign_in_button.setEnabled(True)
+            self.password.clear()
+            self.sign_in_message.setText(self._sentence(exc))
+
+        self.db.submit(
+            lambda: self.hall.step_in(self.window_no, code, password, reason, note=note),
+            done,
+            failed,
+        )
+
+    def _become(self, code: str, post: str | None, ticket: str | None) -> None:
+        """The console is now the session of ``code`` (a hand-over, step-in or hand-back
+        signed them in at this window)."""
+        entry = self._settings.catalog.clerk(code)
+        self.clerk = SignedIn(
+            clerk=code,
+            name=entry.name,
+            role=entry.role,
+            window=self.window_no,
+            post=post,
+            at=self.hall.now(),
+            ticket_in_hand=ticket,
+        )
+        self.close_panel()
+        self.stack.setCurrentWidget(self.desk_page)
+        self.signed_in.emit(self.clerk)
+        self.refresh()
+
+    # -- AB posts (Ctrl+B) ---------------------------------------------------------------
+
+    def open_post(self) -> None:
+        if self.clerk is None or self.desk is None:
+            return
+        post = self.desk.post
+        if post is None:
+            self.say(self.tr("Window {n} has no AB post.").format(n=self.window_no))
+            return
+        me = self.clerk.clerk
+        if post.away and post.covered_by == me:
+            self.post_panel.open_hand_back(post, self._settings.tz)
+        elif post.a_code == me and not post.away:
+            self.post_panel.open_hand_over(post, self._settings.local(self.hall.now()))
+        else:
+            self.say(
+                self.tr("Only the A post hands this window over: {name} ({code}).").format(
+                    name=post.a_name, code=post.a_code
+                )
+            )
+            return
+        self.side.setCurrentWidget(self.post_panel)
+
+    def confirm_hand_over(
+        self, reason: str, back: object, note: str, b_password: str | None
+    ) -> None:
+        if self.clerk is None or self.desk is None or self.desk.post is None:
+            return
+        code, post = self.clerk.clerk, self.desk.post
+        tz = self._settings.tz
+        expected = back.replace(tzinfo=tz) if isinstance(back, datetime) else None
+
+        def done(moved: Handed) -> None:
+            if moved.to_clerk is not None:
+                self._become(moved.to_clerk, "B", moved.ticket)
+                sentence = self.tr("Window {n} is now {name}'s (B post).").format(
+                    n=self.window_no, name=post.b_name
+                )
+                if moved.ticket:
+                    sentence += " " + self.tr("{number} moved with the window.").format(
+                        number=moved.ticket
+                    )
+                self.say(sentence)
+                return
+            self._signed_out_elsewhere(
+                post.b_code,
+                self.tr(
+                    "{name} has left ({reason}). B post {b}: please sign in to take over."
+                ).format(name=post.a_name, reason=reason_words(reason), b=post.b_name),
+            )
+
+        self.db.submit(
+            lambda: self.hall.hand_over(
+                self.window_no,
+                code,
+                reason,
+                expected_return=expected,
+                note=note or None,
+                b_password=b_password,
+            ),
+            done,
+            self._refused,
+        )
+
+    def confirm_hand_back(self, report: str, a_password: str) -> None:
+        if self.clerk is None or self.desk is None or self.desk.post is None:
+            return
+        code, post = self.clerk.clerk, self.desk.post
+
+        def done(moved: Handed) -> None:
+            self._become(post.a_code, "A", moved.ticket)
+            served = "、".join(moved.served) or self.tr("none")
+            self.say(
+                self.tr("Window {n} is back with {name}. Finished meanwhile: {served}.").format(
+                    n=self.window_no, name=post.a_name, served=served
+                )
+            )
+
+        self.db.submit(
+            lambda: self.hall.hand_back(self.window_no, code, a_password, report=report or None),
+            done,
+            self._refused,
+        )
+
     def sign_out(self) -> None:
         if self.clerk is None:
             return
@@ -435,13 +621,25 @@ class CounterWindow(QWidget):
             self.code.setText(code)
             self.password.setFocus()
 
-        self.db.submit(lambda: self.hall.sign_out(code, self.window_no), done, self._refused)
+        def leave(noon_reason: str | None = None) -> None:
+            self.db.submit(
+                lambda: self.hall.sign_out(code, self.window_no, noon_reason=noon_reason),
+                done,
+                self._noon_refused(leave),
+            )
+
+        leave()
 
     # -- the operations ----------------------------------------------------------------
 
-    def _run(self, op: Callable[[str], Any], spoken: bool = False) -> None:
-        """One operation on the worker; the desk refreshed after it, its refusal said.
-        An operation that answers None found nobody to call."""
+    def _run(
+        self,
+        op: Callable[[str], Any],
+        spoken: bool = False,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """One operation on the worker; the desk refreshed after it, its refusal said
+        (or given to ``failed``). An operation that answers None found nobody to call."""
         if self.clerk is None:
             return
         code = self.clerk.clerk
@@ -452,7 +650,7 @@ class CounterWindow(QWidget):
             self.say("" if result is not None else self.tr("Nobody is waiting for this window."))
             self.refresh()
 
-        self.db.submit(lambda: op(code), done, self._refused)
+        self.db.submit(lambda: op(code), done, failed or self._refused)
 
     def call_next(self) -> None:
         self._run(lambda c: self.hall.call_next(self.window_no, c), spoken=True)
@@ -476,7 +674,30 @@ class CounterWindow(QWidget):
                 return self.hall.resume(self.window_no, code)
             return self.hall.pause(self.window_no, code)
 
-        self._run(run)
+        def pause_saying_why(reason: str) -> None:
+            self._run(
+                lambda c: self.hall.pause(self.window_no, c, noon_reason=reason),
+                failed=self._noon_refused(pause_saying_why),
+            )
+
+        self._run(run, failed=self._noon_refused(pause_saying_why))
+
+    def _noon_refused(self, retry: Callable[[str], None]) -> Callable[[BaseException], None]:
+        """A refusal handler: the last window serving a zone at noon is asked why in the
+        noon panel (confirming runs ``retry`` with the reason); other refusals are said."""
+
+        def failed(exc: BaseException) -> None:
+            if not (isinstance(exc, HallError) and exc.code == "noon.last_window"):
+                self._refused(exc)
+                return
+            if self.compact:
+                self.toggle_compact()
+            self.say("")  # the sentence is in the panel
+            self.noon_panel.ask(self._sentence(exc), retry)
+            self.side.setCurrentWidget(self.noon_panel)
+            self.noon_panel.reason.setFocus()
+
+        return failed
 
     def start(self) -> None:
         self._run(lambda c: self.hall.start(self.window_no, c))
@@ -524,6 +745,82 @@ class CounterWindow(QWidget):
 
         self.db.submit(
             lambda: self.hall.acknowledge_help(request.request, code), done, self._refused
+        )
+
+    # -- extended hours (Ctrl+E, 延时服务) ------------------------------------------------
+
+    def _build_overtime(self) -> None:
+        self.overtime_panel = OvertimePanel()
+        self.overtime_panel.mark.connect(self.confirm_mark_extended)
+        self.overtime_panel.decline.connect(self.confirm_decline_extended)
+        self.side.addWidget(self.overtime_panel)
+        self.overtime_key = QPushButton()
+        self.overtime_key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.overtime_key.clicked.connect(self.open_overtime)
+        self.rule_keys.addWidget(self.overtime_key)
+        shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(self.open_overtime)
+        self.closed_note = label(role="mark")  # the hall has closed: extended hours
+        self.closed_note.setVisible(False)
+
+    def _closing_hhmm(self) -> str | None:
+        """Today's closing time (HH:MM) once it has passed, else None."""
+        closing = self.desk.closing if self.desk is not None else None
+        if closing is None or self.hall.now() <= closing:
+            return None
+        return f"{closing.astimezone(self._settings.tz):%H:%M}"
+
+    def _show_closing(self) -> None:
+        closed_at = self._closing_hhmm()
+        if closed_at is not None and self.desk is not None:
+            t = self.desk.ticket
+            self.closed_note.setText(closing_words(closed_at, t.number if t else None))
+        self.closed_note.setVisible(closed_at is not None)
+
+    def open_overtime(self) -> None:
+        """Ctrl+E: after closing, why the ticket in hand is served on, or a citizen's
+        request declined; before closing, when extended hours start."""
+        if self.clerk is None or self.desk is None:
+            return
+        closing = self.desk.closing
+        if closing is None:
+            self.say(self.tr("The hall does not open today: there are no extended hours."))
+            return
+        closed_at = self._closing_hhmm()
+        if closed_at is None:
+            starts = f"{closing.astimezone(self._settings.tz):%H:%M}"
+            sentence = self.tr("Extended hours start at {time}, when the hall closes.")
+            self.say(sentence.format(time=starts))
+            return
+        t = self.desk.ticket
+        self.overtime_panel.open(closed_at, t.number if t else None)
+        self.side.setCurrentWidget(self.overtime_panel)
+
+    def _overtime_op(self, op: Callable[[str], object], sentence: str) -> None:
+        """Send what the panel collected; on success the panel closes, on a refusal it
+        stays open with the core's sentence in the status line."""
+        if self.clerk is None:
+            return
+        code = self.clerk.clerk
+
+        def done(_: object) -> None:
+            self.close_panel()
+            self.say(sentence)
+            self.refresh()
+
+        self.db.submit(lambda: op(code), done, self._refused)
+
+    def confirm_mark_extended(self, trigger: str, note: str) -> None:
+        self._overtime_op(
+            lambda c: self.hall.mark_extended(self.window_no, c, trigger, note or None),
+            self.tr("Recorded: why this service runs past closing."),
+        )
+
+    def confirm_decline_extended(self, number: str, reason: str) -> None:
+        self._overtime_op(
+            lambda c: self.hall.decline_extended(self.window_no, c, reason, number or None),
+            self.tr("Declined; the reason was sent to a supervisor for approval."),
         )
 
     # -- the panels: transfer, hold, call back -------------------------------------------
@@ -657,6 +954,7 @@ class CounterWindow(QWidget):
             paused = self.tr("Paused")
             self.who.setText(f"{who} {post}{' · ' + paused if desk.window.paused else ''}")
         self.served.setText(self.tr("Served today: {n}").format(n=desk.served_today))
+        self._show_post(desk)
         t = desk.ticket
         if t is None:
             self.number.setText("—")
@@ -695,6 +993,27 @@ class CounterWindow(QWidget):
         self.help_button.setVisible(bool(desk.help))
         self.desk_shown.emit(desk)
 
+    def _show_post(self, desk: Desk) -> None:
+        """A line under the head while the window's A post is away: why, since and until
+        when, and who covers."""
+        post = desk.post
+        if post is None or not post.away:
+            self.post_state.setVisible(False)
+            return
+        tz = self._settings.tz
+        since = f"{post.left_at.astimezone(tz):%H:%M}" if post.left_at else ""
+        line = self.tr("A post {name} away since {since} ({reason})").format(
+            name=post.a_name, since=since, reason=reason_words(post.reason)
+        )
+        if post.expected_return is not None:
+            line += self.tr(", back about {time}").format(
+                time=f"{post.expected_return.astimezone(tz):%m-%d %H:%M}"
+            )
+        if post.covered_by == (self.clerk.clerk if self.clerk else None):
+            line += self.tr(" · you cover the window; Ctrl+B gives it back")
+        self.post_state.setText(line)
+        self.post_state.setVisible(True)
+
     def _show_materials(self, t: TicketInfo | None) -> None:
         """A fresh checklist for each ticket; the ticks stay while it is in hand."""
         key = None if t is None else f"{t.number}/{t.service_code}"
@@ -720,6 +1039,7 @@ class CounterWindow(QWidget):
         return marks
 
     def _show_minutes(self) -> None:
+        self._show_closing()  # on the ticker too: the line appears at closing time
         t = self.desk.ticket if self.desk is not None else None
         if t is None:
             self.minutes.setText("")
@@ -766,4 +1086,5 @@ class CounterWindow(QWidget):
 
     def closeEvent(self, event: Any) -> None:
         self.db.close(wait=False)
+        self.notice_panel.close_worker()
         super().closeEvent(event)

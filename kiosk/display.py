@@ -41,7 +41,7 @@ from shared.announcer import Announcer
 from shared.feed import FeedEvent
 from shared.hall import Hall
 from shared.halls import HallSettings
-from shared.lobby import Board, Lobby, LobbyCall, WindowState
+from shared.lobby import Board, Lobby, LobbyCall, WindowState, notice_changes_at
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.tasks import Worker
 from shared.qt.theme import display_stylesheet, letter_px
@@ -51,6 +51,9 @@ log = logging.getLogger(__name__)
 FONT_FAMILY = "WenQuanYi Micro Hei"  # the first family of display.qss (for measuring)
 REFRESH_DELAY_MS = 250  # an event that changes the counts: read them this soon after
 REFRESH_EVERY_MS = 60_000  # and once a minute regardless (the notice, the settings)
+NOTICE_MARGIN_MS = 500  # the notice is read again this long after it changes by the clock
+#: The events after which other windows may be serving: the notice may name others.
+NOTICE_KINDS = ("signed_in", "signed_out", "paused", "resumed")
 FLASH_MS = 500  # the newest call flashes on and off at this pace
 MARQUEE_FRAME_MS = 40
 # What the announcer calls each kind of call.
@@ -556,6 +559,9 @@ class LobbyDisplay(HallScreen):
         _whole_lines(self)
         self.notice.ensurePolished()  # the red band takes the notice's place, as high
         self.outage_band.setFixedHeight(self.notice.sizeHint().height())
+        self._notice_timer = QTimer(self)  # the noon break begins or ends, the hall closes
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self.refresh)
         self._begin()
 
     # -- building ----------------------------------------------------------------------
@@ -680,7 +686,7 @@ class LobbyDisplay(HallScreen):
         self.outage_band.setText(
             QCoreApplication.translate("Display", "Connection lost, reconnecting…")
         )
-        self.notice.set_text(self._settings.display.notice)
+        self._show_notice()
         self._show_newest()
         self._show_rows()
         self._show_counts()
@@ -752,6 +758,29 @@ class LobbyDisplay(HallScreen):
     def _show_outage(self, down: bool) -> None:
         self.notice.setVisible(not down)  # the red band takes the notice's place
         super()._show_outage(down)
+
+    # -- the notice line -----------------------------------------------------------------
+
+    def _on_feed_event(self, ev: FeedEvent) -> None:
+        super()._on_feed_event(ev)
+        if ev.kind in NOTICE_KINDS:
+            self._schedule_refresh()
+
+    def _show_state(self) -> None:
+        super()._show_state()
+        self._show_notice()
+
+    def _show_notice(self) -> None:
+        """The notice as last read (the noon duty's windows, the windows serving past
+        closing, the hall's own line), read again when it next changes by the clock."""
+        self.notice.set_text(self.board.notice or self._settings.display.notice)
+        now = self.hall.now()
+        at = notice_changes_at(self._settings, now)
+        if at is None:
+            self._notice_timer.stop()  # the new day shows everything again
+            return
+        ms = (at - now).total_seconds() * 1000 + NOTICE_MARGIN_MS
+        self._notice_timer.start(int(min(ms, 86_400_000)))
 
     def _show_clock(self, now: datetime) -> None:
         self.clock.setText(self.clock_text(now))

@@ -20,7 +20,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +30,9 @@ from shared.clock import Clock, clock_from_env
 from shared.config import DEMO_HALL_PATH, ConfigError, VoiceConfig, load_hall_config
 from shared.errors import EnvironmentFault, HallError, YimenError
 from shared.feed import FeedEvent
-from shared.hall import AppointmentInfo, Hall, TicketInfo, default_url, init_hall
+from shared.hall import AppointmentInfo, Hall, NoticeInfo, TicketInfo, default_url, init_hall
 from shared.messages import STATE_NAMES
+from shared.overtime import DeclineInfo
 
 log = logging.getLogger("yimen")
 
@@ -159,7 +160,7 @@ def cmd_sign_in(args: argparse.Namespace, out: Out) -> int:
 
 def cmd_sign_out(args: argparse.Namespace, out: Out) -> int:
     with _hall(args) as hall:
-        hall.sign_out(args.clerk, args.window)
+        hall.sign_out(args.clerk, args.window, noon_reason=args.noon_reason)
         out.emit(
             {"window": args.window, "clerk": args.clerk, "signed_out": True},
             out.t(
@@ -167,6 +168,118 @@ def cmd_sign_out(args: argparse.Namespace, out: Out) -> int:
                 f"Clerk {args.clerk} signed out of window {args.window}.",
             ),
         )
+    return 0
+
+
+def _reason_words(out: Out, reason: str | None) -> str:
+    from shared.model import AbsenceReason
+    from shared.posts import REASON_WORDS
+
+    if reason is None:
+        return ""
+    zh, en = REASON_WORDS[AbsenceReason(reason)]
+    return out.t(zh, en)
+
+
+def _when(hall: Hall, text: str | None) -> datetime | None:
+    """``HH:MM`` today, or ``YYYY-MM-DD HH:MM`` / ``YYYY-MM-DDTHH:MM``, in the hall's time."""
+    if not text:
+        return None
+    settings = hall.settings
+    try:
+        if len(text) <= 5:
+            return settings.at(settings.business_day(hall.now()), time.fromisoformat(text))
+        return datetime.fromisoformat(text).replace(tzinfo=settings.tz)
+    except ValueError:
+        raise HallError("post.bad_time", text=text) from None
+
+
+def cmd_hand_over(args: argparse.Namespace, out: Out) -> int:
+    with _hall(args) as hall:
+        password = _password(out) if args.b_here else None
+        moved = hall.hand_over(
+            args.window,
+            args.clerk,
+            args.reason,
+            expected_return=_when(hall, args.back),
+            note=args.note,
+            b_password=password,
+        )
+        why = _reason_words(out, moved.reason)
+        if moved.to_clerk:
+            text = out.t(
+                f"{args.window} 号窗口已由工号 {moved.from_clerk} "
+                f"交给 B 岗 {moved.to_clerk}（{why}）。",
+                f"Window {args.window} handed over by {moved.from_clerk} to B post "
+                f"{moved.to_clerk} ({why}).",
+            )
+        else:
+            text = out.t(
+                f"工号 {moved.from_clerk} 已离岗（{why}），{args.window} 号窗口等 B 岗登录接替。",
+                f"{moved.from_clerk} left ({why}); window {args.window} waits for its B post "
+                "to sign in.",
+            )
+        if moved.ticket:
+            text += out.t(
+                f"\n{moved.ticket} 号随窗口交给 B 岗继续办理。",
+                f"\nTicket {moved.ticket} moved with the window.",
+            )
+        out.emit(moved, text)
+    return 0
+
+
+def cmd_step_in(args: argparse.Namespace, out: Out) -> int:
+    with _hall(args) as hall:
+        moved = hall.step_in(args.window, args.clerk, _password(out), args.reason, note=args.note)
+        out.emit(
+            moved,
+            out.t(
+                f"B 岗 {moved.to_clerk} 已顶岗 {args.window} 号窗口"
+                f"（A 岗 {moved.from_clerk} 未交接）。",
+                f"B post {moved.to_clerk} stepped in at window {args.window} (A "
+                f"{moved.from_clerk} left without handing over).",
+            ),
+        )
+    return 0
+
+
+def cmd_hand_back(args: argparse.Namespace, out: Out) -> int:
+    with _hall(args) as hall:
+        moved = hall.hand_back(args.window, args.clerk, _password(out), report=args.report)
+        served = "、".join(moved.served) or out.t("无", "none")
+        out.emit(
+            moved,
+            out.t(
+                f"{args.window} 号窗口已交还 A 岗 {moved.to_clerk}。顶岗期间办结：{served}。",
+                f"Window {args.window} given back to A post {moved.to_clerk}. Finished while "
+                f"covering: {served}.",
+            ),
+        )
+    return 0
+
+
+def cmd_posts(args: argparse.Namespace, out: Out) -> int:
+    with _hall(args) as hall:
+        away = hall.absences(open_only=not args.all)
+        tz = hall.settings.tz
+        heading = out.t("离岗记录：", "Absences:")
+        if not away:
+            heading = out.t("没有人离岗。", "Nobody is away.")
+        lines = [heading]
+        for a in away:
+            left = f"{a.left_at.astimezone(tz):%m-%d %H:%M}" if a.left_at else ""
+            back = (
+                out.t(f"，预计 {a.expected_return.astimezone(tz):%m-%d %H:%M} 回", "")
+                if a.expected_return
+                else ""
+            )
+            cover = a.covered_by or out.t("无人顶岗", "not covered")
+            state = out.t("离岗中", "away") if a.away else out.t("已回", "back")
+            lines.append(
+                f"  {a.window:>3} {a.a_name}（{a.a_code}） {left} {_reason_words(out, a.reason)}"
+                f"{back} · {out.t('顶岗', 'covered by')} {cover} · {state}"
+            )
+        out.emit(away, "\n".join(lines))
     return 0
 
 
@@ -198,6 +311,63 @@ def _window_cmd(
     return run
 
 
+def cmd_notice(args: argparse.Namespace, out: Out) -> int:
+    """The one-time notice (一次性告知) for the ticket in hand, or a reprint of one."""
+    from shared.printing import notice_pdf
+
+    with _hall(args) as hall:
+        if args.reprint:
+            info = hall.reprint_notice(args.reprint, args.window, args.clerk)
+        else:
+            info = hall.give_notice(args.window, args.clerk, args.material or (), args.other)
+        paper = hall.settings.notice.paper
+    text = _notice_text(out, info)
+    if args.pdf:
+        path = Path(args.pdf)
+        try:
+            path.write_bytes(notice_pdf(info, paper))
+        except OSError as exc:
+            raise EnvironmentFault(
+                "notice.pdf_unwritable",
+                path=str(path),
+                detail=exc.strerror or str(exc),
+                number=info.number,
+            ) from None
+        text += "\n" + out.t(f"告知单（{paper}）已写入 {path}", f"Slip ({paper}) written to {path}")
+    out.emit(info, text)
+    return 0
+
+
+def _notice_text(out: Out, n: NoticeInfo) -> str:
+    again = out.t("（补打）", " (reprint)") if n.reprint else ""
+    lines = [
+        out.t(
+            f"一次性告知单 {n.serial}{again}：{n.number} {n.service_name}，"
+            f"{n.window_no}号窗口 {n.clerk_name}（{n.clerk_code}），{n.at:%Y-%m-%d %H:%M}",
+            f"One-time notice {n.serial}{again}: {n.number} {n.service_name}, window "
+            f"{n.window_no}, {n.clerk_name} ({n.clerk_code}), {n.at:%Y-%m-%d %H:%M}",
+        ),
+        out.t(
+            f"还需补齐（共 {len(n.materials) + (1 if n.other else 0)} 项）：",
+            f"Still needed ({len(n.materials) + (1 if n.other else 0)}):",
+        ),
+    ]
+    lines += [f"  {i}. {m}" for i, m in enumerate(n.materials, 1)]
+    if n.other:
+        lines.append(f"  {len(n.materials) + 1}. " + out.t("其他：", "Other: ") + n.other)
+    windows = "、".join(str(w) for w in n.windows) or "—"
+    if not n.reprint:
+        lines.append(
+            out.t(
+                f"{n.number} 号已挂起（群众取材料）；回来后到 {windows} 号任一窗口优先办理，"
+                f"无需重新取号。",
+                f"Ticket {n.number} is held (fetching materials); on return it is served ahead "
+                f"of the line at any of windows {windows}, without a new ticket.",
+            )
+        )
+    return "\n".join(lines)
+
+
 def cmd_status(args: argparse.Namespace, out: Out) -> int:
     with _hall(args) as hall:
         services = hall.services()
@@ -225,6 +395,103 @@ def cmd_status(args: argparse.Namespace, out: Out) -> int:
                 served = "、".join(w.services) or out.t("不取号", "no tickets")
             lines.append(f"  {w.number:>3} {w.name} · {who}{doing}{paused} · {served}")
         out.emit(data, "\n".join(lines))
+    return 0
+
+
+def _day_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"日期应写成 YYYY-MM-DD，例如 2026-11-24 (a date: YYYY-MM-DD): {text}"
+        ) from None
+
+
+def _span_text(out: Out, tz: Any, start: datetime, end: datetime | None) -> str:
+    until = f"{end.astimezone(tz):%H:%M}" if end is not None else out.t("至今", "now")
+    return f"{start.astimezone(tz):%H:%M}–{until}"
+
+
+_NOON_STATES = {
+    "ahead": ("尚未开始", "not begun"),
+    "in_progress": ("进行中", "in progress"),
+    "over": ("已结束", "over"),
+}
+
+
+def cmd_noon(args: argparse.Namespace, out: Out) -> int:
+    """The noon duty of a day per zone: covered or not, the windows and when they served,
+    the gaps."""
+    with _hall(args) as hall:
+        noon = hall.noon_coverage(args.day)
+        tz = hall.settings.tz
+    if noon.start is None or noon.end is None:
+        out.emit(
+            noon,
+            out.t(
+                f"{noon.day} 没有午间值班（闭厅，或当天不设午休）。",
+                f"{noon.day}: no noon duty (the hall is closed, or has no noon break that day).",
+            ),
+        )
+        return 0
+    period = _span_text(out, tz, noon.start, noon.end)
+    zh, en = _NOON_STATES[noon.state]
+    lines = [
+        out.t(
+            f"{noon.day} 午间值班 {period}，每个功能区至少 {noon.needed} 个综合窗口照常办理"
+            f"（{zh}）",
+            f"{noon.day} noon duty {period}: at least {noon.needed} comprehensive window(s) "
+            f"serving per zone ({en})",
+        )
+    ]
+    for z in noon.zones:
+        verdict = out.t("已保障", "covered") if z.covered else out.t("有空档", "NOT covered")
+        lines.append(out.t(f"{z.name}（{z.code}）：{verdict}", f"{z.name} ({z.code}): {verdict}"))
+        for w in z.windows:
+            served = "、".join(_span_text(out, tz, sp.start, sp.end) for sp in w.served)
+            if not served:
+                served = "—" if noon.state == "ahead" else out.t("未办理", "did not serve")
+            lines.append(
+                out.t(
+                    f"  {w.window}号窗口 {w.name}：{served}",
+                    f"  window {w.window} {w.name}: {served}",
+                )
+            )
+        if z.gaps:
+            gaps = "、".join(_span_text(out, tz, g.start, g.end) for g in z.gaps)
+            lines.append(out.t(f"  空档：{gaps}", f"  gaps: {gaps}"))
+    out.emit(noon, "\n".join(lines))
+    return 0
+
+
+def cmd_empty_posts(args: argparse.Namespace, out: Out) -> int:
+    """The day's empty posts (空岗): windows with a post left without a clerk too long."""
+    with _hall(args) as hall:
+        day = args.day or hall.settings.business_day(hall.now())
+        found = hall.empty_posts(day)
+        tz = hall.settings.tz
+        limit = hall.settings.staffing.empty_post_minutes
+    lines = [
+        out.t(
+            f"{day} 空岗（设AB岗的窗口在开放时间内无人登录超过 {limit} 分钟，午休不计）：",
+            f"{day} empty posts (a window with an AB post and nobody signed in for more than "
+            f"{limit} minutes of open hours, the noon break not counted):",
+        )
+    ]
+    for e in found:
+        span = _span_text(out, tz, e.start, e.end)
+        mark = out.t("，已记录", ", recorded") if e.recorded else ""
+        if e.end is None:
+            mark += out.t("，仍无人", ", still nobody")
+        lines.append(
+            out.t(
+                f"  {e.window}号窗口 {e.name}：{span}，{e.minutes} 分钟{mark}",
+                f"  window {e.window} {e.name}: {span}, {e.minutes} min{mark}",
+            )
+        )
+    if not found:
+        lines.append(out.t("  没有空岗。", "  None."))
+    out.emit({"day": day, "limit_minutes": limit, "empty_posts": found}, "\n".join(lines))
     return 0
 
 
@@ -278,6 +545,14 @@ _EVENT_WORDS = {
     "help_requested": ("取号机求助", "help requested"),
     "help_acknowledged": ("求助已响应", "help answered"),
     "printer_fault": ("打印机故障", "printer fault"),
+    "noon_uncovered": ("午间值班无人接续", "noon duty left uncovered"),
+    "empty_post": ("空岗", "empty post"),
+    "notice_given": ("一次性告知", "one-time notice"),
+    "notice_reprinted": ("补打告知单", "notice reprinted"),
+    "extended_marked": ("说明延时原因", "extended hours: reason given"),
+    "extended_service": ("延时服务", "extended service"),
+    "extended_declined": ("不予延时服务", "extended service declined"),
+    "decline_decided": ("不予延时审批", "decline decided"),
 }
 
 
@@ -398,6 +673,125 @@ def cmd_appointment_import(args: argparse.Namespace, out: Out) -> int:
         )
     out.emit({"booked": booked, "refused": refused}, "\n".join(lines))
     return EXIT_REFUSED if refused else 0
+
+
+# -- extended-hours service (延时服务) ------------------------------------------------------
+
+_TRIGGER_WORDS = {
+    "unfinished_at_closing": ("下班时未办结", "unfinished at closing"),
+    "citizen_request": ("群众要求", "citizen's request"),
+    "heavy_load": ("业务量大或紧急", "heavy load or urgency"),
+    "other": ("其他", "other"),
+}
+_DECLINE_STATES = {
+    "pending": ("待审批", "pending"),
+    "approved": ("主管已同意", "approved"),
+    "rejected": ("主管已驳回", "overruled"),
+}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def _decline_line(out: Out, d: DeclineInfo, tz: tzinfo) -> str:
+    at = d.at.astimezone(tz)
+    who = out.t(
+        f"{d.window_no}号窗口 {d.clerk_name}（{d.clerk_code}）",
+        f"window {d.window_no} {d.clerk_name} ({d.clerk_code})",
+    )
+    number = f" {d.number}" if d.number else ""
+    zh, en = _DECLINE_STATES.get(d.state, (d.state, d.state))
+    state = out.t(zh, en)
+    if d.decided_by is not None and d.decided_at is not None:
+        when = f"{d.decided_at.astimezone(tz):%Y-%m-%d %H:%M}"
+        note = f"：{d.decision_note}" if d.decision_note else ""
+        state += out.t(
+            f"（工号 {d.decided_by}，{when}{note}）",
+            f" (clerk {d.decided_by}, {when}{': ' + d.decision_note if d.decision_note else ''})",
+        )
+    return f"#{d.id}  {at:%Y-%m-%d %H:%M}  {who}{number}  {d.reason}  · {state}"
+
+
+def _month_arg(text: str | None, hall: Hall) -> tuple[int, int]:
+    """``2026-08`` as (2026, 8); without it, the current month."""
+    if text is None:
+        today = hall.settings.business_day(hall.now())
+        return today.year, today.month
+    try:
+        year, month = (int(part) for part in text.strip().split("-"))
+    except ValueError:
+        raise HallError("overtime.bad_month", month=text) from None
+    return year, month
+
+
+def cmd_overtime(args: argparse.Namespace, out: Out) -> int:
+    """The month's extended services (延时服务) per window and per clerk, or the
+    refusals waiting for a supervisor's decision."""
+    with _hall(args) as hall:
+        tz = hall.settings.tz
+        if args.declines:
+            pending = hall.declines()
+            lines = [_decline_line(out, d, tz) for d in pending] or [
+                out.t(
+                    "没有待审批的不予延时服务。",
+                    "No declined extended service waits for a decision.",
+                )
+            ]
+            out.emit(pending, "\n".join(lines))
+            return 0
+        year, month = _month_arg(args.month, hall)
+        report = hall.overtime_month(year, month)
+    n = report.count
+    lines = [
+        out.t(
+            f"{month}月份延时服务{n}件，共{report.minutes}分钟",
+            f"{_MONTHS[month - 1]} {year}: {n} extended service{'' if n == 1 else 's'}, "
+            f"{report.minutes} minutes in all",
+        )
+    ]
+    if report.by_window:
+        lines.append(out.t("按窗口：", "By window:"))
+        for r in report.by_window:
+            lines.append(
+                out.t(
+                    f"  {r.key}号窗口 {r.name}：{r.count}件，{r.minutes}分钟",
+                    f"  window {r.key} {r.name}: {r.count} ({r.minutes} min)",
+                )
+            )
+        lines.append(out.t("按工作人员：", "By clerk:"))
+        for r in report.by_clerk:
+            lines.append(
+                out.t(
+                    f"  {r.name}（{r.key}）：{r.count}件，{r.minutes}分钟",
+                    f"  {r.name} ({r.key}): {r.count} ({r.minutes} min)",
+                )
+            )
+    if report.declines:
+        waiting = sum(1 for d in report.declines if d.state == "pending")
+        lines.append(
+            out.t(
+                f"不予延时服务{len(report.declines)}件（待审批{waiting}件）：",
+                f"Declined: {len(report.declines)} ({waiting} waiting for a decision):",
+            )
+        )
+        lines.extend("  " + _decline_line(out, d, tz) for d in report.declines)
+    out.emit(report, "\n".join(lines))
+    return 0
+
+
+def cmd_overtime_decide(args: argparse.Namespace, out: Out) -> int:
+    """A supervisor approves a refusal (it stands) or overrules it, with their password."""
+    with _hall(args) as hall:
+        d = hall.decide_decline(args.id, args.clerk, _password(out), args.approved, args.note)
+        out.emit(
+            d,
+            out.t(
+                f"不予延时服务 #{d.id}：{'同意' if d.state == 'approved' else '驳回'}"
+                f"（主管工号 {d.decided_by}）。",
+                f"Declined extended service #{d.id}: "
+                f"{'approved' if d.state == 'approved' else 'overruled'} by clerk {d.decided_by}.",
+            ),
+        )
+    return 0
 
 
 def cmd_say(args: argparse.Namespace, out: Out) -> int:
@@ -559,6 +953,12 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=helptext)
         p.add_argument("window", type=int, help="窗口号")
         p.add_argument("--clerk", required=True, help="工号")
+        if name == "sign-out":
+            p.add_argument(
+                "--noon-reason",
+                default=None,
+                help="午间最后一个值班窗口离开的原因 (why the last noon-duty window leaves)",
+            )
         p.set_defaults(run=run)
 
     for name, helptext, op in (
@@ -573,8 +973,58 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--clerk", required=True, help="工号")
         p.set_defaults(run=cmd_call if op is None else _window_cmd(op))
 
+    reasons = ("leave", "study", "meeting", "business_trip", "lunch", "other")
+    p = sub.add_parser("hand-over", parents=[common], help="AB岗：A 岗离岗交接 (hand over)")
+    p.add_argument("window", type=int, help="窗口号")
+    p.add_argument("--clerk", required=True, help="A 岗工号")
+    p.add_argument("--reason", required=True, choices=reasons, help="离岗原因")
+    p.add_argument("--back", default=None, help="预计回岗时间 HH:MM 或 YYYY-MM-DD HH:MM")
+    p.add_argument("--note", default=None, help="说明（原因为 other 时必填）")
+    p.add_argument(
+        "--b-here", action="store_true", help="B 岗在场，输入 B 岗密码当场接手（连同在办的号）"
+    )
+    p.set_defaults(run=cmd_hand_over)
+    p = sub.add_parser("step-in", parents=[common], help="AB岗：B 岗顶岗 (B steps in unasked)")
+    p.add_argument("window", type=int, help="窗口号")
+    p.add_argument("--clerk", required=True, help="B 岗工号（随后输入 B 岗密码）")
+    p.add_argument("--reason", default="other", choices=reasons, help="A 岗离岗原因")
+    p.add_argument("--note", default=None, help="说明")
+    p.set_defaults(run=cmd_step_in)
+    p = sub.add_parser("hand-back", parents=[common], help="AB岗：B 岗交还窗口 (give it back to A)")
+    p.add_argument("window", type=int, help="窗口号")
+    p.add_argument("--clerk", required=True, help="B 岗工号（随后输入 A 岗密码）")
+    p.add_argument("--report", default=None, help="顶岗情况说明")
+    p.set_defaults(run=cmd_hand_back)
+    p = sub.add_parser("posts", parents=[common], help="AB岗：谁离岗、谁顶岗 (absences)")
+    p.add_argument("--all", action="store_true", help="包括已回岗的 (returned ones too)")
+    p.set_defaults(run=cmd_posts)
+
+    p = sub.add_parser("notice", parents=[common], help="一次性告知单 (one-time notice)")
+    p.add_argument("window", type=int, help="窗口号")
+    p.add_argument("--clerk", required=True, help="工号（须已在该窗口登录）")
+    p.add_argument(
+        "--material",
+        action="append",
+        metavar="NAME",
+        help="缺少的材料，写事项材料清单里的名称；可重复 (a missing material, repeatable)",
+    )
+    p.add_argument("--other", default=None, help="清单以外还需要的，用文字写明 (anything else)")
+    p.add_argument(
+        "--reprint", metavar="NUMBER", default=None, help="补打该号今天的告知单 (reprint)"
+    )
+    p.add_argument("--pdf", metavar="FILE", default=None, help="把告知单写入 PDF 文件")
+    p.set_defaults(run=cmd_notice)
+
     p = sub.add_parser("status", parents=[common], help="事项与窗口状态")
     p.set_defaults(run=cmd_status)
+
+    p = sub.add_parser("noon", parents=[common], help="午间值班：各功能区的综合窗口 (noon duty)")
+    p.add_argument("--day", type=_day_arg, default=None, help="日期 YYYY-MM-DD，默认今天")
+    p.set_defaults(run=cmd_noon)
+
+    p = sub.add_parser("empty-posts", parents=[common], help="空岗：窗口无人超时 (empty posts)")
+    p.add_argument("--day", type=_day_arg, default=None, help="日期 YYYY-MM-DD，默认今天")
+    p.set_defaults(run=cmd_empty_posts)
 
     p = sub.add_parser("watch", parents=[common], help="实时显示事件 (watch events)")
     p.add_argument("--after", type=int, default=None, help="从此事件编号之后开始 (replay)")
@@ -596,6 +1046,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = appt.add_parser("import", parents=[common], help="从 CSV 文件导入预约")
     p.add_argument("file", help="CSV：service,day,slot,name,id_number（第一行为表头）")
     p.set_defaults(run=cmd_appointment_import)
+
+    p = sub.add_parser(
+        "overtime", parents=[common], help="延时服务月报与不予延时的审批 (extended hours)"
+    )
+    p.add_argument("--month", default=None, help="月份 YYYY-MM，默认本月 (month)")
+    p.add_argument(
+        "--declines", action="store_true", help="待审批的不予延时服务 (declines to decide)"
+    )
+    p.set_defaults(run=cmd_overtime)
+    decide = p.add_subparsers(dest="overtime_command")
+    for name, approved, helptext in (
+        ("approve", True, "主管同意不予延时 (the refusal stands)"),
+        ("reject", False, "主管驳回不予延时 (overrule the refusal)"),
+    ):
+        q = decide.add_parser(name, parents=[common], help=helptext)
+        q.add_argument("id", type=int, help="不予延时服务的编号 (see --declines)")
+        q.add_argument("--clerk", required=True, help="主管工号 (supervisor's code)")
+        q.add_argument("--note", default=None, help="审批意见 (note)")
+        q.set_defaults(run=cmd_overtime_decide, approved=approved)
 
     p = sub.add_parser("say", parents=[common], help="试听叫号语音 (speak a call)")
     p.add_argument("number", help="票号，例如 A001 (ticket number)")

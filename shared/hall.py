@@ -7,7 +7,7 @@ clock, returning frozen dataclasses (never live ORM objects), or raising a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -18,22 +18,34 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from shared import coverage as cv
+from shared import notices as nt
+from shared import overtime as ot
+from shared import posts
 from shared import signin as si
 from shared import stations as st
 from shared import tickets as tk
 from shared.catalog import CATALOG_SECONDS
 from shared.clock import Clock, SystemClock
 from shared.config import HallConfig
+from shared.coverage import EmptyPost, NoonCoverage
 from shared.db import Database, connect, sqlite_url
 from shared.errors import HallError
-from shared.halls import HallSettings, LoadSummary, find_hall, load_config
+from shared.halls import HallSettings, LoadSummary, find_hall, load_config, verify_password
 from shared.lobby import Lobby, read_lobby
 from shared.model import (
+    Absence,
+    AbsenceReason,
+    Clerk,
+    ExtendedTrigger,
     HoldKind,
+    Notice,
     Ticket,
     TicketState,
     Window,
 )
+from shared.overtime import DeclineInfo, ExtendedServiceInfo, OvertimeMonth
+from shared.posts import Handed
 from shared.reviews import make_review_code, parse_review_code, verify_review_code
 from shared.schema import ensure_current, upgrade
 from shared.signin import SignedIn
@@ -126,6 +138,28 @@ class Desk:
     signed_in: bool  # a clerk signed in at it today
     held: tuple[TicketInfo, ...] = ()  # today's held tickets it may call back (F8)
     help: tuple[HelpRequest, ...] = ()  # the kiosks' help requests nobody has answered
+    post: PostInfo | None = None  # the window's AB post, and who is away
+    closing: datetime | None = None  # today's closing time; None: the hall is closed today
+    past_closing: bool = False  # read after it: the service in hand is extended (延时服务)
+
+
+@dataclass(frozen=True)
+class PostInfo:
+    """A window's AB post (AB岗) as the console shows it: who is A and B, and whether A
+    is away (why, since when, back when, covered by whom)."""
+
+    window: int
+    a_code: str
+    a_name: str
+    b_code: str
+    b_name: str
+    away: bool = False  # A is away (an open absence)
+    reason: str | None = None  # AbsenceReason value
+    note: str | None = None
+    left_at: datetime | None = None
+    expected_return: datetime | None = None
+    covered_by: str | None = None  # the code of the clerk covering
+    asked: bool = True  # False: B stepped in unasked
 
 
 @dataclass(frozen=True)
@@ -135,6 +169,35 @@ class AppointmentInfo:
     day: date
     slot_start: datetime
     slot_end: datetime
+
+
+@dataclass(frozen=True)
+class NoticeInfo:
+    """A one-time notice (一次性告知单) as printed: what the citizen still needs, where
+    to come back, who told them and when."""
+
+    serial: str  # QC-20261124-0003: hall, day, record
+    hall_name: str
+    service_code: str
+    service_name: str
+    number: str  # the ticket, held while the citizen fetches the materials
+    window_no: int
+    window_name: str
+    clerk_code: str
+    clerk_name: str
+    at: datetime  # in the hall's time
+    materials: tuple[str, ...]  # from the service's list, in its order
+    other: str | None  # anything else, in the clerk's words
+    contact: str  # the hall's contact line ([notice] contact)
+    guide_url: str  # the service's guide (办事指南), printed as a QR code
+    reprint: bool = False  # this copy is a reprint (补打)
+    reprints: int = 0  # copies printed again so far
+    windows: tuple[int, ...] = ()  # the windows that serve the service: any of them
+    return_by: str | None = None  # HH:MM the hall closes today, while that is still ahead
+
+    @property
+    def file_stem(self) -> str:
+        return f"{self.serial}-{self.number}" + (f"-r{self.reprints}" if self.reprint else "")
 
 
 class Hall:
@@ -317,9 +380,128 @@ class Hall:
         )
         return outcome.result()
 
-    def sign_out(self, clerk_code: str, window_no: int) -> None:
-        self.db.run_write(
-            lambda s: si.sign_out(s, self.settings, clerk_code, window_no, self.now())
+    def sign_out(self, clerk_code: str, window_no: int, noon_reason: str | None = None) -> None:
+        """Leave the window; the last window of a zone serving at noon needs a
+        ``noon_reason`` (refused ``noon.last_window`` without one)."""
+        try:
+            self.db.run_write(
+                lambda s: si.sign_out(
+                    s, self.settings, clerk_code, window_no, self.now(), noon_reason=noon_reason
+                )
+            )
+        except HallError as exc:
+            if exc.code == "post.both_away":  # B leaving the window A left: recorded
+                self._record_conflict(exc)
+            raise
+
+    # -- AB posts ------------------------------------------------------------------
+
+    def hand_over(
+        self,
+        window_no: int,
+        a_code: str,
+        reason: AbsenceReason | str,
+        *,
+        expected_return: datetime | None = None,
+        note: str | None = None,
+        b_password: str | None = None,
+    ) -> Handed:
+        """A leaves the window: with B's password B takes it (and the ticket in hand) now;
+        without, B's next sign-in at the window takes it."""
+        why = AbsenceReason(reason)
+        return self._post_op(
+            lambda s, now: posts.hand_over(
+                s, self.settings, window_no, a_code, why, now,
+                expected_return=expected_return, note=note, b_password=b_password,
+            )
+        )  # fmt: skip
+
+    def step_in(
+        self,
+        window_no: int,
+        b_code: str,
+        b_password: str,
+        reason: AbsenceReason | str = AbsenceReason.OTHER,
+        *,
+        note: str | None = None,
+    ) -> Handed:
+        """B takes the window unasked: A left without handing over."""
+        why = AbsenceReason(reason)
+        return self._post_op(
+            lambda s, now: posts.step_in(
+                s, self.settings, window_no, b_code, b_password, why, now, note=note
+            )
+        )
+
+    def hand_back(
+        self, window_no: int, b_code: str, a_password: str, *, report: str | None = None
+    ) -> Handed:
+        """A is back: B gives the window back with a report; A is signed in at it."""
+        return self._post_op(
+            lambda s, now: posts.hand_back(
+                s, self.settings, window_no, b_code, a_password, now, report=report
+            )
+        )
+
+    def post(self, window_no: int) -> PostInfo | None:
+        with self.db.read() as s:
+            return self._post_info(s, window_no)
+
+    def absences(self, *, open_only: bool = True) -> list[PostInfo]:
+        """The posts whose A is away (or, with ``open_only=False``, every absence)."""
+        settings = self.settings
+        with self.db.read() as s:
+            q = select(Absence).where(Absence.hall_id == settings.id).order_by(Absence.id)
+            if open_only:
+                q = q.where(Absence.returned_at.is_(None))
+            return [self._absence_info(a) for a in s.scalars(q)]
+
+    def _post_op(self, fn: Callable[[Session, datetime], posts.Handed | HallError]) -> Handed:
+        """A post operation; a refused departure is recorded for the supervisor (in its own
+        transaction), a wrong password after the attempt's record is committed."""
+        try:
+            result = self.db.run_write(lambda s: fn(s, self.now()))
+        except HallError as exc:
+            if exc.code == "post.both_away":
+                self._record_conflict(exc)
+            raise
+        if isinstance(result, HallError):
+            raise result
+        return result
+
+    def _record_conflict(self, refusal: HallError) -> None:
+        self.db.run_write(lambda s: posts.record_conflict(s, self.settings, refusal, self.now()))
+
+    def _post_info(self, s: Session, window_no: int) -> PostInfo | None:
+        cat = self.settings.catalog
+        entry = cat.window(window_no)
+        a, b = cat.clerk_by_id(entry.a_clerk_id), cat.clerk_by_id(entry.b_clerk_id)
+        if a is None or b is None:
+            return None
+        absence = posts.open_absence(s, self.settings, a.id)
+        if absence is None or absence.window_id != entry.id:
+            return PostInfo(window_no, a.code, a.name, b.code, b.name)
+        return self._absence_info(absence)
+
+    def _absence_info(self, absence: Absence) -> PostInfo:
+        cat = self.settings.catalog
+        entry = cat.window_by_id(absence.window_id)
+        assert entry is not None
+        a, b = cat.clerk_by_id(entry.a_clerk_id), cat.clerk_by_id(entry.b_clerk_id)
+        covering = cat.clerk_by_id(absence.covered_by_id)
+        return PostInfo(
+            window=entry.number,
+            a_code=a.code if a else "",
+            a_name=a.name if a else "",
+            b_code=b.code if b else "",
+            b_name=b.name if b else "",
+            away=absence.returned_at is None,
+            reason=absence.reason.value,
+            note=absence.note,
+            left_at=absence.left_at,
+            expected_return=absence.expected_return,
+            covered_by=covering.code if covering else None,
+            asked=absence.asked,
         )
 
     def staffed_windows(self) -> list[int]:
@@ -392,9 +574,20 @@ class Hall:
             )
         )
 
-    def pause(self, window_no: int, clerk_code: str, reason: str | None = None) -> WindowInfo:
+    def pause(
+        self,
+        window_no: int,
+        clerk_code: str,
+        reason: str | None = None,
+        noon_reason: str | None = None,
+    ) -> WindowInfo:
+        """Pause the window; the last window of a zone serving at noon needs a
+        ``noon_reason`` (refused ``noon.last_window`` without one)."""
+
         def op(s: Session) -> WindowInfo:
-            w = tk.pause(s, self.settings, window_no, clerk_code, self.now(), reason)
+            w = tk.pause(
+                s, self.settings, window_no, clerk_code, self.now(), reason, noon_reason=noon_reason
+            )
             return self._window_info(w, None)
 
         return self.db.run_write(op)
@@ -407,8 +600,163 @@ class Hall:
         return self.db.run_write(op)
 
     def close_day(self) -> int:
-        """Expire every ticket of today still waiting, called or held (未办结)."""
+        """Expire every ticket of today still waiting, called or held (未办结), and record
+        the day's empty posts still open (空岗)."""
         return self.db.run_write(lambda s: tk.close_day(s, self.settings, self.now()))
+
+    # -- noon duty and empty posts (中午值班, 空岗) --------------------------------------
+
+    def noon_coverage(self, day: date | None = None) -> NoonCoverage:
+        """The noon duty of ``day`` (today by default) per zone: the comprehensive
+        windows that served, from when to when, and the gaps; up to now while it lasts."""
+        with self.db.read() as s:
+            now = self.now()
+            return cv.noon_coverage(s, self.settings, day or self.settings.business_day(now), now)
+
+    def empty_posts(self, day: date | None = None) -> list[EmptyPost]:
+        """The windows with a post left without a clerk too long on ``day`` (today by
+        default), the noon break not counted; whether each is recorded yet."""
+        with self.db.read() as s:
+            now = self.now()
+            return cv.empty_posts(s, self.settings, day or self.settings.business_day(now), now)
+
+    # -- the one-time notice (一次性告知) ------------------------------------------------
+
+    def give_notice(
+        self,
+        window_no: int,
+        clerk_code: str,
+        materials: Sequence[str],
+        other: str | None = None,
+    ) -> NoticeInfo:
+        """Tell the citizen at the window, once and in writing, every material still
+        missing; the ticket is held while they fetch them (see `shared.notices`)."""
+
+        def op(s: Session) -> NoticeInfo:
+            now = self.now()
+            n = nt.give_notice(s, self.settings, window_no, clerk_code, materials, other, now)
+            return self._notice_info(s, n, now)
+
+        return self.db.run_write(op)
+
+    def reprint_notice(self, number: str, window_no: int, clerk_code: str) -> NoticeInfo:
+        """Today's notice of ticket ``number`` again, marked 补打 and counted."""
+
+        def op(s: Session) -> NoticeInfo:
+            now = self.now()
+            n = nt.reprint_notice(s, self.settings, number, window_no, clerk_code, now)
+            return self._notice_info(s, n, now, reprint=True)
+
+        return self.db.run_write(op)
+
+    def notices(self, day: date | None = None) -> list[NoticeInfo]:
+        """The notices of a business day (default today), in the order given."""
+        with self.db.read() as s:
+            now = self.now()
+            rows = nt.notices_of_day(s, self.settings, day or self.settings.business_day(now))
+            return [self._notice_info(s, n, now) for n in rows]
+
+    def _notice_info(
+        self, s: Session, n: Notice, now: datetime, *, reprint: bool = False
+    ) -> NoticeInfo:
+        settings = self.settings
+        cat = settings.catalog
+        service = cat.service_of(s, n.service_id)
+        window = cat.window_by_id(n.window_id)
+        clerk = cat.clerk_by_id(n.clerk_id)
+        ticket = s.get(Ticket, n.ticket_id)
+        opening = settings.opening(n.business_day)
+        closes = settings.at(n.business_day, opening.close) if opening else None
+        return NoticeInfo(
+            serial=nt.notice_serial(settings.code, n.business_day, n.id),
+            hall_name=settings.name,
+            service_code=service.code,
+            service_name=service.name,
+            number=ticket.number if ticket else "",
+            window_no=window.number if window else 0,
+            window_name=window.name if window else "",
+            clerk_code=clerk.code if clerk else "",
+            clerk_name=clerk.name if clerk else "",
+            at=settings.local(n.at),
+            materials=tuple(n.materials),
+            other=n.other,
+            contact=settings.notice.contact,
+            guide_url=settings.notice.guide_url.replace("{service}", service.code),
+            reprint=reprint,
+            reprints=n.reprints,
+            windows=tuple(w.number for w in cat.windows_serving(service.id)),
+            return_by=f"{opening.close:%H:%M}" if opening and closes and now < closes else None,
+        )
+
+    # -- extended-hours service (延时服务) ------------------------------------------------
+
+    def mark_extended(
+        self,
+        window_no: int,
+        clerk_code: str,
+        trigger: ExtendedTrigger | str,
+        note: str | None = None,
+    ) -> TicketInfo:
+        """Why the ticket in hand is served past closing (a citizen's request, heavy load or
+        urgency, other with a note): recorded with the service when it is finished."""
+        why = ExtendedTrigger(trigger)
+        return self._ticket_op(
+            lambda s, now: ot.mark_extended(s, self.settings, window_no, clerk_code, why, note, now)
+        )
+
+    def decline_extended(
+        self, window_no: int, clerk_code: str, reason: str, number: str | None = None
+    ) -> DeclineInfo:
+        """A citizen's request to be served past closing refused, with the reason a
+        supervisor will decide on; ``number``: the citizen's ticket, if any."""
+
+        def op(s: Session) -> DeclineInfo:
+            row = ot.decline_extended(
+                s, self.settings, window_no, clerk_code, reason, number, now=self.now()
+            )
+            return ot.decline_info(s, self.settings, row)
+
+        return self.db.run_write(op)
+
+    def decide_decline(
+        self,
+        decline_id: int,
+        supervisor_code: str,
+        supervisor_password: str,
+        approved: bool,
+        note: str | None = None,
+    ) -> DeclineInfo:
+        """A supervisor, with their password, approves a refusal (it stands) or overrules it."""
+        settings = self.settings
+        entry = settings.catalog.clerk(supervisor_code)
+        with self.db.read() as s:
+            password_hash = s.scalar(select(Clerk.password_hash).where(Clerk.id == entry.id))
+        if not verify_password(password_hash, supervisor_password):
+            raise HallError("overtime.bad_password", clerk=supervisor_code)
+
+        def op(s: Session) -> DeclineInfo:
+            row = ot.decide_decline(
+                s, settings, decline_id, supervisor_code, approved, note, self.now()
+            )
+            return ot.decline_info(s, settings, row)
+
+        return self.db.run_write(op)
+
+    def overtime_month(self, year: int, month: int) -> OvertimeMonth:
+        """A month's extended services per window and per clerk, and its refusals."""
+        with self.db.read() as s:
+            return ot.month_report(s, self.settings, year, month)
+
+    def extended_services(self, day: date | None = None) -> list[ExtendedServiceInfo]:
+        """The services of a business day (default today) finished past closing."""
+        with self.db.read() as s:
+            settings = self.settings
+            return ot.extended_services(s, settings, day or settings.business_day(self.now()))
+
+    def declines(self, *, pending_only: bool = True) -> list[DeclineInfo]:
+        """Refused requests to be served past closing: those waiting for a decision, or all."""
+        with self.db.read() as s:
+            return ot.declines(s, self.settings, pending_only=pending_only)
 
     # -- looking -------------------------------------------------------------------
 
@@ -504,6 +852,9 @@ class Hall:
                     self._info(s, t, now) for t in tk.held_for_window(s, settings, window_no, now)
                 ),
                 help=tuple(st.help_requests(s, settings, now)),
+                post=self._post_info(s, window_no),
+                closing=ot.closing_time(settings, settings.business_day(now)),
+                past_closing=ot.past_closing(settings, now),
             )
 
     # -- plumbing --------------------------------------------------------------------

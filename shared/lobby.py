@@ -16,6 +16,7 @@ windows and the counts; the feed's events at or before its position leave those 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -90,6 +91,7 @@ class Lobby:
     calls: tuple[LobbyCall, ...]  # today's last calls, newest first
     windows: tuple[WindowState, ...]
     zones: tuple[ZoneWaiting, ...]  # in the kiosk's order; zones with no service left out
+    notice: str = ""  # the scrolling line (`lobby_notice`)
 
     @property
     def waiting(self) -> int:
@@ -135,7 +137,67 @@ def read_lobby(s: Session, settings: HallSettings, now: datetime, calls: int) ->
             )
         )
     waiting = waiting_by_service(s, settings, day)
-    return Lobby(last, day, recent, tuple(windows), zones_waiting(cat, waiting))
+    notice = lobby_notice(settings, now, windows)
+    return Lobby(last, day, recent, tuple(windows), zones_waiting(cat, waiting), notice)
+
+
+#: The lines the notice puts before (at noon) or instead of (past closing) the hall's own.
+NOTICE_LINES = {
+    "noon_duty": {
+        "zh": "午间值班：{windows}窗口照常办理。",
+        "en": "Noon duty: window {windows} serving as usual.",
+    },
+    "noon_break": {
+        "zh": "午间休息，{until} 起恢复办理。",
+        "en": "Noon break: service resumes at {until}.",
+    },
+    "after_hours": {
+        "zh": "已过下班时间，{windows}窗口延时服务，请耐心等候。",
+        "en": "Past closing time: window {windows} still serving; please wait patiently.",
+    },
+}
+NOTICE_GAP = "\u3000\u3000"  # between the noon line and the hall's notice
+
+
+def _window_list(numbers: list[int], lang: str) -> str:
+    return "、".join(f"{n}号" for n in numbers) if lang == "zh" else ", ".join(map(str, numbers))
+
+
+def lobby_notice(
+    settings: HallSettings, now: datetime, windows: Iterable[WindowState], lang: str = "zh"
+) -> str:
+    """The lobby's scrolling line at ``now``: during the noon break, the windows still
+    serving (or when service resumes) before the hall's notice; past closing time, while
+    windows still serve, those windows (延时服务); otherwise the hall's notice."""
+    own = settings.display.notice
+    opening = settings.opening(settings.business_day(now))
+    if opening is None:
+        return own
+    t = settings.local(now).time()
+    serving = sorted(w.number for w in windows if w.open)
+    lang = lang if lang in ("zh", "en") else "zh"
+    noon = opening.noon_break
+    if noon is not None and noon[0] <= t < noon[1]:
+        if serving:
+            line = NOTICE_LINES["noon_duty"][lang].format(windows=_window_list(serving, lang))
+        else:
+            line = NOTICE_LINES["noon_break"][lang].format(until=f"{noon[1]:%H:%M}")
+        return f"{line}{NOTICE_GAP}{own}"
+    if t >= opening.close and serving:
+        return NOTICE_LINES["after_hours"][lang].format(windows=_window_list(serving, lang))
+    return own
+
+
+def notice_changes_at(settings: HallSettings, now: datetime) -> datetime | None:
+    """The next moment of today the notice changes by the clock alone (the noon break
+    begins or ends, the hall closes); None when none is left today."""
+    day = settings.business_day(now)
+    opening = settings.opening(day)
+    if opening is None:
+        return None
+    times = [opening.close, *(opening.noon_break or ())]
+    later = sorted(at for at in (settings.at(day, t) for t in times) if at > now)
+    return later[0] if later else None
 
 
 def zones_waiting(cat: Catalog, waiting: dict[int, int]) -> tuple[ZoneWaiting, ...]:
@@ -169,6 +231,7 @@ class Board:
         self.calls: deque[LobbyCall] = deque(maxlen=keep)  # newest first
         self.windows: dict[int, WindowState] = {}
         self.zones: tuple[ZoneWaiting, ...] = ()
+        self.notice = ""  # the scrolling line, as of the last look at the hall
         self.day: date | None = None
         self.fed = 0  # the feed position: the last event taken (or the first snapshot's)
         self.windows_as_of = 0  # the feed position of the window states' snapshot
@@ -183,6 +246,7 @@ class Board:
         self.calls.extend(lobby.calls)
         self.windows = {w.number: w for w in lobby.windows}
         self.zones = lobby.zones
+        self.notice = lobby.notice
         self.fed = self.windows_as_of = lobby.last_event_id
 
     def refresh(self, lobby: Lobby, catalog: Catalog | None = None) -> bool:
@@ -199,6 +263,7 @@ class Board:
             self.windows = {w.number: w for w in lobby.windows}
             self.windows_as_of = lobby.last_event_id
         self.zones = lobby.zones
+        self.notice = lobby.notice  # read after the event that asked for it: current
         return lobby.last_event_id >= self.waiting_as_of
 
     def roll_day(self, day: date) -> bool:

@@ -152,6 +152,48 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "工号 {clerk} 还没有设置密码，请管理员在服务中心配置中设置。",
         "en": "Clerk {clerk} has no password yet; a supervisor sets it in the hall's settings.",
     },
+    # AB posts (AB岗)
+    "post.both_away": {
+        "zh": "{partner} 已于 {since} 离岗，{window} 号窗口的 A、B 岗不能同时不在岗，"
+        "{clerk}现在不能离开；已通知中心管理人员。",
+        "en": "{partner} has been away since {since}: A and B of window {window} may not both "
+        "be away, so {clerk} cannot leave now. The supervisor has been told.",
+    },
+    "post.bad_time": {
+        "zh": "时间 {text} 写法不对，请写成 15:30 或 2026-11-25 09:00。",
+        "en": "The time {text} is not understood; write 15:30 or 2026-11-25 09:00.",
+    },
+    "post.reason_needed": {
+        "zh": "离岗原因选了“其他”，请写明具体原因。",
+        "en": "The reason is “other”: please say what it is.",
+    },
+    "post.none": {
+        "zh": "{window} 号窗口没有设 AB 岗，不能交接；离开请直接退出。",
+        "en": "Window {window} has no AB post to hand over; sign out to leave.",
+    },
+    "post.not_a": {
+        "zh": "{clerk}不是 {window} 号窗口的 A 岗。B 岗顶岗期间请在 A 岗回来后交还窗口。",
+        "en": "{clerk} is not the A post of window {window}. While covering, give the window "
+        "back when A returns.",
+    },
+    "post.not_b": {
+        "zh": "{clerk}不是 {window} 号窗口的 B 岗，不能顶岗。",
+        "en": "{clerk} is not the B post of window {window} and cannot step in.",
+    },
+    "post.covered": {
+        "zh": "{window} 号窗口已由{clerk}顶岗。",
+        "en": "Window {window} is already covered by {clerk}.",
+    },
+    "post.nobody_away": {
+        "zh": "{window} 号窗口的 A 岗没有离岗记录，不需要交还。",
+        "en": "The A post of window {window} is not recorded as away: nothing to give back.",
+    },
+    "post.ticket_in_hand": {
+        "zh": "{window} 号窗口还有 {number} 号在办。请让 B 岗现在输入密码接手，"
+        "或先办结、挂起或转移。",
+        "en": "Ticket {number} is in hand at window {window}: let B enter their password and "
+        "take it now, or finish, hold or transfer it first.",
+    },
     "clerk.ticket_at_other_window": {
         "zh": "您在 {window} 号窗口还有 {number} 号未办完，请先办结、挂起或转移。",
         "en": "Ticket {number} is still in hand at your window {window}; finish, hold or "
@@ -222,6 +264,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "评价码无效或已被篡改，请扫描票据上的二维码。",
         "en": "The review code is not valid; please scan the QR code on the ticket.",
     },
+    # The one-time notice (一次性告知)
+    "notice.already_given": {
+        "zh": "{number} 号本次办理已在 {time} 开具过一次性告知单，一次办理只告知一次；"
+        "如需再给群众一份，请补打。",
+        "en": "Ticket {number} was given its one-time notice at {time}; a visit gets one "
+        "notice. To give the citizen another copy, reprint it.",
+    },
+    "notice.unknown_material": {
+        "zh": "“{material}”不在事项“{service}”的申请材料清单中；清单以外的要求请写在“其他”里。",
+        "en": "“{material}” is not on the materials list of “{service}”; write any other "
+        "requirement under Other.",
+    },
+    "notice.empty": {
+        "zh": "请勾选 {number} 号还缺少的材料，或在“其他”中写明还需要什么，再打印告知单。",
+        "en": "Tick the materials ticket {number} still lacks, or write what else is needed "
+        "under Other, then print the notice.",
+    },
+    "notice.none": {
+        "zh": "今天没有给 {number} 号开具过一次性告知单，无法补打；号码在本窗口时可以开具。",
+        "en": "Ticket {number} has no one-time notice today, so there is nothing to reprint; "
+        "give one while the ticket is at your window.",
+    },
+    "notice.not_printed": {
+        "zh": "{number} 号的一次性告知已记录，号码已挂起（群众取材料），"
+        "但告知单没有打印出来：{problem}",
+        "en": "The one-time notice for {number} is recorded and the ticket is held (fetching "
+        "materials), but the slip did not print: {problem}",
+    },
+    "notice.pdf_unwritable": {
+        "zh": "无法写入文件 {path}（{detail}）。{number} 号的告知已记录，"
+        "可用 --reprint {number} 重新输出。",
+        "en": "Cannot write {path} ({detail}). The notice for {number} is recorded; "
+        "--reprint {number} writes it again.",
+    },
+    "notice.printer_offline": {
+        "zh": "打印机未连接或未开机（{detail}）。",
+        "en": "the printer is not connected or switched off ({detail}).",
+    },
+    "notice.printer_no_paper": {
+        "zh": "打印机缺纸，请换纸。",
+        "en": "the printer is out of paper; please refill it.",
+    },
+    "notice.printer_failed": {
+        "zh": "打印时出错（{detail}）。",
+        "en": "printing failed ({detail}).",
+    },
+    "notice.printer_folder": {
+        "zh": "无法保存到文件夹 {path}（{detail}），请检查磁盘空间和权限。",
+        "en": "it cannot be saved in {path} ({detail}); check the disk space and the "
+        "folder's permissions.",
+    },
+    # Noon duty (中午值班)
+    "noon.last_window": {
+        "zh": "{window} 号窗口是{zone}午间最后一个照常办理的综合窗口（午间值班到 {until}）。"
+        "如确需暂停或离开，请填写原因后确认；原因会报中心管理人员。",
+        "en": "Window {window} is the last comprehensive window of {zone} serving through the "
+        "noon break (until {until}). To pause or leave, give a reason and confirm; the "
+        "supervisor will see it.",
+    },
     # The stations
     "help.unknown": {
         "zh": "找不到这条求助记录，可能已经是前一天的了。",
@@ -230,6 +331,54 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.already_answered": {
         "zh": "{kiosk} 号取号机的求助已由工号 {clerk} 响应。",
         "en": "The help request at kiosk {kiosk} was already answered by clerk {clerk}.",
+    },
+    # Extended-hours service (延时服务)
+    "overtime.no_hours": {
+        "zh": "{day} 大厅不办公，没有下班时间，不记延时服务。",
+        "en": "The hall does not open on {day}: there is no closing time and no extended service.",
+    },
+    "overtime.not_yet": {
+        "zh": "还没到下班时间，今天 {close} 下班；到点后仍在办理的业务会记为延时服务，"
+        "届时再说明原因。",
+        "en": "The hall closes at {close} today; a service still running then counts as "
+        "extended service, and you can state why after {close}.",
+    },
+    "overtime.trigger_automatic": {
+        "zh": "“下班时未办结”由系统按时间判断，不用标记；请选择群众要求、业务量大或紧急、或其他。",
+        "en": "“Unfinished at closing” is told by the clock; choose the citizen's request, heavy "
+        "load or urgency, or other.",
+    },
+    "overtime.note_needed": {
+        "zh": "选择“其他”时，请写明延时服务的原因。",
+        "en": "With “other”, please write why the service runs past closing.",
+    },
+    "overtime.decline_reason": {
+        "zh": "不予延时服务必须写明原因，原因将报中心主管审批；请填写原因后再提交。",
+        "en": "Declining extended service needs a reason, which goes to a supervisor for "
+        "approval; please write the reason and submit again.",
+    },
+    "overtime.not_supervisor": {
+        "zh": "工号 {clerk} 不是中心主管，不能审批不予延时服务，请由主管审批。",
+        "en": "Clerk {clerk} is not a supervisor and cannot decide on declined extended "
+        "service; a supervisor must decide.",
+    },
+    "overtime.bad_password": {
+        "zh": "工号 {clerk} 的密码不正确，审批没有记录，请重新输入。",
+        "en": "Wrong password for clerk {clerk}; nothing was decided. Please try again.",
+    },
+    "overtime.decline_unknown": {
+        "zh": "没有编号为 {id} 的不予延时服务记录，请用 yimen overtime --declines 查看编号。",
+        "en": "There is no declined extended service number {id}; list them with "
+        "yimen overtime --declines.",
+    },
+    "overtime.decline_decided": {
+        "zh": "编号 {id} 的不予延时服务已由{clerk}于 {at} 审批，不能再次审批。",
+        "en": "Declined extended service {id} was decided by {clerk} at {at}; it cannot be "
+        "decided again.",
+    },
+    "overtime.bad_month": {
+        "zh": "月份 {month} 写法不对，请写成 2026-08 这样的年-月。",
+        "en": "The month {month} is not understood; write it as year-month, e.g. 2026-08.",
     },
     # Printing
     "printer.offline": {

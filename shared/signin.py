@@ -23,6 +23,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from shared import posts
+from shared.coverage import noon_departure, record_empty_posts
 from shared.db import record
 from shared.errors import HallError
 from shared.halls import HallSettings, verify_password
@@ -75,15 +77,17 @@ def _signed_in_window(s: Session, hall: HallSettings, clerk: Clerk) -> Window | 
     ).first()
 
 
-def sign_in(
+def check_password(
     s: Session, hall: HallSettings, code: str, password: str, window_no: int, now: datetime
-) -> SignInOutcome:
+) -> tuple[Clerk, HallError | None]:
+    """The clerk's row (locked) and None, or the refusal: locked, no password, or a wrong
+    one (recorded, counted, and locking the clerk at the fifth in a row)."""
     clerk = _clerk_row(s, hall, code)
     if clerk.locked_until is not None and clerk.locked_until > now:
         left = max(1, -(-int((clerk.locked_until - now).total_seconds()) // 60))
-        return SignInOutcome(None, HallError("clerk.locked", clerk=code, minutes=left))
+        return clerk, HallError("clerk.locked", clerk=code, minutes=left)
     if not clerk.password_hash:
-        return SignInOutcome(None, HallError("clerk.no_password", clerk=code))
+        return clerk, HallError("clerk.no_password", clerk=code)
     if not verify_password(clerk.password_hash, password):
         clerk.failed_sign_ins += 1
         locked = clerk.failed_sign_ins >= MAX_WRONG
@@ -99,13 +103,20 @@ def sign_in(
         if locked:
             clerk.failed_sign_ins = 0
             clerk.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-            refusal = HallError("clerk.locked", clerk=code, minutes=LOCK_MINUTES)
-        else:
-            left = MAX_WRONG - clerk.failed_sign_ins
-            refusal = HallError("clerk.bad_password", clerk=code, left=left)
-        return SignInOutcome(None, refusal)
+            return clerk, HallError("clerk.locked", clerk=code, minutes=LOCK_MINUTES)
+        left = MAX_WRONG - clerk.failed_sign_ins
+        return clerk, HallError("clerk.bad_password", clerk=code, left=left)
     clerk.failed_sign_ins = 0
     clerk.locked_until = None
+    return clerk, None
+
+
+def sign_in(
+    s: Session, hall: HallSettings, code: str, password: str, window_no: int, now: datetime
+) -> SignInOutcome:
+    clerk, refusal = check_password(s, hall, code, password, window_no, now)
+    if refusal is not None:
+        return SignInOutcome(None, refusal)
 
     window = lock_window(s, hall, window_no)
     if signed_in_today(hall, window, now) and window.clerk_id != clerk.id:
@@ -144,6 +155,8 @@ def sign_in(
         window.signed_in_at = now
     window.clerk_id = clerk.id
     event(s, hall, now, EventKind.SIGNED_IN, window=window, clerk=clerk, post=kind)
+    record_empty_posts(s, hall, now, window=window)  # the window's empty post (空岗) ends
+    posts.on_sign_in(s, hall, window, clerk, now)
     held = in_hand(s, window)
     return SignInOutcome(
         SignedIn(
@@ -172,7 +185,17 @@ def _sign_out(
     event(s, hall, now, EventKind.SIGNED_OUT, window=window, clerk=clerk, reason=reason)
 
 
-def sign_out(s: Session, hall: HallSettings, code: str, window_no: int, now: datetime) -> None:
+def sign_out(
+    s: Session,
+    hall: HallSettings,
+    code: str,
+    window_no: int,
+    now: datetime,
+    *,
+    noon_reason: str | None = None,
+) -> None:
+    """The clerk leaves the window; the last window of a zone serving at noon leaves only
+    with ``noon_reason`` (`shared.coverage`)."""
     clerk = _clerk_row(s, hall, code)
     window = lock_window(s, hall, window_no)
     if window.signed_in_at is None or window.clerk_id != clerk.id:  # any day: they may leave
@@ -180,6 +203,8 @@ def sign_out(s: Session, hall: HallSettings, code: str, window_no: int, now: dat
     ticket = in_hand(s, window)
     if ticket is not None:
         raise HallError("window.ticket_in_hand", window=window_no, number=ticket.number)
+    posts.check_leaving(s, hall, window, clerk, now)
+    noon_departure(s, hall, window, clerk, now, noon_reason, action="sign_out")
     _sign_out(s, hall, window, clerk, now)
 
 

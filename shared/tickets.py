@@ -765,12 +765,15 @@ def start(s: Session, hall: HallSettings, window_no: int, clerk_code: str, now: 
 def finish(
     s: Session, hall: HallSettings, window_no: int, clerk_code: str, now: datetime
 ) -> Ticket:
-    """The matter is done (办结)."""
+    """The matter is done (办结); past closing time it is recorded as extended service."""
+    from shared.overtime import record_if_extended  # overtime builds on this module
+
     ticket = _advance(
         s, hall, window_no, clerk_code, now,
         expected=TicketState.SERVING, to=TicketState.DONE, kind=EventKind.FINISHED,
     )  # fmt: skip
     ticket.finished_at = now
+    record_if_extended(s, hall, ticket, clerk_code, now)
     return ticket
 
 
@@ -956,12 +959,18 @@ def pause(
     clerk_code: str,
     now: datetime,
     reason: str | None = None,
+    *,
+    noon_reason: str | None = None,
 ) -> Window:
-    """Pause a window (暂停): it calls nobody until resumed by any operation."""
+    """Pause a window (暂停): it calls nobody until resumed by any operation. The last
+    window of a zone serving at noon pauses only with ``noon_reason`` (`shared.coverage`)."""
+    from shared.coverage import noon_departure  # coverage builds on this module
+
     at = _at_window(s, hall, window_no, clerk_code, now, resume_paused=False)
     if at.window.paused:
         raise HallError("window.already_paused", window=at.window.number)
     _require_free(s, hall, at)
+    noon_departure(s, hall, at.window, at.clerk, now, noon_reason, action="pause")
     at.window.paused = True
     event(s, hall, now, EventKind.PAUSED, window=at.window, clerk=at.clerk, reason=reason)
     return at.window
@@ -988,19 +997,33 @@ def expire_before(s: Session, hall: HallSettings, day: date, now: datetime) -> i
 
 
 def close_day(s: Session, hall: HallSettings, now: datetime) -> int:
-    """At close of day: every ticket of today or before still waiting, called or held
-    becomes expired. Returns how many."""
-    return _expire(s, hall, Ticket.business_day <= hall.business_day(now), now)
+    """At close of day: every ticket of today or before still waiting or held becomes
+    expired, and the day's empty posts still open are recorded (`shared.coverage`). A
+    ticket in a window's hands is left alone: in service (延时服务) or called, the citizen
+    walking up; one of an earlier day still called expires. Returns how many expired."""
+    from shared.coverage import record_empty_posts  # coverage builds on this module
+
+    record_empty_posts(s, hall, now)
+    today = hall.business_day(now)
+    return _expire(
+        s, hall, Ticket.business_day <= today, now, (TicketState.WAITING, TicketState.HELD)
+    ) + _expire(s, hall, Ticket.business_day < today, now, (TicketState.CALLED,))
 
 
-def _expire(s: Session, hall: HallSettings, day_clause: object, now: datetime) -> int:
+def _expire(
+    s: Session,
+    hall: HallSettings,
+    day_clause: object,
+    now: datetime,
+    states: tuple[TicketState, ...] = (TicketState.WAITING, TicketState.CALLED, TicketState.HELD),
+) -> int:
     stale = list(
         s.scalars(
             select(Ticket)
             .where(
                 Ticket.hall_id == hall.id,
                 day_clause,  # type: ignore[arg-type]
-                Ticket.state.in_((TicketState.WAITING, TicketState.CALLED, TicketState.HELD)),
+                Ticket.state.in_(states),
             )
             .with_for_update(skip_locked=True)
         )

@@ -497,6 +497,18 @@ def test_close_of_day_expires_waiting_tickets_and_keeps_the_one_in_service(
         assert len(s.scalars(select(Ticket)).all()) == 2  # never deleted
 
 
+def test_close_of_day_leaves_a_citizen_called_just_before_closing(
+    hall: Hall, clock: FixedClock
+) -> None:
+    hall.issue_ticket("gt-zc")
+    clock.set(local(24, 17, 29))
+    hall.call_next(3, "1003")  # the citizen is walking up
+    clock.set(local(24, 17, 30))
+    assert hall.close_day() == 0
+    clock.set(local(24, 17, 31))
+    assert hall.start(3, "1003").state == "serving"
+
+
 def test_the_first_ticket_of_a_day_expires_what_yesterday_left_waiting(
     hall: Hall, clock: FixedClock
 ) -> None:

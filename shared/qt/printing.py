@@ -1,19 +1,24 @@
 """The system printer by name (QtPrintSupport): the Windows driver path for receipt
 printers that come with a driver, and any printer the PC knows.
 
-The slip is the same PDF as everywhere (`shared.printing.slip_pdf`), rasterised at the
-printer's resolution and drawn at its real width, top left of the page.
+The slip is the same PDF as everywhere (`shared.printing.slip_pdf`, or the one-time
+notice's `notice_pdf`), rasterised at the printer's resolution and drawn at its real width,
+top left of the page; every page of it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from shared.printing import Printer, PrinterFault, pdf_to_image, printer_from_spec
+from shared.printing import Printer, PrinterFault, pdf_to_images, printer_from_spec
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 
 class SystemPrinter:
@@ -41,21 +46,29 @@ class SystemPrinter:
         printer.setDocName(name)
         dpi = printer.resolution()
         width_px = round(self.width_mm / 25.4 * dpi)
-        raster = pdf_to_image(pdf, width_px).convert("L")
-        image = QImage(
-            raster.tobytes(),
-            raster.width,
-            raster.height,
-            raster.width,
-            QImage.Format.Format_Grayscale8,
-        ).copy()
-        height_mm = raster.height / dpi * 25.4
-        printer.setPageSize(QPageSize(QSizeF(self.width_mm, height_mm), QPageSize.Unit.Millimeter))
+        pages = [raster.convert("L") for raster in pdf_to_images(pdf, width_px)]
+
+        def page_size(raster: Image) -> QPageSize:
+            height_mm = raster.height / dpi * 25.4
+            return QPageSize(QSizeF(self.width_mm, height_mm), QPageSize.Unit.Millimeter)
+
+        printer.setPageSize(page_size(pages[0]))
         painter = QPainter()
         if not painter.begin(printer):
             raise PrinterFault("printer.failed", printer=self.name, detail="cannot start a page")
         try:
-            painter.drawImage(QRectF(0, 0, image.width(), image.height()), image)
+            for i, raster in enumerate(pages):  # a notice on sheets may run to more pages
+                if i:
+                    printer.setPageSize(page_size(raster))
+                    printer.newPage()
+                image = QImage(
+                    raster.tobytes(),
+                    raster.width,
+                    raster.height,
+                    raster.width,
+                    QImage.Format.Format_Grayscale8,
+                ).copy()
+                painter.drawImage(QRectF(0, 0, image.width(), image.height()), image)
         finally:
             painter.end()
 
