@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
+    QFormLayout,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -84,6 +85,7 @@ class PostPanel(QWidget):
         self.note = QLineEdit()
         self.note.setAccessibleName("note")
         self.b_label = label(role="hint")
+        self.b_hint = label(role="hint")
         self.b_password = QLineEdit()
         self.b_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.b_password.setAccessibleName("B password")
@@ -94,19 +96,15 @@ class PostPanel(QWidget):
         self.note.returnPressed.connect(self.b_password.setFocus)
         box = QVBoxLayout(self.over_page)
         box.setContentsMargins(0, 0, 0, 0)
-        for w in (
-            self.over_title,
-            self.reason_label,
-            self.reason,
-            self.back_label,
-            self.back,
-            self.note_label,
-            self.note,
-            self.b_label,
-            self.b_password,
-            self.over_button,
-        ):
-            box.addWidget(w)
+        box.addWidget(self.over_title)
+        form = QFormLayout()  # labels beside their fields: the panel fits a desk screen
+        form.addRow(self.reason_label, self.reason)
+        form.addRow(self.back_label, self.back)
+        form.addRow(self.note_label, self.note)
+        form.addRow(self.b_label, self.b_password)
+        box.addLayout(form)
+        box.addWidget(self.b_hint)
+        box.addWidget(self.over_button)
         box.addStretch(1)
 
         # B gives it back.
@@ -144,9 +142,10 @@ class PostPanel(QWidget):
 
     def retranslate(self) -> None:
         self.over_title.setText(self.tr("Ctrl+B Hand the window over to your B post"))
-        self.reason_label.setText(self.tr("Why are you leaving?"))
+        self.reason_label.setText(self.tr("Reason"))
         self.back_label.setText(self.tr("Back at"))
-        self.note_label.setText(self.tr("Note (needed for “Other”)"))
+        self.note_label.setText(self.tr("Note"))
+        self.note.setPlaceholderText(self.tr("needed for “Other”"))
         self.over_button.setText(self.tr("Hand over"))
         self.back_title.setText(self.tr("Ctrl+B Give the window back to A"))
         self.report_label.setText(self.tr("Report of what was done meanwhile"))
@@ -184,11 +183,12 @@ class PostPanel(QWidget):
         p = self.post
         if p is None:
             return
-        self.b_label.setText(
+        self.b_label.setText(self.tr("B post {name}").format(name=p.b_name))
+        self.b_password.setPlaceholderText(self.tr("{code}'s password").format(code=p.b_code))
+        self.b_hint.setText(
             self.tr(
-                "B post {name} ({code}), at the desk now: enter your password to take the "
-                "window and the citizen in hand. Left empty, the window waits for B to sign in."
-            ).format(name=p.b_name, code=p.b_code)
+                "B at the desk takes the window and the citizen now; left empty, it waits for B."
+            )
         )
         self.a_label.setText(
             self.tr("A post {name} ({code}): enter your password to take the window back.").format(

@@ -4,285 +4,380 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../counter/window.py" line="53"/>
+        <location filename="../../counter/window.py" line="60"/>
         <source>1  Citizen fetches materials</source>
         <extracomment>The console&apos;s type is sized as on a screen of this short side: a desk at 60 cm. The ticket states in the clerk&apos;s words.</extracomment>
         <translation>1  群众外出取材料（回来后优先办理）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="54"/>
+        <location filename="../../counter/window.py" line="61"/>
         <source>2  Materials stay here</source>
         <translation>2  材料留在本窗口（回到本窗口办理）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="55"/>
+        <location filename="../../counter/window.py" line="62"/>
         <source>3  Waits for another step</source>
         <translation>3  等待其他环节（如刻章）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="60"/>
+        <location filename="../../counter/window.py" line="67"/>
         <source>Called, waiting for the citizen</source>
         <extracomment>Refusals meaning this console&apos;s clerk is no longer signed in at its window.</extracomment>
         <translation>已呼叫，等候群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="61"/>
+        <location filename="../../counter/window.py" line="68"/>
         <source>Being served</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="347"/>
+        <location filename="../../counter/window.py" line="396"/>
         <source>Keys from other programs are not available on this PC ({reason}); the F-keys work while the console is in front.</source>
         <translation>本机无法在其他程序在前台时接收 F 键（{reason}）；叫号窗口在前台时 F 键仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="353"/>
-        <location filename="../../counter/window.py" line="547"/>
+        <location filename="../../counter/window.py" line="402"/>
+        <location filename="../../counter/window.py" line="847"/>
         <source>Window {n}</source>
         <translation>{n} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="354"/>
+        <location filename="../../counter/window.py" line="403"/>
         <source>Sign in at window {n}</source>
         <translation>{n} 号窗口 登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="355"/>
+        <location filename="../../counter/window.py" line="404"/>
         <source>Clerk code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="356"/>
+        <location filename="../../counter/window.py" line="405"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="357"/>
+        <location filename="../../counter/window.py" line="406"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="358"/>
+        <location filename="../../counter/window.py" line="407"/>
+        <source>Step in as B post (A left without handing over)</source>
+        <translation>B 岗顶岗（A 岗未交接就离开了）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="410"/>
+        <source>Ctrl+B AB post</source>
+        <translation>Ctrl+B AB岗交接</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="412"/>
+        <source>Ctrl+E Extended hours</source>
+        <translation>Ctrl+E 延时服务</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="414"/>
+        <source>Ctrl+N One-time notice</source>
+        <translation>Ctrl+N 一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="416"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="359"/>
+        <location filename="../../counter/window.py" line="417"/>
         <source>Waiting for this window</source>
         <translation>本窗口等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="360"/>
+        <location filename="../../counter/window.py" line="418"/>
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="362"/>
+        <location filename="../../counter/window.py" line="420"/>
         <source>F1 Call next</source>
         <translation>F1 顺呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="363"/>
+        <location filename="../../counter/window.py" line="421"/>
         <source>F2 Recall</source>
         <translation>F2 重呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="364"/>
+        <location filename="../../counter/window.py" line="422"/>
         <source>F3 Evaluate</source>
         <translation>F3 评价</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="365"/>
+        <location filename="../../counter/window.py" line="423"/>
         <source>F4 No-show</source>
         <translation>F4 过号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="366"/>
+        <location filename="../../counter/window.py" line="424"/>
         <source>F5 Pause</source>
         <translation>F5 暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="367"/>
+        <location filename="../../counter/window.py" line="425"/>
         <source>F6 Transfer</source>
         <translation>F6 转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="368"/>
+        <location filename="../../counter/window.py" line="426"/>
         <source>F7 Hold</source>
         <translation>F7 挂起</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="369"/>
+        <location filename="../../counter/window.py" line="427"/>
         <source>F8 Call back</source>
         <translation>F8 回呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="370"/>
+        <location filename="../../counter/window.py" line="428"/>
         <source>F9 Start</source>
         <translation>F9 开始办理</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="371"/>
+        <location filename="../../counter/window.py" line="429"/>
         <source>F10 Finish</source>
         <translation>F10 办结</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="376"/>
+        <location filename="../../counter/window.py" line="434"/>
         <source>F6 Transfer the ticket in hand to</source>
         <translation>F6 把手上的号转移到</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="377"/>
+        <location filename="../../counter/window.py" line="435"/>
         <source>Reason (Enter transfers, Esc cancels)</source>
         <translation>原因（回车转移，Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="378"/>
+        <location filename="../../counter/window.py" line="436"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="379"/>
+        <location filename="../../counter/window.py" line="437"/>
         <source>F7 Hold the ticket in hand: press 1, 2 or 3</source>
         <translation>F7 挂起手上的号：按 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="380"/>
+        <location filename="../../counter/window.py" line="438"/>
         <source>Reason, if any: then Ctrl+1, 2 or 3 (Esc cancels)</source>
         <translation>原因（可不填，Ctrl+数字确定）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="384"/>
+        <location filename="../../counter/window.py" line="442"/>
         <source>F8 Call back: choose a held ticket, Enter</source>
         <translation>F8 回呼：选择挂起的号，按回车</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="386"/>
+        <location filename="../../counter/window.py" line="444"/>
         <source>F12 Compact bar</source>
         <translation>F12 精简条</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="387"/>
+        <location filename="../../counter/window.py" line="445"/>
         <source>F12 Full</source>
         <translation>F12 展开</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="401"/>
+        <location filename="../../counter/window.py" line="459"/>
         <source>Please enter your clerk code and password.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="413"/>
+        <location filename="../../counter/window.py" line="474"/>
         <source>Ticket {n} is still in hand.</source>
         <translation>{n} 号仍在办理中。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="449"/>
+        <location filename="../../counter/window.py" line="496"/>
+        <source>You stepped in for the A post at window {n}.</source>
+        <translation>您已为 {n} 号窗口 A 岗顶岗。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="535"/>
+        <source>Window {n} has no AB post.</source>
+        <translation>{n} 号窗口没有设 AB 岗。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="544"/>
+        <source>Only the A post hands this window over: {name} ({code}).</source>
+        <translation>只有 A 岗 {name}（{code}）可以交接本窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="563"/>
+        <source>Window {n} is now {name}&apos;s (B post).</source>
+        <translation>{n} 号窗口已由 B 岗 {name} 接手。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="567"/>
+        <source>{number} moved with the window.</source>
+        <translation>{number} 号随窗口一并交接。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="575"/>
+        <source>{name} has left ({reason}). B post {b}: please sign in to take over.</source>
+        <translation>{name} 已离岗（{reason}）。请 B 岗 {b} 登录接替。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="599"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="601"/>
+        <source>Window {n} is back with {name}. Finished meanwhile: {served}.</source>
+        <translation>{n} 号窗口已交还 {name}。顶岗期间办结：{served}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="650"/>
         <source>Nobody is waiting for this window.</source>
         <translation>没有人在等候本窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="519"/>
+        <location filename="../../counter/window.py" line="743"/>
         <source>Help at {kiosk} is yours.</source>
         <translation>已确认由您前往 {kiosk} 提供帮助。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="533"/>
+        <location filename="../../counter/window.py" line="788"/>
+        <source>The hall does not open today: there are no extended hours.</source>
+        <translation>今天不办公，没有延时服务。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="793"/>
+        <source>Extended hours start at {time}, when the hall closes.</source>
+        <translation>延时服务从 {time} 下班时开始。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="817"/>
+        <source>Recorded: why this service runs past closing.</source>
+        <translation>已记录本件延时服务的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="823"/>
+        <source>Declined; the reason was sent to a supervisor for approval.</source>
+        <translation>已记录不予延时服务，原因已报中心管理人员审批。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="833"/>
         <source>No ticket in hand.</source>
         <translation>手上没有号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="543"/>
+        <location filename="../../counter/window.py" line="843"/>
         <source>Matter: {name}</source>
         <translation>事项：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="595"/>
+        <location filename="../../counter/window.py" line="895"/>
         <source>No held tickets to call back today.</source>
         <translation>今天没有可回呼的挂起号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="652"/>
+        <location filename="../../counter/window.py" line="952"/>
         <source>A post</source>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="652"/>
+        <location filename="../../counter/window.py" line="952"/>
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="653"/>
+        <location filename="../../counter/window.py" line="953"/>
         <source>Window {n} · {name}</source>
         <translation>{n} 号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="654"/>
+        <location filename="../../counter/window.py" line="954"/>
         <source>Paused</source>
         <translation>暂停中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="656"/>
+        <location filename="../../counter/window.py" line="956"/>
         <source>Served today: {n}</source>
         <translation>今日已办：{n}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="660"/>
+        <location filename="../../counter/window.py" line="961"/>
         <source>No ticket in hand: F1 calls the next</source>
         <translation>手上没有号：按 F1 呼叫下一位</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="672"/>
+        <location filename="../../counter/window.py" line="973"/>
         <source>Nobody is waiting.</source>
         <translation>暂无等候。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="674"/>
+        <location filename="../../counter/window.py" line="975"/>
         <source>Next: {numbers}</source>
         <translation>下一位：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="680"/>
+        <location filename="../../counter/window.py" line="981"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="686"/>
+        <location filename="../../counter/window.py" line="987"/>
         <source>Help asked at: {list}</source>
         <translation>取号机求助：{list}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="688"/>
+        <location filename="../../counter/window.py" line="989"/>
         <source>Ctrl+H I&apos;ll go to {kiosk}</source>
         <translation>Ctrl+H 我去 {kiosk} 帮助</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="712"/>
+        <location filename="../../counter/window.py" line="1005"/>
+        <source>A post {name} away since {since} ({reason})</source>
+        <translation>A 岗 {name} {since} 起离岗（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="1009"/>
+        <source>, back about {time}</source>
+        <translation>，预计 {time} 回岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="1013"/>
+        <source> · you cover the window; Ctrl+B gives it back</source>
+        <translation> · 您正在顶岗，A 岗回来后按 Ctrl+B 交还</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="1034"/>
         <source>Transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="714"/>
+        <location filename="../../counter/window.py" line="1036"/>
         <source>Back from hold</source>
         <translation>挂起后返回</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="716"/>
+        <location filename="../../counter/window.py" line="1038"/>
         <source>Recalled {n}×</source>
         <translation>重呼 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="725"/>
+        <location filename="../../counter/window.py" line="1048"/>
         <source>Waited {n} min</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="736"/>
+        <location filename="../../counter/window.py" line="1059"/>
         <source>That did not work; please try again or call the hall&apos;s IT.</source>
         <translation>操作没有成功，请重试或联系中心信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="758"/>
+        <location filename="../../counter/window.py" line="1081"/>
         <source>You are no longer signed in at this window (signed in elsewhere, or a new day). Please sign in again.</source>
         <translation>您已不在本窗口登录（已在其他窗口登录，或已是新的一天），请重新登录。</translation>
     </message>
@@ -290,96 +385,97 @@
 <context>
     <name>Display</name>
     <message>
-        <location filename="../../kiosk/display.py" line="409"/>
+        <location filename="../../kiosk/display.py" line="457"/>
         <source>Mon Tue Wed Thu Fri Sat Sun</source>
+        <extracomment>The events after which other windows may be serving: the notice may name others.</extracomment>
         <translation>星期一 星期二 星期三 星期四 星期五 星期六 星期日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="472"/>
-        <location filename="../../kiosk/display.py" line="599"/>
+        <location filename="../../kiosk/display.py" line="550"/>
+        <location filename="../../kiosk/display.py" line="685"/>
         <source>Waiting:</source>
         <translation>等候：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="591"/>
+        <location filename="../../kiosk/display.py" line="677"/>
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="592"/>
+        <location filename="../../kiosk/display.py" line="678"/>
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="595"/>
+        <location filename="../../kiosk/display.py" line="681"/>
         <source>Number</source>
         <translation>票号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="597"/>
+        <location filename="../../kiosk/display.py" line="683"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="601"/>
-        <location filename="../../kiosk/display.py" line="770"/>
+        <location filename="../../kiosk/display.py" line="687"/>
+        <location filename="../../kiosk/display.py" line="866"/>
         <source>Connection lost, reconnecting…</source>
         <translation>连接中断，正在重连…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="614"/>
+        <location filename="../../kiosk/display.py" line="699"/>
         <source>Please listen for your number</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="619"/>
+        <location filename="../../kiosk/display.py" line="704"/>
         <source>Please go to {window}</source>
         <translation>请到 {window} 办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="625"/>
-        <location filename="../../kiosk/display.py" line="796"/>
+        <location filename="../../kiosk/display.py" line="710"/>
+        <location filename="../../kiosk/display.py" line="892"/>
         <source>Window {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="667"/>
+        <location filename="../../kiosk/display.py" line="756"/>
         <source>{n} waiting</source>
         <translation>{n}人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="674"/>
+        <location filename="../../kiosk/display.py" line="789"/>
         <source>{month}/{day}</source>
         <translation>{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="741"/>
-        <location filename="../../kiosk/display.py" line="820"/>
+        <location filename="../../kiosk/display.py" line="839"/>
+        <location filename="../../kiosk/display.py" line="916"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="742"/>
-        <location filename="../../kiosk/display.py" line="824"/>
+        <location filename="../../kiosk/display.py" line="840"/>
+        <location filename="../../kiosk/display.py" line="920"/>
         <source>Service paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="745"/>
-        <location filename="../../kiosk/display.py" line="816"/>
+        <location filename="../../kiosk/display.py" line="843"/>
+        <location filename="../../kiosk/display.py" line="912"/>
         <source>Please come to this window</source>
         <translation>请到本窗口办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="746"/>
-        <location filename="../../kiosk/display.py" line="814"/>
+        <location filename="../../kiosk/display.py" line="844"/>
+        <location filename="../../kiosk/display.py" line="910"/>
         <source>Being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="829"/>
+        <location filename="../../kiosk/display.py" line="925"/>
         <source>Clerk {name} · No. {code}</source>
-        <translation>工作人员 {name}　工号 {code}</translation>
+        <translation>工作人员 {name}&#x3000;工号 {code}</translation>
     </message>
 </context>
 <context>
@@ -673,6 +769,293 @@
         <location filename="../../kiosk/window.py" line="617"/>
         <source>Back to home in {n} s</source>
         <translation>{n} 秒后返回首页</translation>
+    </message>
+</context>
+<context>
+    <name>NoonPanel</name>
+    <message>
+        <location filename="../../counter/noon_panel.py" line="73"/>
+        <source>Noon duty: the last window serving</source>
+        <translation>午间值班：最后一个在办的窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter/noon_panel.py" line="74"/>
+        <source>Why must the window stop? (the supervisor sees it)</source>
+        <translation>为什么要停止办理？（中心管理人员可见）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/noon_panel.py" line="76"/>
+        <source>Confirm: stop serving</source>
+        <translation>确认停止办理</translation>
+    </message>
+    <message>
+        <location filename="../../counter/noon_panel.py" line="78"/>
+        <source>Enter confirms; Esc cancels and the window keeps serving.</source>
+        <translation>回车确认；Esc 取消，窗口继续办理。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePanel</name>
+    <message>
+        <location filename="../../counter/notice_panel.py" line="150"/>
+        <source>{number} · {service}: still missing</source>
+        <translation>{number} · {service}：还缺少的材料</translation>
+    </message>
+    <message>
+        <location filename="../../counter/notice_panel.py" line="242"/>
+        <source>Printing the notice for {number}…</source>
+        <translation>正在打印 {number} 号的一次性告知单…</translation>
+    </message>
+    <message>
+        <location filename="../../counter/notice_panel.py" line="247"/>
+        <source>Notice for {number} printed again (补打).</source>
+        <translation>{number} 号的告知单已补打。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/notice_panel.py" line="252"/>
+        <source>Notice for {number} printed. The ticket is held while the citizen fetches the materials.</source>
+        <translation>{number} 号的一次性告知单已打印，号码已挂起，群众取回材料后优先办理。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/notice_panel.py" line="262"/>
+        <source>The notice for {number} is recorded but did not print.</source>
+        <translation>{number} 号的告知单已记录，但没有打印出来。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/notice_panel.py" line="268"/>
+        <source>Ctrl+N, then {number} and Enter, prints it again.</source>
+        <translation>按 Ctrl+N，输入 {number} 后回车即可补打。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/notice_panel.py" line="283"/>
+        <source>Ctrl+N One-time notice</source>
+        <translation>Ctrl+N 一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../counter/notice_panel.py" line="284"/>
+        <source>Materials still missing</source>
+        <translation>还缺少的材料</translation>
+    </message>
+    <message>
+        <location filename="../../counter/notice_panel.py" line="285"/>
+        <source>Anything else still needed</source>
+        <translation>其他需要补充的</translation>
+    </message>
+    <message>
+        <location filename="../../counter/notice_panel.py" line="287"/>
+        <source>Print the notice and hold the ticket</source>
+        <translation>打印告知单并挂起</translation>
+    </message>
+    <message>
+        <location filename="../../counter/notice_panel.py" line="289"/>
+        <source>Reprint the notice of ticket number</source>
+        <translation>补打告知单，号码：</translation>
+    </message>
+    <message>
+        <location filename="../../counter/notice_panel.py" line="291"/>
+        <source>Reprint the notice (补打)</source>
+        <translation>补打告知单</translation>
+    </message>
+    <message>
+        <location filename="../../counter/notice_panel.py" line="293"/>
+        <source>Space ticks; Enter prints; Esc closes.</source>
+        <translation>空格勾选，回车打印，Esc 关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>OvertimePanel</name>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="27"/>
+        <source>1  The citizen asked</source>
+        <extracomment>The reasons a clerk states, by their digit key (the core&apos;s values).</extracomment>
+        <translation>1  群众提出</translation>
+    </message>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="28"/>
+        <source>2  Heavy load or urgency</source>
+        <translation>2  业务量大或紧急</translation>
+    </message>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="29"/>
+        <source>3  Other: write the reason below</source>
+        <translation>3  其他：在下面写明原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="35"/>
+        <source>The hall closed at {time}: extended hours.</source>
+        <translation>已于 {time} 下班：延时服务。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="39"/>
+        <source>Ticket {n} counts as extended service (Ctrl+E: say why).</source>
+        <translation>{n} 号计为延时服务（Ctrl+E 说明原因）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="148"/>
+        <source>The hall closed at {time}. Ticket {n} is extended service: why?</source>
+        <translation>已于 {time} 下班。{n} 号为延时服务，原因是？</translation>
+    </message>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="150"/>
+        <source>The hall closed at {time}. A reason is required; a supervisor decides.</source>
+        <translation>已于 {time} 下班。必须写明原因，由中心管理人员审批。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="154"/>
+        <source>Ctrl+E Extended hours: press 1, 2, 3 or 4 (Esc closes)</source>
+        <translation>Ctrl+E 延时服务：按 1、2、3 或 4（Esc 关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="159"/>
+        <source>Reason for “other”, then Enter</source>
+        <translation>“其他”的原因，写好后回车</translation>
+    </message>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="161"/>
+        <source>4  Decline a citizen&apos;s request</source>
+        <translation>4  不予延时服务</translation>
+    </message>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="163"/>
+        <source>Decline a citizen&apos;s request (Esc closes)</source>
+        <translation>不予延时服务（Esc 关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="164"/>
+        <source>Ticket</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="165"/>
+        <source>The citizen&apos;s ticket, if any</source>
+        <translation>群众的号码（如有）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="167"/>
+        <source>Reason (required), then Enter</source>
+        <translation>原因（必填），写好后回车</translation>
+    </message>
+    <message>
+        <location filename="../../counter/overtime_panel.py" line="169"/>
+        <source>Decline and send to a supervisor</source>
+        <translation>不予延时并报审批</translation>
+    </message>
+</context>
+<context>
+    <name>PostPanel</name>
+    <message>
+        <location filename="../../counter/post_panel.py" line="36"/>
+        <source>Meeting</source>
+        <extracomment>The reasons, in the order a clerk picks them (the core&apos;s values).</extracomment>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="37"/>
+        <source>Lunch</source>
+        <translation>午餐</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="38"/>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="39"/>
+        <source>Study or training</source>
+        <translation>学习培训</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="40"/>
+        <source>Business trip</source>
+        <translation>出差</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="41"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="144"/>
+        <source>Ctrl+B Hand the window over to your B post</source>
+        <translation>Ctrl+B 把窗口交给 B 岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="145"/>
+        <source>Reason</source>
+        <translation>离岗原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="147"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="148"/>
+        <source>needed for “Other”</source>
+        <translation>选“其他”时必填</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="146"/>
+        <source>Back at</source>
+        <translation>预计回岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="149"/>
+        <source>Hand over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="150"/>
+        <source>Ctrl+B Give the window back to A</source>
+        <translation>Ctrl+B 把窗口交还 A 岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="151"/>
+        <source>Report of what was done meanwhile</source>
+        <translation>顶岗情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="152"/>
+        <source>Give back</source>
+        <translation>交还</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="186"/>
+        <source>B post {name}</source>
+        <translation>B 岗 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="187"/>
+        <source>{code}&apos;s password</source>
+        <translation>工号 {code} 的密码</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="190"/>
+        <source>B at the desk takes the window and the citizen now; left empty, it waits for B.</source>
+        <translation>B 岗在场输入密码，当场接手窗口和群众；不填则等 B 岗登录接替。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="194"/>
+        <source>A post {name} ({code}): enter your password to take the window back.</source>
+        <translation>A 岗 {name}（{code}）请输入密码，接回窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="201"/>
+        <source>{name} away since {time}: {reason}</source>
+        <translation>{name} {time} 起离岗：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>StepInForm</name>
+    <message>
+        <location filename="../../counter/post_panel.py" line="238"/>
+        <source>Step in as B: why did A leave without handing over? (if you know)</source>
+        <translation>B 岗顶岗：A 岗未交接离开的原因（如知道）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/post_panel.py" line="240"/>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
