@@ -49,6 +49,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -612,6 +613,11 @@ def main(argv: list[str] | None = None) -> int:
     one_pcs: list[OnePc] = []
     feeds: list[FeedLatency] = []
     displays: list[DisplayLatency] = []
+    # The two latency scenarios take the same arguments: each on a database of its own.
+    latencies: list[tuple[str, Callable[..., Any], list[Any]]] = [
+        ("feed", feed_latency, feeds),
+        ("display", display_latency, displays),
+    ]
     voices: list[VoiceLatency] = []
     kiosks: list[KioskLatency] = []
     counters: list[CounterLatency] = []
@@ -645,8 +651,7 @@ def main(argv: list[str] | None = None) -> int:
                 }
                 name = f"yimen_bench_{stamp.replace('-', '_')}"
                 if wanted("8-clients"):
-                    url = server.fresh_database(name)
-                    try:
+                    with server.database(name) as url:
                         eights.append(
                             eight_clients(
                                 "PostgreSQL",
@@ -659,40 +664,20 @@ def main(argv: list[str] | None = None) -> int:
                                 else profile_root / "postgresql",
                             )
                         )
-                    finally:
-                        server.drop_database(name)
-                if wanted("feed"):
-                    url = server.fresh_database(name)
-                    try:
-                        feeds.append(
-                            feed_latency(
-                                "PostgreSQL",
-                                url,
-                                server.settings,
-                                plan.feed,
-                                databases.CLIENTS_START,
-                                postmaster_pid=server.postmaster_pid,
-                                progress=progress,
+                for scenario, latency, results in latencies:
+                    if wanted(scenario):
+                        with server.database(name) as url:
+                            results.append(
+                                latency(
+                                    "PostgreSQL",
+                                    url,
+                                    server.settings,
+                                    plan.feed,
+                                    databases.CLIENTS_START,
+                                    postmaster_pid=server.postmaster_pid,
+                                    progress=progress,
+                                )
                             )
-                        )
-                    finally:
-                        server.drop_database(name)
-                if wanted("display"):
-                    url = server.fresh_database(name)
-                    try:
-                        displays.append(
-                            display_latency(
-                                "PostgreSQL",
-                                url,
-                                server.settings,
-                                plan.feed,
-                                databases.CLIENTS_START,
-                                postmaster_pid=server.postmaster_pid,
-                                progress=progress,
-                            )
-                        )
-                    finally:
-                        server.drop_database(name)
 
         template = databases.sqlite_template(workdir)
         info["sqlite_settings"] = databases.sqlite_settings(
@@ -713,30 +698,19 @@ def main(argv: list[str] | None = None) -> int:
             for fair in (True, False):
                 url = databases.fresh_sqlite(template, workdir / f"one-pc-{fair}.db")
                 one_pcs.append(one_pc(url, fair=fair, plan=plan))
-        if args.db in ("all", "sqlite") and wanted("feed"):
-            url = databases.fresh_sqlite(template, workdir / "feed.db")
-            feeds.append(
-                feed_latency(
-                    "SQLite",
-                    url,
-                    info["sqlite_settings"],
-                    plan.feed,
-                    databases.CLIENTS_START,
-                    progress=progress,
+        for scenario, latency, results in latencies:
+            if args.db in ("all", "sqlite") and wanted(scenario):
+                url = databases.fresh_sqlite(template, workdir / f"{scenario}.db")
+                results.append(
+                    latency(
+                        "SQLite",
+                        url,
+                        info["sqlite_settings"],
+                        plan.feed,
+                        databases.CLIENTS_START,
+                        progress=progress,
+                    )
                 )
-            )
-        if args.db in ("all", "sqlite") and wanted("display"):
-            url = databases.fresh_sqlite(template, workdir / "display.db")
-            displays.append(
-                display_latency(
-                    "SQLite",
-                    url,
-                    info["sqlite_settings"],
-                    plan.feed,
-                    databases.CLIENTS_START,
-                    progress=progress,
-                )
-            )
 
     for d in displays:  # the bare feed's figure beside the display's, when it ran too
         d.feed_scenario_p95_ms = next(

@@ -103,6 +103,15 @@ class PostgresServer:
     def drop_database(self, name: str) -> None:
         _admin_execute(self.admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
+    @contextmanager
+    def database(self, name: str) -> Iterator[str]:
+        """A fresh database holding the demo hall for one scenario, dropped after it."""
+        url = self.fresh_database(name)
+        try:
+            yield url
+        finally:
+            self.drop_database(name)
+
 
 @contextmanager
 def postgres(workdir: Path) -> Iterator[PostgresServer]:

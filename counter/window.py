@@ -341,29 +341,30 @@ class CounterWindow(QWidget):
         self.post_panel.hand_back.connect(self.confirm_hand_back)
         for page in (self.transfer_page, self.hold_page, self.call_back_page, self.post_panel):
             self.side.addWidget(page)
-        self.post_key = QPushButton()
-        self.post_key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.post_key.clicked.connect(self.open_post)
-        self.rule_keys.addWidget(self.post_key)
-        shortcut = QShortcut(QKeySequence("Ctrl+B"), self)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(self.open_post)
+        self.post_key = self._rule_key("Ctrl+B", self.open_post)
         self._build_overtime()  # Ctrl+E: extended hours (延时服务)
         self.noon_panel = NoonPanel()  # noon duty: the last window says why it stops
         self.noon_panel.confirmed.connect(lambda _reason: self.close_panel())
         self.side.addWidget(self.noon_panel)
         self.notice_panel = NoticePanel(self)  # Ctrl+N: the one-time notice (一次性告知)
         self.side.addWidget(self.notice_panel)
-        self.notice_key = QPushButton()
-        self.notice_key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.notice_key.clicked.connect(self.notice_panel.open)
-        self.rule_keys.addWidget(self.notice_key)
-        shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(self.notice_panel.open)
+        self.notice_key = self._rule_key("Ctrl+N", self.notice_panel.open)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WindowShortcut)
         escape.activated.connect(self.close_panel)
+
+    def _rule_key(self, keys: str, run: Callable[[], None]) -> QPushButton:
+        """A staffing rule's key in the row under the F-keys, and its Ctrl+ shortcut; the
+        row is lower than the F-keys, so the console still fits a 768-line screen."""
+        button = QPushButton()
+        button.setProperty("role", "ruleKey")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(run)
+        self.rule_keys.addWidget(button)
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(run)
+        return button
 
     def _operations(self) -> list[tuple[str, Qt.Key, Callable[[], None]]]:
         return [
@@ -754,13 +755,7 @@ class CounterWindow(QWidget):
         self.overtime_panel.mark.connect(self.confirm_mark_extended)
         self.overtime_panel.decline.connect(self.confirm_decline_extended)
         self.side.addWidget(self.overtime_panel)
-        self.overtime_key = QPushButton()
-        self.overtime_key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.overtime_key.clicked.connect(self.open_overtime)
-        self.rule_keys.addWidget(self.overtime_key)
-        shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(self.open_overtime)
+        self.overtime_key = self._rule_key("Ctrl+E", self.open_overtime)
         self.closed_note = label(role="mark")  # the hall has closed: extended hours
         self.closed_note.setVisible(False)
 

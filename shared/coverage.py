@@ -443,10 +443,6 @@ def noon_departure(
 # -- empty posts ------------------------------------------------------------------------------
 
 
-def _iso(at: datetime | None) -> str | None:
-    return None if at is None else at.astimezone(UTC).isoformat()
-
-
 def _recorded(s: Session, hall: HallSettings, day: date) -> set[tuple[int, datetime]]:
     """The empty posts of ``day`` already recorded: (window id, start)."""
     out = set()
@@ -545,7 +541,7 @@ def record_empty_posts(
         end = post.end if post.end is not None else now
         event(
             s, hall, now, EventKind.EMPTY_POST,
-            window=rows[w.id], start=_iso(post.start), end=_iso(end), minutes=post.minutes,
+            window=rows[w.id], start=post.start, end=end, minutes=post.minutes,
         )  # fmt: skip
         done.append(EmptyPost(post.window, post.name, post.start, end, post.minutes, True))
     return done

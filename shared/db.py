@@ -231,7 +231,10 @@ def _nothing() -> Iterator[None]:
 
 def record(session: Session, ticket: Any, **columns: Any) -> None:
     """Add an event (columns of `Event`, about ``ticket`` or None) to this transaction;
-    it is written at commit, with the next id of the event clock."""
+    it is written at commit, with the next id of the event clock. Times and enums in its
+    ``data`` are stored as on either database: ISO 8601 in UTC, and the enum's value."""
+    if columns.get("data"):
+        columns["data"] = json.loads(json.dumps(columns["data"], default=_json_value))
     session.info.setdefault(_PENDING_EVENTS, []).append({"ticket": ticket, **columns})
 
 

@@ -56,9 +56,8 @@ def demo_moment(hall: Hall, now: datetime) -> datetime | None:
     pretends it is: 09:30 on the next day the hall is open."""
     local = hall.settings.local(now)
     opening = hall.settings.opening(local.date())
-    noon = opening.noon_break if opening else None
-    in_noon = noon is not None and noon[0] <= local.time() < noon[1]
-    if opening is not None and opening.issues_tickets_at(local.time()) and not in_noon:
+    t = local.time()
+    if opening is not None and opening.issues_tickets_at(t) and not opening.in_noon_break(t):
         return None
     start = local.date() + timedelta(days=0 if local.time() < DEMO_OPENS_AT else 1)
     day = next_open_day(hall, start)

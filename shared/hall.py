@@ -7,7 +7,8 @@ clock, returning frozen dataclasses (never live ORM objects), or raising a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -383,16 +384,12 @@ class Hall:
     def sign_out(self, clerk_code: str, window_no: int, noon_reason: str | None = None) -> None:
         """Leave the window; the last window of a zone serving at noon needs a
         ``noon_reason`` (refused ``noon.last_window`` without one)."""
-        try:
+        with self._conflicts_recorded():  # B leaving the window A left
             self.db.run_write(
                 lambda s: si.sign_out(
                     s, self.settings, clerk_code, window_no, self.now(), noon_reason=noon_reason
                 )
             )
-        except HallError as exc:
-            if exc.code == "post.both_away":  # B leaving the window A left: recorded
-                self._record_conflict(exc)
-            raise
 
     # -- AB posts ------------------------------------------------------------------
 
@@ -459,18 +456,25 @@ class Hall:
     def _post_op(self, fn: Callable[[Session, datetime], posts.Handed | HallError]) -> Handed:
         """A post operation; a refused departure is recorded for the supervisor (in its own
         transaction), a wrong password after the attempt's record is committed."""
-        try:
+        with self._conflicts_recorded():
             result = self.db.run_write(lambda s: fn(s, self.now()))
-        except HallError as exc:
-            if exc.code == "post.both_away":
-                self._record_conflict(exc)
-            raise
         if isinstance(result, HallError):
             raise result
         return result
 
-    def _record_conflict(self, refusal: HallError) -> None:
-        self.db.run_write(lambda s: posts.record_conflict(s, self.settings, refusal, self.now()))
+    @contextmanager
+    def _conflicts_recorded(self) -> Iterator[None]:
+        """A departure refused because A and B would both be away is recorded for the
+        supervisor, in a transaction of its own (the refused one is rolled back)."""
+        try:
+            yield
+        except HallError as exc:
+            if exc.code == "post.both_away":
+                refusal = exc
+                self.db.run_write(
+                    lambda s: posts.record_conflict(s, self.settings, refusal, self.now())
+                )
+            raise
 
     def _post_info(self, s: Session, window_no: int) -> PostInfo | None:
         cat = self.settings.catalog

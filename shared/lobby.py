@@ -176,12 +176,12 @@ def lobby_notice(
     t = settings.local(now).time()
     serving = sorted(w.number for w in windows if w.open)
     lang = lang if lang in ("zh", "en") else "zh"
-    noon = opening.noon_break
-    if noon is not None and noon[0] <= t < noon[1]:
+    if opening.noon_break is not None and opening.in_noon_break(t):
         if serving:
             line = NOTICE_LINES["noon_duty"][lang].format(windows=_window_list(serving, lang))
         else:
-            line = NOTICE_LINES["noon_break"][lang].format(until=f"{noon[1]:%H:%M}")
+            until = opening.noon_break[1]
+            line = NOTICE_LINES["noon_break"][lang].format(until=f"{until:%H:%M}")
         return f"{line}{NOTICE_GAP}{own}"
     if t >= opening.close and serving:
         return NOTICE_LINES["after_hours"][lang].format(windows=_window_list(serving, lang))

@@ -163,8 +163,8 @@ def record_if_extended(
     tk.event(
         s, hall, now, EventKind.EXTENDED_SERVICE, ticket,
         window=window, clerk=clerk, reason=note,
-        business_day=ticket.business_day.isoformat(), trigger=trigger.value,
-        closing=closing.isoformat(), started_at=started.isoformat(), ended_at=now.isoformat(),
+        business_day=ticket.business_day.isoformat(), trigger=trigger,
+        closing=closing, started_at=started, ended_at=now,
         minutes=minutes,
     )  # fmt: skip
     return row

@@ -20,7 +20,7 @@ The absence (`Absence`) is the current state; the events ``handed_over``, ``hand
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -37,6 +37,7 @@ from shared.model import (
     EventKind,
     Post,
     Ticket,
+    TicketState,
     Window,
 )
 from shared.tickets import _at_window, event, in_hand, lock_window, signed_in_today
@@ -84,10 +85,6 @@ def open_absence(s: Session, hall: HallSettings, clerk_id: int) -> Absence | Non
 
 def _hhmm(hall: HallSettings, at: datetime | None) -> str:
     return "" if at is None else f"{hall.local(at):%H:%M}"
-
-
-def _iso(at: datetime | None) -> str | None:
-    return None if at is None else at.astimezone(UTC).isoformat()
 
 
 def _name(hall: HallSettings, clerk_id: int | None) -> str:
@@ -138,8 +135,7 @@ def check_leaving(
     if opening is None:
         return
     t = hall.local(now).time()
-    in_noon = opening.noon_break is not None and opening.noon_break[0] <= t < opening.noon_break[1]
-    if opening.open <= t < opening.close and not in_noon:
+    if opening.open <= t < opening.close and not opening.in_noon_break(t):
         raise HallError(
             "post.both_away",
             clerk=clerk.name,
@@ -174,8 +170,8 @@ def _move_ticket(s: Session, window: Window, to: Clerk) -> Ticket | None:
 
 
 def _held_here(s: Session, hall: HallSettings, window: Window, now: datetime) -> list[str]:
-    from shared.model import TicketState
-
+    """Today's tickets held at this window (their materials or the citizen's return): the
+    hand-over's record names them, as the window's B now answers for them."""
     return list(
         s.scalars(
             select(Ticket.number).where(
@@ -282,7 +278,7 @@ def hand_over(
         window=window, clerk=a, reason=(note or "").strip() or None,
         to=b.code if b_password is not None else None,
         awaited=b.code if b_password is None else None,
-        why=reason.value, expected_return=_iso(expected_return), asked=True,
+        why=reason.value, expected_return=expected_return, asked=True,
         in_hand=ticket.number if ticket else None, held=held or None,
     )  # fmt: skip
     return Handed(
@@ -381,15 +377,8 @@ def hand_back(
     post = post_of(s, window)
     if post is None:
         raise HallError("post.none", window=window_no)
-    absence = s.scalars(
-        select(Absence).where(
-            Absence.hall_id == hall.id,
-            Absence.window_id == window.id,
-            Absence.clerk_id == post.a_clerk_id,
-            Absence.returned_at.is_(None),
-        )
-    ).first()
-    if absence is None:
+    absence = open_absence(s, hall, post.a_clerk_id)
+    if absence is None or absence.window_id != window.id:
         raise HallError("post.nobody_away", window=window_no)
     a_entry = hall.catalog.clerk_by_id(post.a_clerk_id)
     assert a_entry is not None

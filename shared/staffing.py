@@ -41,6 +41,10 @@ class Opening:
     tickets_from: time
     tickets_until: time
 
+    def in_noon_break(self, t: time) -> bool:
+        """True if ``t`` falls in the noon break (``start <= t < end``)."""
+        return self.noon_break is not None and self.noon_break[0] <= t < self.noon_break[1]
+
     def issues_tickets_at(self, t: time) -> bool:
         """True if the kiosk issues tickets at ``t``: ``tickets_from <= t < tickets_until``."""
         return self.tickets_from <= t < self.tickets_until
