@@ -421,6 +421,10 @@ ViewingMetres = Annotated[int, Strict(), AfterValidator(_int_range(2, 30))]
 ScreenInches = Annotated[int, Strict(), AfterValidator(_int_range(10, 120))]
 EmptyPostMinutes = Annotated[int, Strict(), AfterValidator(_int_range(5, 240))]
 NoonWindows = Annotated[int, Strict(), AfterValidator(_int_range(1, 10))]
+CodeDays = Annotated[int, Strict(), AfterValidator(_int_range(1, 30))]
+RectifyDays = Annotated[int, Strict(), AfterValidator(_int_range(5, 15))]
+ExtensionDays = Annotated[int, Strict(), AfterValidator(_int_range(1, 15))]
+EvaluatorSeconds = Annotated[int, Strict(), AfterValidator(_int_range(10, 120))]
 
 
 def _path(parts: Sequence[str | int]) -> str:
@@ -564,6 +568,21 @@ class NoticeConfig(_Model):
     replaced by the service's code."""
     paper: Literal["A4", "A5", "80mm"] = "A5"
     """The paper the counter prints it on: A4 or A5 sheets, or an 80 mm receipt roll."""
+
+
+class ReviewsConfig(_Model):
+    """[reviews]: good and bad reviews (好差评) and their cases; every key has a default."""
+
+    code_days: CodeDays = 7
+    """A ticket can be rated for this many days after it was issued (1–30); an older
+    review code is refused."""
+    rectify_working_days: RectifyDays = 15
+    """A bad review's case is to be rectified within this many working days of the review
+    (5–15; the hall's calendar says which days are working days)."""
+    extension_working_days: ExtensionDays = 15
+    """The one extension a case may get adds at most this many working days (1–15)."""
+    evaluator_seconds: EvaluatorSeconds = 30
+    """How long the window's evaluator shows the five faces after F3 (10–120 s)."""
 
 
 class SummerConfig(_Model):
@@ -913,6 +932,7 @@ class HallConfig(_Model):
     display: DisplayConfig = Field(default_factory=DisplayConfig)
     staffing: StaffingConfig = Field(default_factory=StaffingConfig)
     notice: NoticeConfig = Field(default_factory=NoticeConfig)
+    reviews: ReviewsConfig = Field(default_factory=ReviewsConfig)
     calendar: CalendarConfig
     zones: Annotated[tuple[ZoneConfig, ...], Field(min_length=1)]
     services: Annotated[tuple[ServiceConfig, ...], Field(min_length=1)]

@@ -23,6 +23,7 @@ from shared import coverage as cv
 from shared import notices as nt
 from shared import overtime as ot
 from shared import posts
+from shared import reviews as rv
 from shared import signin as si
 from shared import stations as st
 from shared import tickets as tk
@@ -41,13 +42,15 @@ from shared.model import (
     ExtendedTrigger,
     HoldKind,
     Notice,
+    ReviewCase,
+    ReviewChannel,
     Ticket,
     TicketState,
     Window,
 )
 from shared.overtime import DeclineInfo, ExtendedServiceInfo, OvertimeMonth
 from shared.posts import Handed
-from shared.reviews import make_review_code, parse_review_code, verify_review_code
+from shared.reviews import CaseInfo, ReviewInfo, make_review_code, make_short_code
 from shared.schema import ensure_current, upgrade
 from shared.signin import SignedIn
 from shared.stations import HelpRequest
@@ -84,6 +87,21 @@ class TicketInfo:
     transfers: int = 0  # times sent on to another matter or window (转移)
     hold_kind: str | None = None  # set once it has been held (挂起), kept after it returns
     hall_name: str = ""
+    short_code: str = ""  # the review code to type at the kiosk (57-483920)
+
+
+@dataclass(frozen=True)
+class ReviewTicket:
+    """A ticket as its review code shows it: live before the service, then its rating."""
+
+    code: str  # the full review code
+    ticket: TicketInfo  # with the people ahead, the wait and the window it is called to
+    review: ReviewInfo | None  # its rating, once given
+    expires_at: datetime  # after this the code is refused
+
+    @property
+    def can_rate(self) -> bool:
+        return self.ticket.state == "done" and self.review is None
 
 
 @dataclass(frozen=True)
@@ -732,11 +750,7 @@ class Hall:
     ) -> DeclineInfo:
         """A supervisor, with their password, approves a refusal (it stands) or overrules it."""
         settings = self.settings
-        entry = settings.catalog.clerk(supervisor_code)
-        with self.db.read() as s:
-            password_hash = s.scalar(select(Clerk.password_hash).where(Clerk.id == entry.id))
-        if not verify_password(password_hash, supervisor_password):
-            raise HallError("overtime.bad_password", clerk=supervisor_code)
+        self._check_password(supervisor_code, supervisor_password, "overtime.bad_password")
 
         def op(s: Session) -> DeclineInfo:
             row = ot.decide_decline(
@@ -762,6 +776,136 @@ class Hall:
         with self.db.read() as s:
             return ot.declines(s, self.settings, pending_only=pending_only)
 
+    # -- good and bad reviews (好差评) ----------------------------------------------------
+
+    def review_ticket(self, code: str) -> ReviewTicket:
+        """What a review code shows: the ticket live (people ahead, wait, the window it is
+        called to) and its rating once given. Altered, truncated, forged, other halls' and
+        expired codes are refused with their sentence."""
+        settings = self.settings
+        ticket_id = rv.ticket_id_of(settings, code)
+        with self.db.read() as s:
+            now = self.now()
+            t = rv.rateable_ticket(s, settings, ticket_id, now)
+            review = rv.review_of(s, t.id)
+            return ReviewTicket(
+                code=make_review_code(settings.secret, settings.code, t.id),
+                ticket=self._info(s, t, now, detail=True),
+                review=rv.review_info(s, settings, review) if review else None,
+                expires_at=t.issued_at + timedelta(days=settings.reviews.code_days),
+            )
+
+    def submit_review(
+        self,
+        code: str,
+        level: str,
+        *,
+        channel: str = "qr",
+        reasons: Sequence[str] = (),
+        text: str | None = None,
+        dimensions: dict[str, str] | None = None,
+        name: str | None = None,
+        phone: str | None = None,
+    ) -> ReviewInfo:
+        """A citizen's rating of the finished ticket of ``code``, once; 不满意 and 非常不满意
+        need a reason tag or words and open a case (差评整改)."""
+        settings = self.settings
+        ticket_id = rv.ticket_id_of(settings, code)
+        rating = rv.Rating.of(level, reasons, text, dimensions, name, phone)
+        via = ReviewChannel(channel)
+
+        def op(s: Session) -> ReviewInfo:
+            review = rv.submit(s, settings, ticket_id, rating, via, self.now())
+            case_id = s.scalar(select(ReviewCase.id).where(ReviewCase.review_id == review.id))
+            return rv.review_info(s, settings, review, case_id)
+
+        try:
+            return self.db.run_write(op)
+        except IntegrityError:
+            # Another rating of the same ticket committed first (the unique ticket).
+            with self.db.read() as s:
+                number = s.scalar(select(Ticket.number).where(Ticket.id == ticket_id))
+            raise HallError("review.already", number=number or "") from None
+
+    def ask_review(self, window_no: int, clerk_code: str) -> TicketInfo:
+        """F3 (评价): the ticket in hand is finished and the window's evaluator shows the
+        five faces to the citizen."""
+        return self._ticket_op(lambda s, now: rv.ask(s, self.settings, window_no, clerk_code, now))
+
+    def review_request(self, window_no: int) -> ReviewTicket | None:
+        """The ticket the window's evaluator should show now (F3 within the evaluator's
+        seconds, not rated yet), or None."""
+        settings = self.settings
+        with self.db.read() as s:
+            t = rv.asked_at_window(s, settings, window_no, self.now())
+            code = make_review_code(settings.secret, settings.code, t.id) if t else None
+        return self.review_ticket(code) if code else None
+
+    def reviews(self, first: date, last: date | None = None) -> list[ReviewInfo]:
+        """The reviews of the tickets of business days ``first``..``last`` (both included)."""
+        with self.db.read() as s:
+            return rv.reviews_between(s, self.settings, first, last or first)
+
+    def cases(self, *, open_only: bool = True) -> list[CaseInfo]:
+        """Bad-review cases: overdue first, then by their deadline."""
+        with self.db.read() as s:
+            today = self.settings.business_day(self.now())
+            return rv.cases(s, self.settings, today, open_only=open_only)
+
+    def case(self, case_id: int) -> CaseInfo:
+        settings = self.settings
+        with self.db.read() as s:
+            row = s.get(ReviewCase, case_id)
+            if row is None or row.hall_id != settings.id:
+                raise HallError("case.unknown", case=case_id)
+            return rv.case_info(s, settings, row, settings.business_day(self.now()))
+
+    def case_action(
+        self,
+        case_id: int,
+        action: str,
+        clerk_code: str,
+        *,
+        password: str | None = None,
+        window_no: int | None = None,
+        note: str | None = None,
+        days: int | None = None,
+        callback_result: str | None = None,
+    ) -> CaseInfo:
+        """One step of a case (start, complete, callback, apply_invalid,
+        apply_unrectifiable, approve, reject, extend) by a clerk proven by their password,
+        or signed in at ``window_no`` (the console). Approvals, rejections and the
+        extension are a supervisor's."""
+        settings = self.settings
+        clerk = settings.catalog.clerk(clerk_code)
+        if password is not None:
+            self._check_password(clerk_code, password, "case.bad_password")
+
+        def op(s: Session) -> CaseInfo:
+            now = self.now()
+            if password is None:
+                window = tk.lock_window(s, settings, window_no) if window_no else None
+                if (
+                    window is None
+                    or window.clerk_id != clerk.id
+                    or not tk.signed_in_today(settings, window, now)
+                ):
+                    raise HallError("case.not_signed_in", clerk=clerk_code)
+            row = rv.act(
+                s, settings, case_id, action, clerk, now,
+                note=note, days=days, callback_result=callback_result,
+            )  # fmt: skip
+            return rv.case_info(s, settings, row, settings.business_day(now))
+
+        return self.db.run_write(op)
+
+    def _check_password(self, clerk_code: str, password: str, refusal: str) -> None:
+        entry = self.settings.catalog.clerk(clerk_code)
+        with self.db.read() as s:
+            password_hash = s.scalar(select(Clerk.password_hash).where(Clerk.id == entry.id))
+        if not verify_password(password_hash, password):
+            raise HallError(refusal, clerk=clerk_code)
+
     # -- looking -------------------------------------------------------------------
 
     def ticket(self, number: str, day: date | None = None) -> TicketInfo:
@@ -773,15 +917,8 @@ class Hall:
             return self._info(s, t, now, detail=True)
 
     def ticket_by_review_code(self, code: str) -> TicketInfo:
-        ref = parse_review_code(code)
-        if ref.hall_code != self.settings.code:
-            raise HallError("review.invalid")
-        verify_review_code(self.settings.secret, code)
-        with self.db.read() as s:
-            t = s.get(Ticket, ref.ticket_id)
-            if t is None or t.hall_id != self.settings.id:
-                raise HallError("review.invalid")
-            return self._info(s, t, self.now())
+        """The ticket of a scanned review code (whole or short); refused when not genuine."""
+        return self.review_ticket(code).ticket
 
     def waiting_counts(self) -> list[WaitingCount]:
         """Waiting tickets of today per service, in the kiosk's order."""
@@ -910,6 +1047,7 @@ class Hall:
             business_day=t.business_day,
             issued_at=t.issued_at,
             review_code=make_review_code(settings.secret, settings.code, t.id),
+            short_code=make_short_code(settings.secret, settings.code, t.id),
             ahead=ahead,
             estimated_wait_minutes=estimate,
             windows=windows,

@@ -27,6 +27,7 @@ from shared.config import (
     HallConfig,
     KioskConfig,
     NoticeConfig,
+    ReviewsConfig,
     RulesConfig,
     StaffingConfig,
     VoiceConfig,
@@ -53,6 +54,7 @@ class HallSettings:
     display: DisplayConfig
     staffing: StaffingConfig
     notice: NoticeConfig
+    reviews: ReviewsConfig
     secret: bytes
     catalog: Catalog
     loaded_at: float  # monotonic() when read: the facade reloads after CATALOG_SECONDS
@@ -90,6 +92,7 @@ def settings_of(s: Session, hall: Hall) -> HallSettings:
         display=DisplayConfig.model_validate(hall.display or {}),
         staffing=StaffingConfig.model_validate(hall.staffing or {}),
         notice=NoticeConfig.model_validate(hall.notice or {}),
+        reviews=ReviewsConfig.model_validate(hall.reviews or {}),
         secret=bytes.fromhex(hall.secret),
         catalog=load_catalog(s, hall.id),
         loaded_at=monotonic(),
@@ -152,6 +155,7 @@ def load_config(s: Session, config: HallConfig, now: datetime) -> LoadSummary:
     hall.display = config.display.model_dump(mode="json")
     hall.staffing = config.staffing.model_dump(mode="json")
     hall.notice = config.notice.model_dump(mode="json")
+    hall.reviews = config.reviews.model_dump(mode="json")
     s.flush()
 
     zones = _upsert(s, Zone, hall.id, "code", {z.code: {"name": z.name} for z in config.zones})

@@ -260,9 +260,134 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{number} 号已经在该事项/窗口，不需要转移。",
         "en": "Ticket {number} is already there; nothing to transfer.",
     },
+    # Good and bad reviews (好差评) and their cases
     "review.invalid": {
-        "zh": "评价码无效或已被篡改，请扫描票据上的二维码。",
-        "en": "The review code is not valid; please scan the QR code on the ticket.",
+        "zh": "评价码无效：它不完整或被改动过。请扫描票据上的二维码，或仔细核对票据上的评价短码。",
+        "en": "The review code is not valid: it is incomplete or was altered. Please scan "
+        "the QR code on the ticket, or check the short code printed on it.",
+    },
+    "review.other_hall": {
+        "zh": "这张票据是其他服务中心的，请在出票的服务中心评价。",
+        "en": "This ticket is from another service hall; please rate it at the hall that "
+        "issued it.",
+    },
+    "review.expired": {
+        "zh": "评价已过期：票据只能在取号后 {days} 天内评价。如有意见，请拨打 12345 热线。",
+        "en": "Too late to rate: a ticket can be rated within {days} days of being issued. "
+        "For a complaint, please call the 12345 hotline.",
+    },
+    "review.not_finished": {
+        "zh": "{number} 号还没有办结（{state}），办结后才能评价。",
+        "en": "Ticket {number} is not finished yet ({state}); it can be rated once the "
+        "service is over.",
+    },
+    "review.already": {
+        "zh": "{number} 号已经评价过了，每次办理只能评价一次。谢谢您！",
+        "en": "Ticket {number} has already been rated; each service is rated once. Thank you!",
+    },
+    "review.level": {
+        "zh": "请从“非常满意”到“非常不满意”中选择一项。",
+        "en": "Please choose one of the five levels, from very satisfied to very dissatisfied.",
+    },
+    "review.reason_needed": {
+        "zh": "选择“{level}”时，请勾选原因或写下您遇到的问题，我们会跟进整改。",
+        "en": "With a bad rating, please tick a reason or tell us what went wrong, so it can "
+        "be put right.",
+    },
+    "review.reason_words": {
+        "zh": "选择“其他”原因时，请写下您遇到的问题。",
+        "en": "With the reason “other”, please tell us in a few words what went wrong.",
+    },
+    "review.unknown_reason": {
+        "zh": "无法识别的原因“{reason}”，请重新选择。",
+        "en": "Unknown reason “{reason}”; please choose again.",
+    },
+    "review.dimension": {
+        "zh": "无法识别的评价项目“{dimension}”。",
+        "en": "Unknown aspect to rate: “{dimension}”.",
+    },
+    "review.text_long": {
+        "zh": "意见最多 {max} 个字，请精简后再提交。",
+        "en": "Please keep your words to at most {max} characters.",
+    },
+    "review.name_long": {
+        "zh": "姓名最多 {max} 个字。",
+        "en": "A name may have at most {max} characters.",
+    },
+    "review.phone": {
+        "zh": "电话号码格式不对，请只填数字（可留空）。",
+        "en": "That phone number does not look right; digits only, or leave it empty.",
+    },
+    "case.unknown": {
+        "zh": "没有编号为 {case} 的差评整改件。",
+        "en": "There is no bad-review case {case}.",
+    },
+    "case.unknown_action": {
+        "zh": "差评整改没有“{action}”这一步。",
+        "en": "A bad-review case has no step “{action}”.",
+    },
+    "case.not_supervisor": {
+        "zh": "工号 {clerk} 不是主管，审批和延期须由主管办理。",
+        "en": "Clerk {clerk} is not a supervisor; approvals and extensions are a supervisor's.",
+    },
+    "case.wrong_state": {
+        "zh": "整改件 {case} 当前为“{case_state}”，不能“{action}”。",
+        "en": "Case {case} is “{case_state}”; it cannot be “{action}” now.",
+    },
+    "case.note_needed": {
+        "zh": "这一步需要填写说明（整改措施、理由或回访情况）。",
+        "en": "This step needs a note: the measures taken, the grounds, or the callback.",
+    },
+    "case.callback_first": {
+        "zh": "整改件 {case} 是实名差评，须先回访群众并记录结果，才能办结。",
+        "en": "Case {case} is a real-name review: call the citizen back and record the "
+        "result before completing it.",
+    },
+    "case.extended_once": {
+        "zh": "整改件 {case} 已经延期过一次，不能再延期。",
+        "en": "Case {case} has already been extended once; it cannot be extended again.",
+    },
+    "case.extension_days": {
+        "zh": "延期天数须为 1 至 {max} 个工作日。",
+        "en": "An extension is 1 to {max} working days.",
+    },
+    "case.callback_result": {
+        "zh": "请选择回访结果：群众满意、群众仍不满意或联系不上。",
+        "en": "Choose the callback's result: satisfied, still dissatisfied, or not reached.",
+    },
+    "case.bad_password": {
+        "zh": "工号 {clerk} 的密码不正确。",
+        "en": "Wrong password for clerk {clerk}.",
+    },
+    "case.not_signed_in": {
+        "zh": "工号 {clerk} 没有在本窗口登录，请先登录。",
+        "en": "Clerk {clerk} is not signed in at this window; please sign in first.",
+    },
+    # The phone page (yimen serve)
+    "web.not_found": {
+        "zh": "页面不存在。请扫描票据上的二维码。",
+        "en": "No such page. Please scan the QR code on your ticket.",
+    },
+    "web.rate_limited": {
+        "zh": "操作太频繁，请稍等一分钟再试。",
+        "en": "Too many requests; please wait a minute and try again.",
+    },
+    "web.too_large": {
+        "zh": "提交的内容太长，请精简后再提交。",
+        "en": "What was sent is too long; please shorten it and send again.",
+    },
+    "web.cross_site": {
+        "zh": "提交被拒绝：请从票据二维码打开的评价页面提交。",
+        "en": "Refused: please send the rating from the page opened by the ticket's QR code.",
+    },
+    "web.form_expired": {
+        "zh": "页面已过期，请刷新页面后重新提交。",
+        "en": "The page has expired; please reload it and send again.",
+    },
+    "web.unavailable": {
+        "zh": "系统暂时无法使用，请稍后再试。您的评价没有丢失，可以稍后重新提交。",
+        "en": "The service is unavailable for a moment; please try again shortly. Nothing "
+        "was recorded, so you can send it again.",
     },
     # The one-time notice (一次性告知)
     "notice.already_given": {
@@ -522,6 +647,32 @@ STATE_NAMES: dict[str, dict[str, str]] = {
 }
 
 
+#: How a bad-review case's state and steps read in each language.
+CASE_STATE_NAMES: dict[str, dict[str, str]] = {
+    "pending": {"zh": "待整改", "en": "to rectify"},
+    "rectifying": {"zh": "整改中", "en": "rectifying"},
+    "rectified": {"zh": "整改完成", "en": "rectified"},
+    "invalid_applied": {"zh": "申请认定无效（待审批）", "en": "invalid: awaiting approval"},
+    "invalid": {"zh": "已认定无效", "en": "found invalid"},
+    "unrectifiable_applied": {
+        "zh": "申请无法整改（待审批）",
+        "en": "cannot be rectified: awaiting approval",
+    },
+    "unrectifiable": {"zh": "无法整改（已批准）", "en": "cannot be rectified (approved)"},
+}
+CASE_ACTION_NAMES: dict[str, dict[str, str]] = {
+    "opened": {"zh": "差评立案", "en": "opened"},
+    "start": {"zh": "开始整改", "en": "start rectifying"},
+    "complete": {"zh": "整改完成", "en": "complete"},
+    "apply_invalid": {"zh": "申请认定无效", "en": "apply to find it invalid"},
+    "apply_unrectifiable": {"zh": "申请无法整改", "en": "apply: cannot be rectified"},
+    "approve": {"zh": "批准", "en": "approve"},
+    "reject": {"zh": "驳回", "en": "reject"},
+    "extend": {"zh": "延期", "en": "extend"},
+    "callback": {"zh": "回访", "en": "call back"},
+}
+
+
 def render(code: str, lang: str = "zh", /, **params: Any) -> str:
     """The sentence for ``code`` in ``lang`` ("zh" or "en"), with its parameters."""
     lang = lang if lang in LANGS else "zh"
@@ -530,6 +681,10 @@ def render(code: str, lang: str = "zh", /, **params: Any) -> str:
         return f"{code} {params}" if params else code
     if "state" in params and params["state"] in STATE_NAMES:
         params = {**params, "state": STATE_NAMES[params["state"]][lang]}
+    if "case_state" in params and params["case_state"] in CASE_STATE_NAMES:
+        params = {**params, "case_state": CASE_STATE_NAMES[params["case_state"]][lang]}
+    if "action" in params and params["action"] in CASE_ACTION_NAMES:
+        params = {**params, "action": CASE_ACTION_NAMES[params["action"]][lang]}
     try:
         return entry[lang].format(**params)
     except (KeyError, IndexError):

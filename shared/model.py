@@ -161,6 +161,10 @@ class EventKind(enum.StrEnum):
     DECLINE_DECIDED = "decline_decided"  # a supervisor approved or overruled that refusal
     NOTICE_GIVEN = "notice_given"  # 一次性告知: the missing materials, told once in writing
     NOTICE_REPRINTED = "notice_reprinted"  # the same notice printed again (补打)
+    # Good and bad reviews (shared.reviews).
+    REVIEW_ASKED = "review_asked"  # F3: the window's evaluator shows the five faces
+    REVIEWED = "reviewed"  # a citizen rated a finished service (data: level, channel)
+    CASE_UPDATED = "case_updated"  # a bad review's case moved on (data: case, action, state)
 
 
 class AbsenceReason(enum.StrEnum):
@@ -181,6 +185,47 @@ class ExtendedTrigger(enum.StrEnum):
     CITIZEN_REQUEST = "citizen_request"  # the citizen asked, reasonably
     HEAVY_LOAD = "heavy_load"  # heavy load or urgency
     OTHER = "other"
+
+
+class ReviewLevel(enum.StrEnum):
+    """The five levels of a rating (好差评), stored by name: national documents disagree on
+    the direction of the numeric codes, so codes are given only at export."""
+
+    VERY_SATISFIED = "very_satisfied"  # 非常满意
+    SATISFIED = "satisfied"  # 满意
+    BASICALLY_SATISFIED = "basically_satisfied"  # 基本满意
+    DISSATISFIED = "dissatisfied"  # 不满意
+    VERY_DISSATISFIED = "very_dissatisfied"  # 非常不满意
+
+
+class ReviewChannel(enum.StrEnum):
+    """Where a rating was given."""
+
+    QR = "qr"  # the slip's QR code, on the citizen's phone (码上监督)
+    KIOSK = "kiosk"  # the kiosk's 评价 screen
+    EVALUATOR = "evaluator"  # the window's evaluator facing the citizen (F3)
+    OTHER = "other"
+
+
+class CaseState(enum.StrEnum):
+    """A bad review's case (差评整改)."""
+
+    PENDING = "pending"  # 待整改
+    RECTIFYING = "rectifying"  # 整改中
+    RECTIFIED = "rectified"  # 整改完成
+    INVALID_APPLIED = "invalid_applied"  # 申请认定无效, waiting for a supervisor
+    INVALID = "invalid"  # 认定无效 (approved)
+    UNRECTIFIABLE_APPLIED = "unrectifiable_applied"  # 申请无法整改, waiting for a supervisor
+    UNRECTIFIABLE = "unrectifiable"  # 无法整改 (approved)
+
+
+#: Case states still to be worked on (they count against the deadline).
+OPEN_CASE_STATES = (
+    CaseState.PENDING,
+    CaseState.RECTIFYING,
+    CaseState.INVALID_APPLIED,
+    CaseState.UNRECTIFIABLE_APPLIED,
+)
 
 
 class AppointmentState(enum.StrEnum):
@@ -208,6 +253,8 @@ class Hall(Base):
     # The staffing rules ([staffing]) and the one-time notice slip ([notice]).
     staffing: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
     notice: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
+    # Good and bad reviews and their cases ([reviews]).
+    reviews: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
     # Per-hall secret for review codes and ID hashes; generated once, never exported.
     secret: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[datetime]
@@ -509,6 +556,73 @@ class Notice(Base):
     materials: Mapped[list[Any]] = mapped_column(JSON, default=list)
     other: Mapped[str | None] = mapped_column(Text)
     reprints: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Review(Base):
+    """A citizen's rating of one finished service (好差评): once per ticket. Nothing about
+    the citizen is kept but what they typed (a name and phone make it a real-name review)."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (
+        UniqueConstraint("ticket_id"),  # once per ticket, whatever the channel
+        Index("ix_reviews_day", "hall_id", "business_day"),
+    )
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    business_day: Mapped[date] = mapped_column(Date)  # the ticket's day
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id"))
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    at: Mapped[datetime]
+    level: Mapped[ReviewLevel] = mapped_column(_enum(ReviewLevel, "ck_reviews_level"))
+    channel: Mapped[ReviewChannel] = mapped_column(_enum(ReviewChannel, "ck_reviews_channel"))
+    reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)  # reason tags
+    text: Mapped[str | None] = mapped_column(Text)
+    dimensions: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # name -> level
+    name: Mapped[str | None] = mapped_column(String(50))
+    phone: Mapped[str | None] = mapped_column(String(20))
+
+
+class ReviewCase(Base):
+    """The follow-up of a bad review (差评整改), with its deadline and callback (回访)."""
+
+    __tablename__ = "review_cases"
+    __table_args__ = (
+        UniqueConstraint("review_id"),
+        Index("ix_review_cases_state", "hall_id", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"))
+    state: Mapped[CaseState] = mapped_column(_enum(CaseState, "ck_review_cases_state"))
+    opened_at: Mapped[datetime]
+    due: Mapped[date] = mapped_column(Date)  # the last day to rectify, extension included
+    extended_days: Mapped[int] = mapped_column(Integer, default=0)  # one extension at most
+    callback_needed: Mapped[bool] = mapped_column(Boolean, default=False)  # real-name
+    called_back_at: Mapped[datetime | None]
+    callback_result: Mapped[str | None] = mapped_column(Text)
+    closed_at: Mapped[datetime | None]
+
+
+class CaseStep(Base):
+    """One step of a case: who did what, when, from which state to which."""
+
+    __tablename__ = "case_steps"
+    __table_args__ = (Index("ix_case_steps_case", "case_id"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("review_cases.id"))
+    at: Mapped[datetime]
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))  # None: opened
+    action: Mapped[str] = mapped_column(String(24))
+    from_state: Mapped[CaseState | None] = mapped_column(
+        _enum(CaseState, "ck_case_steps_from_state")
+    )
+    to_state: Mapped[CaseState] = mapped_column(_enum(CaseState, "ck_case_steps_to_state"))
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class EventClock(Base):

@@ -19,11 +19,11 @@ The rules, in order:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from shared.config import WEEKDAYS, CalendarConfig, SummerConfig
 
-__all__ = ["Opening", "opening_on"]
+__all__ = ["Opening", "add_working_days", "is_working_day", "opening_on"]
 
 
 @dataclass(frozen=True)
@@ -94,3 +94,20 @@ def opening_on(calendar: CalendarConfig, day: date) -> Opening | None:
                 tickets_until=extra.close,
             )
     return None
+
+
+def is_working_day(calendar: CalendarConfig, day: date) -> bool:
+    """A working day (工作日): a workday of the week or a swapped one (调休), not a holiday.
+    A weekend day the hall opens on for a few hours is not a working day."""
+    if day in calendar.holidays:
+        return False
+    return day in calendar.workday_swaps or WEEKDAYS[day.weekday()] in calendar.workdays
+
+
+def add_working_days(calendar: CalendarConfig, day: date, n: int) -> date:
+    """The ``n``-th working day after ``day`` (deadlines counted in working days)."""
+    while n > 0:
+        day += timedelta(days=1)
+        if is_working_day(calendar, day):
+            n -= 1
+    return day
