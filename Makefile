@@ -14,7 +14,8 @@ DEMO_ARGS ?=
 # A failed step leaves no target behind (e.g. a half-made venv), so the next run redoes it.
 .DELETE_ON_ERROR:
 .DEFAULT_GOAL := help
-.PHONY: help system-deps venv translations translations-update lint test demo bench clean
+.PHONY: help system-deps venv translations translations-update lint test demo bench clean \
+	phone-screenshots
 
 help: ## list the targets
 	@echo "Targets (each installs what it needs first):"
@@ -75,6 +76,10 @@ demo: system-deps venv translations ## run the demo (yimen demo)
 
 bench: venv ## run the benchmarks (python -m bench)
 	$(VENV)/bin/python -m bench
+
+# The phone page at 390x844 in headless Chromium (apt-get install chromium; not in CI).
+phone-screenshots: venv ## screenshots of the phone page (assets/screenshots/phone-*.png)
+	$(VENV)/bin/python tests/phone_screens.py assets/screenshots
 
 # Everything the targets above create; the database files of the demo are left alone.
 clean: ## remove .venv, .stamps and the tool caches

@@ -788,10 +788,15 @@ class Hall:
             now = self.now()
             t = rv.rateable_ticket(s, settings, ticket_id, now)
             review = rv.review_of(s, t.id)
+            case_id = (
+                s.scalar(select(ReviewCase.id).where(ReviewCase.review_id == review.id))
+                if review
+                else None
+            )
             return ReviewTicket(
                 code=make_review_code(settings.secret, settings.code, t.id),
                 ticket=self._info(s, t, now, detail=True),
-                review=rv.review_info(s, settings, review) if review else None,
+                review=rv.review_info(s, settings, review, case_id) if review else None,
                 expires_at=t.issued_at + timedelta(days=settings.reviews.code_days),
             )
 

@@ -384,6 +384,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "页面已过期，请刷新页面后重新提交。",
         "en": "The page has expired; please reload it and send again.",
     },
+    "web.cannot_listen": {
+        "zh": "手机评价页无法在 {host}:{port} 上启动：端口已被占用或没有权限，"
+        "请换一个端口（--port）。",
+        "en": "The phone page cannot listen on {host}:{port}: the port is taken or not "
+        "allowed; choose another one (--port).",
+    },
     "web.unavailable": {
         "zh": "系统暂时无法使用，请稍后再试。您的评价没有丢失，可以稍后重新提交。",
         "en": "The service is unavailable for a moment; please try again shortly. Nothing "
@@ -594,6 +600,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "file.unreadable": {
         "zh": "无法读取文件 {path}（{detail}），请确认文件存在并以 UTF-8 编码保存。",
         "en": "Cannot read {path} ({detail}); check that it exists and is saved as UTF-8.",
+    },
+    "file.unwritable": {
+        "zh": "无法写入文件 {path}（{detail}），请确认文件夹存在、文件没有在 Excel 中打开。",
+        "en": "Cannot write {path} ({detail}); check that the folder exists and the file is "
+        "not open in Excel.",
     },
     "db.bad_url": {
         "zh": "数据库地址 {url} 无法识别，应为 sqlite:///文件路径 或 postgresql+psycopg://用户@主机/库名。",
