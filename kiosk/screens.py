@@ -126,11 +126,12 @@ def label(text: str = "", role: str | None = None, wrap: bool = True) -> QLabel:
 
 class HomeScreen(QWidget):
     """The zones as large tiles with their waiting counts; appointment check-in, the green
-    channel, elderly mode and the language underneath."""
+    channel, rating a service, elderly mode and the language underneath."""
 
     zone_chosen = Signal(str)
     appointment_chosen = Signal()
     green_chosen = Signal()
+    rate_chosen = Signal()
     elderly_toggled = Signal()
     language_toggled = Signal()
 
@@ -143,16 +144,22 @@ class HomeScreen(QWidget):
         self.green = button("", "green")
         self.elderly = button("", "primary")
         self.language = button("")
+        self.rate = button("", "primary")
         self.appointment.clicked.connect(self.appointment_chosen)
         self.green.clicked.connect(self.green_chosen)
+        self.rate.clicked.connect(self.rate_chosen)
         self.elderly.clicked.connect(self.elderly_toggled)
         self.language.clicked.connect(self.language_toggled)
+        # Three a row above (what a citizen came for), two below (how the kiosk speaks).
         extra = QGridLayout()
         extra.setSpacing(24)
-        extra.addWidget(self.appointment, 0, 0)
-        extra.addWidget(self.green, 0, 1)
-        extra.addWidget(self.elderly, 1, 0)
-        extra.addWidget(self.language, 1, 1)
+        extra.addWidget(self.appointment, 0, 0, 1, 2)
+        extra.addWidget(self.green, 0, 2, 1, 2)
+        extra.addWidget(self.rate, 0, 4, 1, 2)
+        extra.addWidget(self.elderly, 1, 0, 1, 3)
+        extra.addWidget(self.language, 1, 3, 1, 3)
+        for column in range(6):
+            extra.setColumnStretch(column, 1)
         box = QVBoxLayout(self)
         box.setContentsMargins(32, 24, 32, 24)
         box.setSpacing(24)
@@ -335,6 +342,7 @@ class TicketScreen(QWidget):
         self.wait = label(role="info")
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.short_code = label(role="shortCode", wrap=False)  # 评价短码 57-483920, to type
         self.qr_hint = label(role="hint")
         self.printer = label(role="hint")
         self.notice = label(role="hint")
@@ -351,8 +359,11 @@ class TicketScreen(QWidget):
             info.addWidget(w)
         code = QVBoxLayout()
         code.setSpacing(12)
-        code.addWidget(self.qr, 1)
-        for w in (self.qr_hint, self.printer, self.notice):
+        code.addStretch(1)  # the QR code with its short code and hint right under it
+        for w in (self.qr, self.short_code, self.qr_hint):
+            code.addWidget(w)
+        code.addStretch(1)
+        for w in (self.printer, self.notice):
             code.addWidget(w)
         # Portrait: the QR code under the number; landscape: beside it (set_landscape).
         self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)

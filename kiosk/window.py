@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.rating import FORM_REFUSALS, RATE_NEXT_STEP, RateScreen, level_text, refusal_of
 from kiosk.screens import (
     HomeScreen,
     KeypadScreen,
@@ -46,13 +47,14 @@ from kiosk.screens import (
 )
 from shared.announcer import Announcer
 from shared.errors import EnvironmentFault, HallError, YimenError
-from shared.hall import Hall, ServiceInfo, TicketInfo
+from shared.hall import Hall, ReviewTicket, ServiceInfo, TicketInfo
 from shared.halls import HallSettings
 from shared.printing import Printer, PrinterFault, slip_pdf, ticket_slip
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.tasks import Worker
 from shared.qt.theme import stylesheet
 from shared.qt.words import ticket_marks
+from shared.reviews import ReviewInfo
 from shared.speech import spoken_number
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,7 @@ ELDERLY_SCALE = 1.5
 # (36 px body text on a 21.5" 1920×1080 panel, 9 mm).
 ELDERLY_SCALE_LANDSCAPE = 1.2
 ELDERLY_PER_PAGE = 6
+THANKS_MS = 6000  # how long 谢谢您的评价 stays before home
 #: What a citizen can do next, after each refusal of the core.
 NEXT_STEP = {
     "service.cap_reached": QT_TRANSLATE_NOOP(
@@ -123,6 +126,8 @@ class KioskWindow(QWidget):
     outage_changed = Signal(bool)  # the database went away (True) or came back
     help_sent = Signal()
     waiting_updated = Signal()
+    rating_shown = Signal(object)  # the ReviewTicket whose faces are on screen
+    reviewed = Signal(object)  # the ReviewInfo recorded
 
     def __init__(
         self,
@@ -150,10 +155,12 @@ class KioskWindow(QWidget):
         self.printing = Worker("printer", self)
         self._tap: _Tap | None = None
         self.retry_ms = RETRY_MS
+        self.thanks_ms = THANKS_MS
         self._outage = False
         self._idle_left = 0
         self._history: list[QWidget] = []
         self._refresh_pending = False
+        self._rate_code: str | None = None  # the review code of the ticket being rated
         # Read on the worker with each refresh of the counts (the facade reads them again
         # once a minute old), so the GUI thread never waits for the database for them.
         self._settings = hall.settings
@@ -170,6 +177,7 @@ class KioskWindow(QWidget):
         self._build()
         self.ticket.set_landscape(self._landscape)
         self.keypad.set_landscape(self._landscape)
+        self.rate_keypad.set_landscape(self._landscape)
         self.apply_style()
         self.retranslate()
         self._clock = QTimer(self)
@@ -228,8 +236,17 @@ class KioskWindow(QWidget):
         self.ticket = TicketScreen()
         self.keypad = KeypadScreen()
         self.message = MessageScreen()
+        self.rate_keypad = KeypadScreen()  # the short code typed, or the slip's QR scanned
+        self.rate_keypad.field.setMaxLength(200)  # a scanned address is long
+        self.rating = RateScreen()
         for screen in (self.home, self.zone_screen, self.ticket, self.keypad, self.message):
             self.stack.addWidget(screen)
+        self.stack.addWidget(self.rate_keypad)
+        self.stack.addWidget(self.rating)
+        self.home.rate_chosen.connect(self._on_home_rate_chosen)
+        self.rate_keypad.submitted.connect(self._on_rate_code)
+        self.rating.form.submitted.connect(self._on_rating_submitted)
+        self.rating.form.level_chosen.connect(self._on_rating_level_chosen)
         self.home.zone_chosen.connect(self._on_home_zone_chosen)
         self.home.appointment_chosen.connect(self._on_home_appointment_chosen)
         self.home.green_chosen.connect(self._on_home_green_chosen)
@@ -267,6 +284,7 @@ class KioskWindow(QWidget):
         if self.elderly:
             scale = ELDERLY_SCALE_LANDSCAPE if self._landscape else ELDERLY_SCALE
         self.setStyleSheet(stylesheet("public", self._short_side, scale))
+        self.rating.fit(self._landscape, self.elderly)
 
     def retranslate(self) -> None:
         """Every text of the kiosk in the current language."""
@@ -286,6 +304,16 @@ class KioskWindow(QWidget):
         self.keypad.hint.setText(self.tr("Type your 8-digit appointment code, or scan it"))
         self.keypad.delete.setText(self.tr("Delete"))
         self.keypad.ok.setText(self.tr("OK"))
+        self.home.rate.setText(self.tr("Rate a service"))
+        self.rate_keypad.title.setText(self.tr("Rate a service"))
+        self.rate_keypad.hint.setText(
+            self.tr("Please scan the QR code on your slip, or type the rating code printed on it")
+        )
+        self.rate_keypad.field.setAccessibleName(self.tr("Rating code"))
+        self.rate_keypad.delete.setText(self.tr("Delete"))
+        self.rate_keypad.ok.setText(self.tr("OK"))
+        self.rating.title.setText(self.tr("Please rate this service"))
+        self.rating.form.set_language(self.lang)
         self.ticket.finish.setText(self.tr("Done"))
         self.ticket.qr_hint.setText(self.tr("Scan to follow the queue and rate the service"))
         self.ticket.notice.setText(
@@ -315,7 +343,7 @@ class KioskWindow(QWidget):
         if (
             remember
             and current is not screen
-            and current in (self.home, self.zone_screen, self.keypad)
+            and current in (self.home, self.zone_screen, self.keypad, self.rate_keypad)
         ):
             self._history.append(current)
         self.stack.setCurrentWidget(screen)
@@ -495,6 +523,7 @@ class KioskWindow(QWidget):
             )
         qr_side = round(self._short_side * 0.34)
         self.ticket.show_ticket(t, marks, windows, wait, qr, qr_side)
+        self.ticket.short_code.setText(self.tr("Rating code {code}").format(code=t.short_code))
         self.ticket.set_printer(self.tr("Printing your slip…"), alert=False)
         self.show_screen(self.ticket, remember=False)
         self._history.clear()
@@ -537,6 +566,116 @@ class KioskWindow(QWidget):
             )
 
         self.printing.submit(work, done, failed)
+
+    # -- rating a service (好差评) ----------------------------------------------------------
+
+    def _on_home_rate_chosen(self) -> None:
+        self.rate_keypad.reset()  # the field has the focus: a scanner types into it
+        self.show_screen(self.rate_keypad)
+        if self.elderly:
+            self._say(self.rate_keypad.hint.text())
+
+    def _on_rate_code(self, code: str) -> None:
+        """A short code typed or a slip's QR code scanned (the code or its whole address):
+        the ticket is looked up on the worker."""
+        self.db.submit(
+            lambda: self.hall.review_ticket(code), self._on_rate_ticket, self._on_rate_refused
+        )
+
+    def _on_rate_ticket(self, rt: ReviewTicket) -> None:
+        refusal = refusal_of(rt)
+        if refusal is not None:
+            self._on_rate_refused(refusal)
+            return
+        self._rate_code = rt.code
+        t = rt.ticket
+        window = [self.tr("Window {n}").format(n=t.window_no)] if t.window_no else []
+        self.rating.show_ticket(t, window)
+        self.show_screen(self.rating)
+        self.rating_shown.emit(rt)
+        if self.elderly:
+            self._say(self.tr("Please rate this service"))
+
+    def _on_rate_refused(self, exc: BaseException) -> None:
+        """The core's sentence for a code that cannot be rated, and what to do next."""
+        if isinstance(exc, HallError):
+            self.refused.emit(exc.code)
+            sentence = exc.message(self.lang)
+            next_step = RATE_NEXT_STEP.get(exc.code)
+        else:  # the database away, or a bug: nothing the citizen can put right
+            log.warning("looking up a review code failed", exc_info=exc)
+            sentence, next_step = self.tr("Please try again, or ask a hall guide."), None
+        self.message.show_message(
+            self.tr("Sorry, this ticket cannot be rated here"),
+            sentence,
+            self.tr(str(next_step)) if next_step else "",
+            refusal=True,
+        )
+        self.message.back.show()
+        self.show_screen(self.message)
+        if self.elderly:
+            self._say(sentence)
+
+    def _on_rating_level_chosen(self, level: str) -> None:
+        if self.elderly:
+            self._say(self.tr("You chose: {name}").format(name=level_text(level, self.lang)))
+
+    def _on_rating_submitted(self, level: str, reasons: list[str], text: str) -> None:
+        code = self._rate_code
+        if code is None:
+            return
+        self.db.submit(
+            lambda: self.hall.submit_review(
+                code, level, channel="kiosk", reasons=reasons, text=text or None
+            ),
+            self._on_rated,
+            self._on_rating_refused,
+        )
+
+    def _on_rated(self, review: ReviewInfo) -> None:
+        self._rate_code = None
+        self.reviewed.emit(review)
+        if self.stack.currentWidget() is not self.rating:
+            return  # the citizen went home meanwhile: the rating is kept all the same
+        bad = review.case_id is not None  # a bad rating opened its case
+        self.message.show_message(
+            self.tr("Thank you for your rating"),
+            self.tr("Your opinion goes to the hall's supervisor, who will follow it up.")
+            if bad
+            else self.tr("Your rating helps the hall serve you better."),
+            "",
+            refusal=False,
+        )
+        self.message.back.show()
+        self.show_screen(self.message, remember=False)
+        self._history.clear()
+        self.back.setEnabled(False)
+        if self.elderly:
+            self._say(self.tr("Thank you for your rating"))
+        QTimer.singleShot(self.thanks_ms, self._home_after_thanks)
+
+    def _home_after_thanks(self) -> None:
+        thanks = self.tr("Thank you for your rating")
+        if self.stack.currentWidget() is self.message and self.message.headline.text() == thanks:
+            self.go_home()  # unless the citizen moved on meanwhile
+
+    def _on_rating_refused(self, exc: BaseException) -> None:
+        """A choice to put right stays on the form with the core's sentence; a ticket
+        that can no longer be rated (rated meanwhile, expired) goes to the message screen."""
+        if isinstance(exc, HallError) and exc.code not in FORM_REFUSALS:
+            self._rate_code = None
+            self.rating.form.set_busy(False)
+            self._on_rate_refused(exc)
+            return
+        if isinstance(exc, HallError):
+            self.refused.emit(exc.code)
+            sentence = exc.message(self.lang)
+        else:  # the database away, or a bug: the choices stay for another try
+            log.warning("recording a rating failed", exc_info=exc)
+            sentence = self.tr("Please try again, or ask a hall guide.")
+        self.rating.form.show_refusal(sentence)
+        if self.elderly:
+            self._say(sentence)
 
     # -- help ------------------------------------------------------------------------------
 

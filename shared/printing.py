@@ -67,6 +67,7 @@ class Slip:
     notice: str
     width_mm: int = 80
     kiosk: str | None = None
+    short_code: str = ""  # under the QR: the review code to type at the kiosk (57-483920)
 
     @property
     def file_stem(self) -> str:
@@ -96,6 +97,7 @@ def ticket_slip(t: TicketInfo, kiosk: KioskConfig, tz: Any, station: str | None 
         notice=kiosk.slip_notice,
         width_mm=kiosk.slip_width_mm,
         kiosk=station,
+        short_code=t.short_code,
     )
 
 
@@ -178,6 +180,8 @@ def slip_pdf(slip: Slip) -> bytes:
     if slip.id_last6:
         lines.append((f"证件尾号：{slip.id_last6}", body, False))
     footer = [("扫码查看排队进度、评价服务（码上监督）", body - 1.5, True)]
+    if slip.short_code:
+        footer.insert(0, (f"评价短码 {slip.short_code}", body, True))
     footer += [
         (part, body - 0.5, True)
         for part in _wrap(slip.notice, font, body - 0.5, inner, stringWidth)

@@ -5,6 +5,7 @@ asked for paper first (a fake printer speaking the protocol on the loopback)."""
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import threading
@@ -96,6 +97,15 @@ def test_the_qr_code_opens_the_review_page_of_this_very_ticket(hall: Hall, tmp_p
     base = hall.settings.kiosk.review_url
     assert decoded.startswith(base)
     assert hall.ticket_by_review_code(decoded[len(base) :]).number == number
+
+
+def test_the_short_code_under_the_qr_finds_this_very_ticket(hall: Hall, tmp_path: Path) -> None:
+    hall.issue_ticket("gt-zc")
+    path, number = write_slip(hall, tmp_path)
+    found = re.search(r"评价短码 (\d+-\d{6})", pdf_text(path))
+    assert found, pdf_text(path)
+    assert hall.ticket_by_review_code(found[1]).number == number
+    assert hall.ticket_by_review_code(found[1].replace("-", "")).number == number  # typed
 
 
 def test_a_58_mm_slip_is_58_mm_wide(hall: Hall, tmp_path: Path) -> None:
