@@ -1,11 +1,12 @@
 """The counter console: a clerk signs in at a window and works the line from the keyboard.
 
-F1 call next (顺呼), F2 recall (重呼), F3 evaluate (评价: finishes the ticket; the rating
-itself comes with the reviews), F4 no-show (过号), F5 pause (暂停; any operation key
-resumes), F9 start (开始办理), F10 finish (办结). Every operation goes to the core on the
-database worker, never on the GUI thread; a refusal is the core's sentence in the status
-line, never a dialog that would eat the next key. A call or recall is spoken through the
-station's announcer when the hall has counters speak; the console never waits for it.
+F1 call next (顺呼), F2 recall (重呼), F3 evaluate (评价: finishes the ticket, and the
+window's evaluator shows the citizen the five faces), F4 no-show (过号), F5 pause (暂停;
+any operation key resumes), F9 start (开始办理), F10 finish (办结). Every operation goes
+to the core on the database worker, never on the GUI thread; a refusal is the core's
+sentence in the status line, never a dialog that would eat the next key. A call or recall
+is spoken through the station's announcer when the hall has counters speak; the console
+never waits for it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.cases_panel import CasesPanel
 from counter.hotkeys import GlobalKeys
 from counter.noon_panel import NoonPanel
 from counter.notice_panel import NoticePanel
@@ -113,6 +115,7 @@ class CounterWindow(QWidget):
             global_keys.pressed.connect(self._global_key)
         if bridge is not None:
             bridge.event_received.connect(lambda _ev: self._refresh_soon())
+            bridge.event_received.connect(self.cases_panel.on_event)  # Ctrl+R's list
             bridge.connection_restored.connect(self._refresh_soon)
 
     # -- building ----------------------------------------------------------------------
@@ -205,7 +208,7 @@ class CounterWindow(QWidget):
         # The staffing rules' keys (Ctrl+…), under the F-keys: each opens its side panel.
         self.rule_keys = QHBoxLayout()
         self._build_panels()
-        middle = QHBoxLayout()
+        middle = self.middle = QHBoxLayout()  # the desk 3 : the side 2 (a wide panel: 1 : 1)
         middle.addWidget(hand_frame, 3)
         middle.addWidget(self.side, 2)
         self.status = label(role="status")
@@ -349,6 +352,11 @@ class CounterWindow(QWidget):
         self.notice_panel = NoticePanel(self)  # Ctrl+N: the one-time notice (一次性告知)
         self.side.addWidget(self.notice_panel)
         self.notice_key = self._rule_key("Ctrl+N", self.notice_panel.open)
+        self.cases_panel = CasesPanel(self)  # Ctrl+R: bad-review cases (差评整改)
+        self.side.addWidget(self.cases_panel)
+        self.cases_key = self._rule_key("Ctrl+R", self.cases_panel.open)
+        self.cases_key.setVisible(False)  # a supervisor's key: shown when one signs in
+        self.signed_in.connect(self.cases_panel.clerk_changed)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WindowShortcut)
         escape.activated.connect(self.close_panel)
@@ -414,6 +422,8 @@ class CounterWindow(QWidget):
         self.overtime_key.setAccessibleName(self.overtime_key.text())
         self.notice_key.setText(self.tr("Ctrl+N One-time notice"))
         self.notice_key.setAccessibleName(self.notice_key.text())
+        self.cases_key.setText(self.tr("Ctrl+R Bad-review cases"))
+        self.cases_key.setAccessibleName(self.cases_key.text())
         self.sign_out_button.setText(self.tr("Sign out"))
         self.waiting_title.setText(self.tr("Waiting for this window"))
         self.materials_title.setText(self.tr("Materials"))
@@ -660,9 +670,10 @@ class CounterWindow(QWidget):
         self._run(lambda c: self.hall.recall(self.window_no, c), spoken=True)
 
     def evaluate(self) -> None:
-        """F3: the service is over. Until the citizen's rating comes (the reviews), it
-        finishes the ticket, starting it first if it was only called."""
-        self._run(lambda c: self.hall.end_service(self.window_no, c))
+        """F3: the service is over and the citizen is asked to rate it: the ticket is
+        finished (started first if it was only called) and the window's evaluator
+        (``yimen evaluator``) shows the five faces."""
+        self._run(lambda c: self.hall.ask_review(self.window_no, c))
 
     def no_show(self) -> None:
         self._run(lambda c: self.hall.no_show(self.window_no, c))

@@ -623,6 +623,8 @@ class CaseStep(Base):
     )
     to_state: Mapped[CaseState] = mapped_column(_enum(CaseState, "ck_case_steps_to_state"))
     note: Mapped[str | None] = mapped_column(Text)
+    days: Mapped[int | None]  # an extension's working days
+    result: Mapped[str | None] = mapped_column(String(16))  # a callback's result
 
 
 class EventClock(Base):

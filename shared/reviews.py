@@ -441,8 +441,6 @@ def act(
         case.extended_days = days
         case.due = add_working_days(hall.calendar, case.due, days)
     elif action == "callback":
-        if not callback_result:
-            raise HallError("case.callback_result")
         if callback_result not in CALLBACK_RESULTS:
             raise HallError("case.callback_result")
         case.called_back_at = now
@@ -450,9 +448,18 @@ def act(
     case.state = after
     if after in CLOSED_BY:
         case.closed_at = now
-    s.add(CaseStep(case_id=case.id, at=now, clerk_id=clerk.id, action=action,
-                   from_state=before, to_state=after,
-                   note=_step_note(words, days, callback_result)))  # fmt: skip
+    step = CaseStep(
+        case_id=case.id,
+        at=now,
+        clerk_id=clerk.id,
+        action=action,
+        from_state=before,
+        to_state=after,
+        note=words,
+        days=days if action == "extend" else None,
+        result=callback_result if action == "callback" else None,
+    )
+    s.add(step)
     event(s, hall, now, EventKind.CASE_UPDATED, clerk=clerk, case=case.id, action=action,
           state=after)  # fmt: skip
     return case
@@ -466,13 +473,25 @@ CALLBACK_RESULTS: dict[str, tuple[str, str]] = {
 }
 
 
-def _step_note(words: str | None, days: int | None, result: str | None) -> str | None:
-    parts = [p for p in (words,) if p]
-    if days is not None:
-        parts.insert(0, f"+{days}")
-    if result is not None:
-        parts.insert(0, result)
-    return " · ".join(parts) if parts else None
+def reason_words(tags: Iterable[str], lang: str = "zh") -> str:
+    """A review's reason tags in words, ``、``/``, `` between them."""
+    words = [REASONS[t][1 if lang == "en" else 0] if t in REASONS else t for t in tags]
+    return (", " if lang == "en" else "、").join(words)
+
+
+def step_words(step: CaseStepInfo, lang: str = "zh") -> str:
+    """A step's details for a person: a callback's result and an extension's working days
+    in words, then the note."""
+    en = lang == "en"
+    parts = []
+    if step.result in CALLBACK_RESULTS:
+        parts.append(CALLBACK_RESULTS[step.result][1 if en else 0])
+    if step.days is not None:
+        n = step.days
+        parts.append(f"+{n} working day{'' if n == 1 else 's'}" if en else f"延期 {n} 个工作日")
+    if step.note:
+        parts.append(step.note)
+    return ("; " if en else "；").join(parts)
 
 
 def _before_application(s: Session, case: ReviewCase) -> CaseState:
@@ -518,6 +537,8 @@ class CaseStepInfo:
     from_state: str | None
     to_state: str
     note: str | None
+    days: int | None = None  # an extension's working days
+    result: str | None = None  # a callback's result (CALLBACK_RESULTS)
 
 
 @dataclass(frozen=True)
@@ -596,6 +617,8 @@ def case_info(
                     from_state=step.from_state.value if step.from_state else None,
                     to_state=step.to_state.value,
                     note=step.note,
+                    days=step.days,
+                    result=step.result,
                 )
             )
     return CaseInfo(

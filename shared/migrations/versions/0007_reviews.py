@@ -109,6 +109,8 @@ def upgrade() -> None:
         sa.Column('from_state', _enum(STATES, 'ck_case_steps_from_state'), nullable=True),
         sa.Column('to_state', _enum(STATES, 'ck_case_steps_to_state'), nullable=False),
         sa.Column('note', sa.Text(), nullable=True),
+        sa.Column('days', sa.Integer(), nullable=True),
+        sa.Column('result', sa.String(length=16), nullable=True),
         sa.ForeignKeyConstraint(['case_id'], ['review_cases.id'], name=op.f('fk_case_steps_case_id_review_cases')),
         sa.ForeignKeyConstraint(['clerk_id'], ['clerks.id'], name=op.f('fk_case_steps_clerk_id_clerks')),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_case_steps')),
