@@ -2,382 +2,532 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CasesPanel</name>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="303"/>
+        <source>{n} open, {late} overdue; Enter shows a case&apos;s steps.</source>
+        <translation>未结 {n} 件，其中超期 {late} 件；回车查看办理过程。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="307"/>
+        <source>No open bad-review cases.</source>
+        <translation>没有未结的差评整改件。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="312"/>
+        <source>{n} days overdue</source>
+        <translation>超期 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="314"/>
+        <source>1 day overdue</source>
+        <translation>超期 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="316"/>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="318"/>
+        <source>1 day left</source>
+        <translation>剩 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="319"/>
+        <source>{n} days left</source>
+        <translation>剩 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="353"/>
+        <source>(due {day})</source>
+        <translation>（截止 {day}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="355"/>
+        <source>closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="379"/>
+        <source>Called back: {who}</source>
+        <translation>已回访：{who}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="379"/>
+        <source>Callback due: {who}</source>
+        <translation>待回访：{who}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="394"/>
+        <source>the citizen&apos;s review</source>
+        <translation>群众评价</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="416"/>
+        <source>No step applies: the case is closed.</source>
+        <translation>此件已办结，没有可办理的步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="427"/>
+        <source>Note (required)</source>
+        <translation>说明（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="427"/>
+        <source>Note, if any</source>
+        <translation>说明（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="468"/>
+        <source>Case of {number}: “{action}” recorded; now “{state}”.</source>
+        <translation>{number} 号的整改件：已记录“{action}”，现为“{state}”。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="495"/>
+        <source>Ctrl+R Bad-review cases</source>
+        <translation>Ctrl+R 差评整改</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="496"/>
+        <source>Open bad-review cases, overdue first</source>
+        <translation>未结差评整改件（超期的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="497"/>
+        <source>Steps of the case</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="498"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="499"/>
+        <source>Working days to extend by</source>
+        <translation>延期工作日数</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="500"/>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="501"/>
+        <source>Result of the callback</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="502"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="503"/>
+        <source>Record (Enter)</source>
+        <translation>记录（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="504"/>
+        <source>Record the step</source>
+        <translation>记录这一步</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="505"/>
+        <source>Ctrl+R All cases</source>
+        <translation>Ctrl+R 全部整改件</translation>
+    </message>
+    <message>
+        <location filename="../../counter/cases_panel.py" line="508"/>
+        <source>Esc closes.</source>
+        <translation>Esc 关闭。</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../counter/window.py" line="60"/>
+        <location filename="../../counter/window.py" line="62"/>
         <source>1  Citizen fetches materials</source>
         <extracomment>The console&apos;s type is sized as on a screen of this short side: a desk at 60 cm. The ticket states in the clerk&apos;s words.</extracomment>
         <translation>1  群众外出取材料（回来后优先办理）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="61"/>
+        <location filename="../../counter/window.py" line="63"/>
         <source>2  Materials stay here</source>
         <translation>2  材料留在本窗口（回到本窗口办理）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="62"/>
+        <location filename="../../counter/window.py" line="64"/>
         <source>3  Waits for another step</source>
         <translation>3  等待其他环节（如刻章）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="67"/>
+        <location filename="../../counter/window.py" line="69"/>
         <source>Called, waiting for the citizen</source>
         <extracomment>Refusals meaning this console&apos;s clerk is no longer signed in at its window.</extracomment>
         <translation>已呼叫，等候群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="68"/>
+        <location filename="../../counter/window.py" line="70"/>
         <source>Being served</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="396"/>
+        <location filename="../../counter/window.py" line="405"/>
         <source>Keys from other programs are not available on this PC ({reason}); the F-keys work while the console is in front.</source>
         <translation>本机无法在其他程序在前台时接收 F 键（{reason}）；叫号窗口在前台时 F 键仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="402"/>
-        <location filename="../../counter/window.py" line="847"/>
+        <location filename="../../counter/cases_panel.py" line="88"/>
+        <location filename="../../counter/window.py" line="411"/>
+        <location filename="../../counter/window.py" line="853"/>
         <source>Window {n}</source>
+        <extracomment>The feed&apos;s events after which the list is read again. The order the steps are offered in: the usual path first. The console&apos;s refusals that mean its clerk is no longer signed in here.</extracomment>
         <translation>{n} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="403"/>
+        <location filename="../../counter/window.py" line="412"/>
         <source>Sign in at window {n}</source>
         <translation>{n} 号窗口 登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="404"/>
+        <location filename="../../counter/window.py" line="413"/>
         <source>Clerk code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="405"/>
+        <location filename="../../counter/window.py" line="414"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="406"/>
+        <location filename="../../counter/window.py" line="415"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="407"/>
+        <location filename="../../counter/window.py" line="416"/>
         <source>Step in as B post (A left without handing over)</source>
         <translation>B 岗顶岗（A 岗未交接就离开了）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="410"/>
+        <location filename="../../counter/window.py" line="419"/>
         <source>Ctrl+B AB post</source>
         <translation>Ctrl+B AB岗交接</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="412"/>
+        <location filename="../../counter/window.py" line="421"/>
         <source>Ctrl+E Extended hours</source>
         <translation>Ctrl+E 延时服务</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="414"/>
+        <location filename="../../counter/window.py" line="423"/>
         <source>Ctrl+N One-time notice</source>
         <translation>Ctrl+N 一次性告知</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="416"/>
+        <location filename="../../counter/window.py" line="425"/>
+        <source>Ctrl+R Bad-review cases</source>
+        <translation>Ctrl+R 差评整改</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="427"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="417"/>
+        <location filename="../../counter/window.py" line="428"/>
         <source>Waiting for this window</source>
         <translation>本窗口等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="418"/>
+        <location filename="../../counter/window.py" line="429"/>
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="420"/>
+        <location filename="../../counter/window.py" line="431"/>
         <source>F1 Call next</source>
         <translation>F1 顺呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="421"/>
+        <location filename="../../counter/window.py" line="432"/>
         <source>F2 Recall</source>
         <translation>F2 重呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="422"/>
+        <location filename="../../counter/window.py" line="433"/>
         <source>F3 Evaluate</source>
         <translation>F3 评价</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="423"/>
+        <location filename="../../counter/window.py" line="434"/>
         <source>F4 No-show</source>
         <translation>F4 过号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="424"/>
+        <location filename="../../counter/window.py" line="435"/>
         <source>F5 Pause</source>
         <translation>F5 暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="425"/>
+        <location filename="../../counter/window.py" line="436"/>
         <source>F6 Transfer</source>
         <translation>F6 转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="426"/>
+        <location filename="../../counter/window.py" line="437"/>
         <source>F7 Hold</source>
         <translation>F7 挂起</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="427"/>
+        <location filename="../../counter/window.py" line="438"/>
         <source>F8 Call back</source>
         <translation>F8 回呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="428"/>
+        <location filename="../../counter/window.py" line="439"/>
         <source>F9 Start</source>
         <translation>F9 开始办理</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="429"/>
+        <location filename="../../counter/window.py" line="440"/>
         <source>F10 Finish</source>
         <translation>F10 办结</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="434"/>
+        <location filename="../../counter/window.py" line="445"/>
         <source>F6 Transfer the ticket in hand to</source>
         <translation>F6 把手上的号转移到</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="435"/>
+        <location filename="../../counter/window.py" line="446"/>
         <source>Reason (Enter transfers, Esc cancels)</source>
         <translation>原因（回车转移，Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="436"/>
+        <location filename="../../counter/window.py" line="447"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="437"/>
+        <location filename="../../counter/window.py" line="448"/>
         <source>F7 Hold the ticket in hand: press 1, 2 or 3</source>
         <translation>F7 挂起手上的号：按 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="438"/>
+        <location filename="../../counter/window.py" line="449"/>
         <source>Reason, if any: then Ctrl+1, 2 or 3 (Esc cancels)</source>
         <translation>原因（可不填，Ctrl+数字确定）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="442"/>
+        <location filename="../../counter/window.py" line="453"/>
         <source>F8 Call back: choose a held ticket, Enter</source>
         <translation>F8 回呼：选择挂起的号，按回车</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="444"/>
+        <location filename="../../counter/window.py" line="455"/>
         <source>F12 Compact bar</source>
         <translation>F12 精简条</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="445"/>
+        <location filename="../../counter/window.py" line="456"/>
         <source>F12 Full</source>
         <translation>F12 展开</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="459"/>
+        <location filename="../../counter/window.py" line="470"/>
         <source>Please enter your clerk code and password.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="474"/>
+        <location filename="../../counter/window.py" line="485"/>
         <source>Ticket {n} is still in hand.</source>
         <translation>{n} 号仍在办理中。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="496"/>
+        <location filename="../../counter/window.py" line="507"/>
         <source>You stepped in for the A post at window {n}.</source>
         <translation>您已为 {n} 号窗口 A 岗顶岗。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="535"/>
+        <location filename="../../counter/window.py" line="546"/>
         <source>Window {n} has no AB post.</source>
         <translation>{n} 号窗口没有设 AB 岗。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="544"/>
+        <location filename="../../counter/window.py" line="555"/>
         <source>Only the A post hands this window over: {name} ({code}).</source>
         <translation>只有 A 岗 {name}（{code}）可以交接本窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="563"/>
+        <location filename="../../counter/window.py" line="574"/>
         <source>Window {n} is now {name}&apos;s (B post).</source>
         <translation>{n} 号窗口已由 B 岗 {name} 接手。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="567"/>
+        <location filename="../../counter/window.py" line="578"/>
         <source>{number} moved with the window.</source>
         <translation>{number} 号随窗口一并交接。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="575"/>
+        <location filename="../../counter/window.py" line="586"/>
         <source>{name} has left ({reason}). B post {b}: please sign in to take over.</source>
         <translation>{name} 已离岗（{reason}）。请 B 岗 {b} 登录接替。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="599"/>
+        <location filename="../../counter/window.py" line="610"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="601"/>
+        <location filename="../../counter/window.py" line="612"/>
         <source>Window {n} is back with {name}. Finished meanwhile: {served}.</source>
         <translation>{n} 号窗口已交还 {name}。顶岗期间办结：{served}。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="650"/>
+        <location filename="../../counter/window.py" line="661"/>
         <source>Nobody is waiting for this window.</source>
         <translation>没有人在等候本窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="743"/>
+        <location filename="../../counter/window.py" line="755"/>
         <source>Help at {kiosk} is yours.</source>
         <translation>已确认由您前往 {kiosk} 提供帮助。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="788"/>
+        <location filename="../../counter/window.py" line="794"/>
         <source>The hall does not open today: there are no extended hours.</source>
         <translation>今天不办公，没有延时服务。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="793"/>
+        <location filename="../../counter/window.py" line="799"/>
         <source>Extended hours start at {time}, when the hall closes.</source>
         <translation>延时服务从 {time} 下班时开始。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="817"/>
+        <location filename="../../counter/window.py" line="823"/>
         <source>Recorded: why this service runs past closing.</source>
         <translation>已记录本件延时服务的原因。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="823"/>
+        <location filename="../../counter/window.py" line="829"/>
         <source>Declined; the reason was sent to a supervisor for approval.</source>
         <translation>已记录不予延时服务，原因已报中心管理人员审批。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="833"/>
+        <location filename="../../counter/window.py" line="839"/>
         <source>No ticket in hand.</source>
         <translation>手上没有号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="843"/>
+        <location filename="../../counter/window.py" line="849"/>
         <source>Matter: {name}</source>
         <translation>事项：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="895"/>
+        <location filename="../../counter/window.py" line="901"/>
         <source>No held tickets to call back today.</source>
         <translation>今天没有可回呼的挂起号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="952"/>
+        <location filename="../../counter/window.py" line="958"/>
         <source>A post</source>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="952"/>
+        <location filename="../../counter/window.py" line="958"/>
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="953"/>
+        <location filename="../../counter/window.py" line="959"/>
         <source>Window {n} · {name}</source>
         <translation>{n} 号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="954"/>
+        <location filename="../../counter/window.py" line="960"/>
         <source>Paused</source>
         <translation>暂停中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="956"/>
+        <location filename="../../counter/window.py" line="962"/>
         <source>Served today: {n}</source>
         <translation>今日已办：{n}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="961"/>
+        <location filename="../../counter/window.py" line="967"/>
         <source>No ticket in hand: F1 calls the next</source>
         <translation>手上没有号：按 F1 呼叫下一位</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="973"/>
+        <location filename="../../counter/window.py" line="979"/>
         <source>Nobody is waiting.</source>
         <translation>暂无等候。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="975"/>
+        <location filename="../../counter/window.py" line="981"/>
         <source>Next: {numbers}</source>
         <translation>下一位：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="981"/>
+        <location filename="../../counter/window.py" line="987"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="987"/>
+        <location filename="../../counter/window.py" line="993"/>
         <source>Help asked at: {list}</source>
         <translation>取号机求助：{list}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="989"/>
+        <location filename="../../counter/window.py" line="995"/>
         <source>Ctrl+H I&apos;ll go to {kiosk}</source>
         <translation>Ctrl+H 我去 {kiosk} 帮助</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1005"/>
+        <location filename="../../counter/window.py" line="1011"/>
         <source>A post {name} away since {since} ({reason})</source>
         <translation>A 岗 {name} {since} 起离岗（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1009"/>
+        <location filename="../../counter/window.py" line="1015"/>
         <source>, back about {time}</source>
         <translation>，预计 {time} 回岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1013"/>
+        <location filename="../../counter/window.py" line="1019"/>
         <source> · you cover the window; Ctrl+B gives it back</source>
         <translation> · 您正在顶岗，A 岗回来后按 Ctrl+B 交还</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1034"/>
+        <location filename="../../counter/window.py" line="1040"/>
         <source>Transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1036"/>
+        <location filename="../../counter/window.py" line="1042"/>
         <source>Back from hold</source>
         <translation>挂起后返回</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1038"/>
+        <location filename="../../counter/window.py" line="1044"/>
         <source>Recalled {n}×</source>
         <translation>重呼 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1048"/>
+        <location filename="../../counter/window.py" line="1054"/>
         <source>Waited {n} min</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1059"/>
+        <location filename="../../counter/window.py" line="1065"/>
         <source>That did not work; please try again or call the hall&apos;s IT.</source>
         <translation>操作没有成功，请重试或联系中心信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1081"/>
+        <location filename="../../counter/window.py" line="1087"/>
         <source>You are no longer signed in at this window (signed in elsewhere, or a new day). Please sign in again.</source>
         <translation>您已不在本窗口登录（已在其他窗口登录，或已是新的一天），请重新登录。</translation>
     </message>
@@ -479,294 +629,409 @@
     </message>
 </context>
 <context>
+    <name>Evaluator</name>
+    <message>
+        <location filename="../../kiosk/evaluator.py" line="170"/>
+        <source>Window {n}</source>
+        <extracomment>The pad&apos;s type against the kiosk&apos;s at the same screen size: every citizen reads it at arm&apos;s length, so it is always as large as the kiosk&apos;s elderly mode.</extracomment>
+        <translation>{n}号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluator.py" line="172"/>
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluator.py" line="174"/>
+        <source>Please rate this service</source>
+        <translation>请为本次服务评价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluator.py" line="175"/>
+        <source>Thank you for your rating</source>
+        <translation>谢谢您的评价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluator.py" line="205"/>
+        <source>Your opinion goes to the hall&apos;s supervisor, who will follow it up.</source>
+        <translation>您的意见已转给大厅负责人，我们会跟进整改。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluator.py" line="207"/>
+        <source>Have a good day!</source>
+        <translation>祝您生活愉快！</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluator.py" line="220"/>
+        <source>Back in {n} s</source>
+        <translation>{n} 秒后返回</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluator.py" line="281"/>
+        <source>Please try again.</source>
+        <translation>请再试一次。</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="71"/>
+        <location filename="../../kiosk/window.py" line="74"/>
         <source>Please come back in the service&apos;s hours, or ask a hall guide.</source>
         <translation>请在本事项的取号时段内再来，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="74"/>
+        <location filename="../../kiosk/window.py" line="77"/>
         <source>Please come back in the ticket hours.</source>
         <translation>请在取号时间内再来。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="75"/>
+        <location filename="../../kiosk/window.py" line="78"/>
         <source>Please come back on a working day.</source>
         <translation>请在工作日前来办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="76"/>
+        <location filename="../../kiosk/window.py" line="79"/>
         <source>Please come back at the time shown.</source>
         <translation>请在上面所说的时间再来签到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="79"/>
-        <location filename="../../kiosk/window.py" line="80"/>
+        <location filename="../../kiosk/window.py" line="82"/>
+        <location filename="../../kiosk/window.py" line="83"/>
         <source>Please take an ordinary ticket.</source>
         <translation>请返回首页，按普通号取号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="81"/>
+        <location filename="../../kiosk/window.py" line="84"/>
         <source>Please check the code and try again, or ask a hall guide.</source>
         <translation>请核对预约码后重新输入，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="84"/>
+        <location filename="../../kiosk/window.py" line="87"/>
         <source>Your ticket was already issued; please keep it.</source>
         <translation>您的号已经取过，请保管好取号单。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="87"/>
+        <location filename="../../kiosk/window.py" line="90"/>
         <source>Please come on the day of your appointment.</source>
         <translation>请在预约当天前来签到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="90"/>
+        <location filename="../../kiosk/window.py" line="93"/>
         <source>Please go to the hall where you booked.</source>
         <translation>请到预约的服务中心办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="93"/>
+        <location filename="../../kiosk/window.py" line="96"/>
         <source>Please check the ID number.</source>
         <translation>请核对身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="95"/>
+        <location filename="../../kiosk/rating.py" line="76"/>
+        <source>Please type the rating code again, or ask a hall guide.</source>
+        <extracomment>How much each face smiles (a share of the face&apos;s size; negative: it frowns). Refusals the citizen can put right on the form itself (the choices stay). What a citizen can do next when the kiosk cannot rate a ticket.</extracomment>
+        <translation>请重新输入评价短码，或咨询导服人员。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/rating.py" line="79"/>
+        <source>Please come back to rate it once your matter is done.</source>
+        <translation>请在事项办结后再来评价。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/rating.py" line="82"/>
+        <location filename="../../kiosk/window.py" line="98"/>
         <source>Please ask a hall guide.</source>
         <translation>请咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="273"/>
-        <location filename="../../kiosk/window.py" line="376"/>
+        <location filename="../../kiosk/window.py" line="291"/>
+        <location filename="../../kiosk/window.py" line="404"/>
         <source>Please choose your matter</source>
         <translation>请选择您要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="274"/>
-        <location filename="../../kiosk/window.py" line="285"/>
-        <location filename="../../kiosk/window.py" line="418"/>
+        <location filename="../../kiosk/window.py" line="292"/>
+        <location filename="../../kiosk/window.py" line="303"/>
+        <location filename="../../kiosk/window.py" line="446"/>
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="277"/>
+        <location filename="../../kiosk/window.py" line="295"/>
         <source>Standard mode</source>
         <translation>返回标准模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="277"/>
+        <location filename="../../kiosk/window.py" line="295"/>
         <source>Large text, read aloud</source>
         <translation>老年人模式（大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="280"/>
+        <location filename="../../kiosk/window.py" line="298"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="281"/>
+        <location filename="../../kiosk/window.py" line="299"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="282"/>
+        <location filename="../../kiosk/window.py" line="300"/>
         <source>Need help</source>
         <translation>需要帮助</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="283"/>
+        <location filename="../../kiosk/window.py" line="301"/>
         <source>Tap your matter to take a number</source>
         <translation>点一下要办的事项，就能取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="286"/>
+        <location filename="../../kiosk/window.py" line="304"/>
         <source>Type your 8-digit appointment code, or scan it</source>
         <translation>请输入 8 位预约码，或把预约码对准扫描口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="287"/>
+        <location filename="../../kiosk/window.py" line="305"/>
+        <location filename="../../kiosk/window.py" line="313"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="288"/>
+        <location filename="../../kiosk/window.py" line="306"/>
+        <location filename="../../kiosk/window.py" line="314"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="289"/>
+        <location filename="../../kiosk/window.py" line="307"/>
+        <location filename="../../kiosk/window.py" line="308"/>
+        <source>Rate a service</source>
+        <translation>评价服务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="310"/>
+        <source>Please scan the QR code on your slip, or type the rating code printed on it</source>
+        <translation>请扫描票据上的二维码，或输入票据上的评价短码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="312"/>
+        <source>Rating code</source>
+        <translation>评价短码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="315"/>
+        <location filename="../../kiosk/window.py" line="597"/>
+        <source>Please rate this service</source>
+        <translation>请为本次服务评价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="317"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="290"/>
+        <location filename="../../kiosk/window.py" line="318"/>
         <source>Scan to follow the queue and rate the service</source>
         <translation>微信扫码：查看排队进度、评价服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="294"/>
+        <location filename="../../kiosk/window.py" line="322"/>
         <source>Please listen for your number; a missed number must be taken again</source>
         <translation>请留意叫号，过号需重新取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="296"/>
+        <location filename="../../kiosk/window.py" line="324"/>
         <source>Back to home</source>
         <translation>返回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="297"/>
+        <location filename="../../kiosk/window.py" line="325"/>
         <source>Tickets paused: reconnecting to the hall&apos;s server…</source>
         <translation>暂停取号，正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="305"/>
+        <location filename="../../kiosk/window.py" line="333"/>
         <source>Green channel: on</source>
         <translation>绿色通道（已选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="307"/>
+        <location filename="../../kiosk/window.py" line="335"/>
         <source>Elderly · disabled · pregnant</source>
         <translation>老人 · 残疾人 · 孕妇</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="352"/>
-        <location filename="../../kiosk/window.py" line="371"/>
-        <location filename="../../kiosk/window.py" line="588"/>
+        <location filename="../../kiosk/window.py" line="380"/>
+        <location filename="../../kiosk/window.py" line="399"/>
+        <location filename="../../kiosk/window.py" line="727"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="354"/>
+        <location filename="../../kiosk/window.py" line="382"/>
         <source> and more</source>
         <translation>等</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="365"/>
+        <location filename="../../kiosk/window.py" line="393"/>
         <source>(green channel)</source>
         <translation>（绿色通道）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="284"/>
-        <location filename="../../kiosk/window.py" line="372"/>
+        <location filename="../../kiosk/window.py" line="302"/>
+        <location filename="../../kiosk/window.py" line="400"/>
         <source>More matters</source>
         <translation>更多事项（下一页）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="393"/>
+        <location filename="../../kiosk/window.py" line="421"/>
         <source>Large text is on. Please choose your matter.</source>
         <translation>已切换为大字模式，请选择您要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="409"/>
+        <location filename="../../kiosk/window.py" line="437"/>
+        <location filename="../../kiosk/window.py" line="621"/>
         <source>You chose: {name}</source>
         <translation>您选择的是：{name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="432"/>
+        <location filename="../../kiosk/window.py" line="460"/>
         <source>Taking your number…</source>
         <translation>正在取号，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="464"/>
+        <location filename="../../kiosk/window.py" line="492"/>
         <source>Sorry, no number could be given</source>
         <translation>抱歉，暂时不能取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="474"/>
+        <location filename="../../kiosk/window.py" line="502"/>
         <source>Sorry, something went wrong</source>
         <translation>抱歉，系统出了点问题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="475"/>
+        <location filename="../../kiosk/window.py" line="503"/>
+        <location filename="../../kiosk/window.py" line="607"/>
+        <location filename="../../kiosk/window.py" line="675"/>
         <source>Please try again, or ask a hall guide.</source>
         <translation>请再试一次，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="305"/>
+        <location filename="../../kiosk/window.py" line="333"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="354"/>
-        <location filename="../../kiosk/window.py" line="482"/>
+        <location filename="../../kiosk/window.py" line="382"/>
+        <location filename="../../kiosk/window.py" line="510"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="68"/>
+        <location filename="../../kiosk/window.py" line="71"/>
         <source>You can also take a number on the next working day, or ask a hall guide.</source>
         <extracomment>What a citizen can do next, after each refusal of the core.</extracomment>
         <translation>也可以下一个工作日再来取号，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="484"/>
+        <location filename="../../kiosk/window.py" line="512"/>
         <source>Windows: {list}</source>
         <translation>受理窗口：{list} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="486"/>
+        <location filename="../../kiosk/window.py" line="514"/>
         <source>Please ask a hall guide which window</source>
         <translation>请咨询导服人员到哪个窗口办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="489"/>
+        <location filename="../../kiosk/window.py" line="517"/>
         <source>{n} ahead of you</source>
         <translation>前面还有 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="491"/>
+        <location filename="../../kiosk/window.py" line="519"/>
         <source>{n} ahead of you, you are next</source>
         <translation>前面还有 {n} 人，即将叫号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="493"/>
+        <location filename="../../kiosk/window.py" line="521"/>
         <source>{n} ahead of you, about {m} min</source>
         <translation>前面还有 {n} 人，预计等候约 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="498"/>
+        <location filename="../../kiosk/window.py" line="526"/>
+        <source>Rating code {code}</source>
+        <translation>评价短码 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="527"/>
         <source>Printing your slip…</source>
         <translation>正在打印取号单…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="505"/>
+        <location filename="../../kiosk/window.py" line="534"/>
         <source>Your number is {number}</source>
         <translation>您的号码是{number}号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="518"/>
+        <location filename="../../kiosk/window.py" line="547"/>
         <source>Please take your slip below</source>
         <translation>请从下方取走取号单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="528"/>
+        <location filename="../../kiosk/window.py" line="557"/>
         <source>The slip could not be printed; please note your number.</source>
         <translation>取号单没有打印出来，请记下您的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="545"/>
-        <location filename="../../kiosk/window.py" line="553"/>
+        <location filename="../../kiosk/window.py" line="592"/>
+        <source>Window {n}</source>
+        <translation>{n}号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="609"/>
+        <source>Sorry, this ticket cannot be rated here</source>
+        <translation>抱歉，这张票据暂时不能评价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="642"/>
+        <location filename="../../kiosk/window.py" line="654"/>
+        <location filename="../../kiosk/window.py" line="658"/>
+        <source>Thank you for your rating</source>
+        <translation>谢谢您的评价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="643"/>
+        <source>Your opinion goes to the hall&apos;s supervisor, who will follow it up.</source>
+        <translation>您的意见已转给大厅负责人，我们会跟进整改。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="645"/>
+        <source>Your rating helps the hall serve you better.</source>
+        <translation>您的评价帮助我们把服务做得更好。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="684"/>
+        <location filename="../../kiosk/window.py" line="692"/>
         <source>A hall guide is on the way</source>
         <translation>导服人员马上就来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="546"/>
+        <location filename="../../kiosk/window.py" line="685"/>
         <source>Please wait here; someone will come to help you.</source>
         <translation>请在这里稍候，工作人员会过来帮您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="560"/>
+        <location filename="../../kiosk/window.py" line="699"/>
         <source>Please wave to a member of staff.</source>
         <translation>请向附近的工作人员招手示意。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="609"/>
+        <location filename="../../kiosk/window.py" line="748"/>
         <source>Mon Tue Wed Thu Fri Sat Sun</source>
         <translation>星期一 星期二 星期三 星期四 星期五 星期六 星期日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="617"/>
+        <location filename="../../kiosk/window.py" line="756"/>
         <source>Back to home in {n} s</source>
         <translation>{n} 秒后返回首页</translation>
     </message>
@@ -1043,6 +1308,30 @@
         <location filename="../../counter/post_panel.py" line="201"/>
         <source>{name} away since {time}: {reason}</source>
         <translation>{name} {time} 起离岗：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RatingForm</name>
+    <message>
+        <location filename="../../kiosk/rating.py" line="471"/>
+        <source>Tap the face that says how it went</source>
+        <translation>请点击最符合您感受的表情</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/rating.py" line="472"/>
+        <source>What went wrong? Tap one or more</source>
+        <translation>请选择不满意的原因（可多选）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/rating.py" line="473"/>
+        <location filename="../../kiosk/rating.py" line="474"/>
+        <source>Your words (optional)</source>
+        <translation>您的意见（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/rating.py" line="475"/>
+        <source>Submit rating</source>
+        <translation>提交评价</translation>
     </message>
 </context>
 <context>
