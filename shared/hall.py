@@ -786,19 +786,19 @@ class Hall:
         ticket_id = rv.ticket_id_of(settings, code)
         with self.db.read() as s:
             now = self.now()
-            t = rv.rateable_ticket(s, settings, ticket_id, now)
-            review = rv.review_of(s, t.id)
-            case_id = (
-                s.scalar(select(ReviewCase.id).where(ReviewCase.review_id == review.id))
-                if review
-                else None
-            )
-            return ReviewTicket(
-                code=make_review_code(settings.secret, settings.code, t.id),
-                ticket=self._info(s, t, now, detail=True),
-                review=rv.review_info(s, settings, review, case_id) if review else None,
-                expires_at=t.issued_at + timedelta(days=settings.reviews.code_days),
-            )
+            return self._review_ticket(s, rv.rateable_ticket(s, settings, ticket_id, now), now)
+
+    def _review_ticket(self, s: Session, t: Ticket, now: datetime) -> ReviewTicket:
+        settings = self.settings
+        review = rv.review_of(s, t.id)
+        return ReviewTicket(
+            code=make_review_code(settings.secret, settings.code, t.id),
+            ticket=self._info(s, t, now, detail=True),
+            review=rv.review_info(s, settings, review, rv.case_id_of(s, review.id))
+            if review
+            else None,
+            expires_at=t.issued_at + timedelta(days=settings.reviews.code_days),
+        )
 
     def submit_review(
         self,
@@ -821,8 +821,7 @@ class Hall:
 
         def op(s: Session) -> ReviewInfo:
             review = rv.submit(s, settings, ticket_id, rating, via, self.now())
-            case_id = s.scalar(select(ReviewCase.id).where(ReviewCase.review_id == review.id))
-            return rv.review_info(s, settings, review, case_id)
+            return rv.review_info(s, settings, review, rv.case_id_of(s, review.id))
 
         try:
             return self.db.run_write(op)
@@ -840,11 +839,10 @@ class Hall:
     def review_request(self, window_no: int) -> ReviewTicket | None:
         """The ticket the window's evaluator should show now (F3 within the evaluator's
         seconds, not rated yet), or None."""
-        settings = self.settings
         with self.db.read() as s:
-            t = rv.asked_at_window(s, settings, window_no, self.now())
-            code = make_review_code(settings.secret, settings.code, t.id) if t else None
-        return self.review_ticket(code) if code else None
+            now = self.now()
+            t = rv.asked_at_window(s, self.settings, window_no, now)
+            return self._review_ticket(s, t, now) if t else None
 
     def reviews(self, first: date, last: date | None = None) -> list[ReviewInfo]:
         """The reviews of the tickets of business days ``first``..``last`` (both included)."""

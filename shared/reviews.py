@@ -258,6 +258,11 @@ def review_of(s: Session, ticket_id: int) -> Review | None:
     return s.scalars(select(Review).where(Review.ticket_id == ticket_id)).one_or_none()
 
 
+def case_id_of(s: Session, review_id: int) -> int | None:
+    """The case a (bad) review opened, if any."""
+    return s.scalar(select(ReviewCase.id).where(ReviewCase.review_id == review_id))
+
+
 def submit(
     s: Session,
     hall: HallSettings,
@@ -640,11 +645,12 @@ def case_info(
 
 
 def cases(s: Session, hall: HallSettings, today: date, *, open_only: bool = True) -> list[CaseInfo]:
-    """The hall's cases: overdue first, then by how soon they are due."""
+    """The hall's cases, without their steps (`case_info` reads one in full): overdue
+    first, then by how soon they are due."""
     q = select(ReviewCase).where(ReviewCase.hall_id == hall.id)
     if open_only:
         q = q.where(ReviewCase.state.in_(OPEN_CASE_STATES))
-    out = [case_info(s, hall, c, today) for c in s.scalars(q.order_by(ReviewCase.id))]
+    out = [case_info(s, hall, c, today, steps=False) for c in s.scalars(q.order_by(ReviewCase.id))]
     return sorted(out, key=lambda c: (not c.overdue, not c.open, c.due, c.id))
 
 
