@@ -10,7 +10,7 @@ transaction through the `shared.hall.Hall` facade:
 * "one PC", SQLite only: a kiosk issuing back to back, two counters working back to
   back and a hall display reading every 100–200 ms, for a fixed time. Reports each
   process's longest single operation: nobody may starve. Run twice: with the fair
-  writer lock of shared/db.py, and with SQLite's default busy handler (for comparison).
+  writer lock of shared/store/db.py, and with SQLite's default busy handler (for comparison).
 * "feed latency", on PostgreSQL and on SQLite (`bench.feedlatency`): 10 counters call,
   start and finish at a paced rate while a display in another process reads the change
   feed; the time from a call's commit to its receipt, beside a raw LISTEN/NOTIFY round
@@ -88,7 +88,7 @@ from bench.workload import (
     run_timed,
 )
 from shared.hall import Hall
-from shared.model import Ticket, TicketState
+from shared.store.model import Ticket, TicketState
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 # Demo-hall services without a daily cap or time slots, across the three zones.
@@ -102,7 +102,7 @@ PG_OPS_PER_S = 300
 PG_P95_MS = 50.0
 LONGEST_WAIT_MS = 500.0
 
-FAIR_LABEL = "fair writer lock (shared/db.py)"
+FAIR_LABEL = "fair writer lock (shared/store/db.py)"
 DEFAULT_LABEL = "SQLite's default busy handler (for comparison)"
 
 
@@ -492,9 +492,13 @@ def print_one_pc(r: OnePc) -> None:
 
 #: Functions whose cumulative time says which part of an operation the CPU went to.
 PARTS = (
-    ("shared/tickets.py", ("issue", "call_next", "start", "finish"), "the use case (tickets.*)"),
+    (
+        "shared/rules/tickets.py",
+        ("issue", "call_next", "start", "finish"),
+        "the use case (tickets.*)",
+    ),
     ("shared/hall.py", ("_info",), "building the reply (Hall._info)"),
-    ("shared/db.py", ("_before_commit",), "numbering events at commit"),
+    ("shared/store/db.py", ("_before_commit",), "numbering events at commit"),
     ("sqlalchemy/orm/session.py", ("commit",), "commit (flush + COMMIT)"),
 )
 

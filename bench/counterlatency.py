@@ -55,11 +55,11 @@ def measure(url: str, calls: int, start_iso: str, cache: Path) -> CounterLatency
 
     from bench.voicelatency import TimedOutput
     from counter.window import CounterWindow
-    from shared.announcer import Announcer, MemoryOutput
-    from shared.clock import clock_from_env
+    from shared.base.clock import clock_from_env
+    from shared.devices.announcer import Announcer, MemoryOutput
+    from shared.devices.voice import Voice
     from shared.hall import Desk, Hall
     from shared.qt.i18n import set_language
-    from shared.voice import Voice
 
     app = QApplication.instance() or QApplication([])
     set_language("zh")

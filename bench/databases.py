@@ -7,7 +7,7 @@ on with ``ALTER SYSTEM`` (postgresql.auto.conf is read after the test settings) 
 restart, so the numbers are those of a server that keeps its commits through a power cut.
 A server named by the URL is used as it is, and its settings are reported.
 
-SQLite is a file in the temporary directory, with the settings shared/db.py gives every
+SQLite is a file in the temporary directory, with the settings shared/store/db.py gives every
 connection (WAL, synchronous=FULL).
 """
 
@@ -30,11 +30,11 @@ import psycopg
 import sqlalchemy
 from sqlalchemy.engine import make_url
 
-from shared.clock import FixedClock
-from shared.config import DEMO_HALL_PATH, load_hall_config
-from shared.db import sqlite_url
+from shared.base.clock import FixedClock
+from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config
+from shared.demo.simulate import initial_passwords, sign_in_a_posts
 from shared.hall import Hall, init_hall
-from shared.simulate import initial_passwords, sign_in_a_posts
+from shared.store.db import sqlite_url
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 #: The demo hall is loaded as of an ordinary Tuesday morning (as in the tests) ...
@@ -166,8 +166,8 @@ def fresh_sqlite(template: Path, path: Path) -> str:
 
 
 def sqlite_settings(url: str) -> dict[str, str]:
-    """What a connection of shared/db.py gets (journal mode, synchronous)."""
-    from shared.db import connect
+    """What a connection of shared/store/db.py gets (journal mode, synchronous)."""
+    from shared.store.db import connect
 
     db = connect(url)
     try:

@@ -9,7 +9,7 @@ The display is the real one: `kiosk.display.LobbyDisplay` at 1920×1080 with its
 (``app.exec()``, as in the hall). Processes on one Linux machine share the clock. For each
 call the display notes:
 
-* **received**: the bridge's feed (`shared.feed.Feed`, in the bridge's thread) yielded
+* **received**: the bridge's feed (`shared.store.feed.Feed`, in the bridge's thread) yielded
   the event: the feed scenario's figure, here inside the display's own process;
 * **shown**: the display emitted ``call_shown`` (its labels set, on the GUI thread);
 * **painted**: the first paint of the newest call's number (the ``newest_number`` label)
@@ -59,9 +59,9 @@ from bench.feedlatency import (
     run_paced,
 )
 from bench.stats import Summary
-from shared.clock import OffsetClock
-from shared.feed import Feed, FeedEvent, FeedItem
+from shared.base.clock import OffsetClock
 from shared.hall import Hall
+from shared.store.feed import Feed, FeedEvent, FeedItem
 
 #: The goals of the issue for p95 (reported, never failed).
 DISPLAY_P95_MS = {"PostgreSQL": 50.0, "SQLite": 300.0}
@@ -103,7 +103,7 @@ class DisplayLog:
 
 
 class _DisplayFeed(Feed):
-    """The display's feed: `shared.feed.Feed`, also noting when it yielded each event and
+    """The display's feed: `shared.store.feed.Feed`, also noting when it yielded each event and
     when its first read was done (from then on every commit reaches it)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -134,10 +134,10 @@ def lobby_display(
     from PySide6.QtWidgets import QApplication
 
     from kiosk.display import LobbyDisplay
-    from shared.lobby import LobbyCall
     from shared.qt.feed_bridge import FeedBridge
     from shared.qt.headless import quiet_platform
     from shared.qt.i18n import set_language
+    from shared.rules.lobby import LobbyCall
 
     log = DisplayLog("display", "lobby display")
     app = QApplication.instance() or QApplication([])

@@ -16,9 +16,9 @@ On PostgreSQL a raw LISTEN/NOTIFY round trip is measured in the same run with ps
 one process LISTENs, another sends ``NOTIFY`` in a transaction of its own and notes the
 time after its commit. Once during the feed run (the same load) and once on the idle
 server afterwards. SQLite has no notification: the feed reads every
-``shared.feed.POLL_SECONDS``, which is the expected bound.
+``shared.store.feed.POLL_SECONDS``, which is the expected bound.
 
-The display's feed is `shared.feed.Feed` with one addition: it also notes when its wait
+The display's feed is `shared.store.feed.Feed` with one addition: it also notes when its wait
 ended (a notification arrived, or the poll interval passed), which splits each latency
 into commit → wake and wake → received (the read).
 """
@@ -43,12 +43,12 @@ from bench.cpu import CpuMeter, CpuShare
 from bench.databases import _plain
 from bench.stats import Summary
 from bench.workload import _gather, _Job, _reap, _run, _start
-from shared import feed as shared_feed
-from shared.clock import OffsetClock
-from shared.db import connect
-from shared.feed import Feed, FeedEvent
+from shared.base.clock import OffsetClock
 from shared.hall import Hall
-from shared.model import Event
+from shared.store import feed as shared_feed
+from shared.store.db import connect
+from shared.store.feed import Feed, FeedEvent
+from shared.store.model import Event
 
 #: Windows 1–5 and 7–11 with their A-post clerks. Window 6 serves only bdc-dj, which has
 #: a daily cap of 40 tickets, so it would fall silent within seconds; window 12 is the

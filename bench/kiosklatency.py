@@ -82,7 +82,7 @@ class KioskLatency:
 def _writer(url: str, start_iso: str, stop: Any, counter: Any) -> None:
     from datetime import datetime
 
-    from shared.clock import OffsetClock
+    from shared.base.clock import OffsetClock
     from shared.hall import Hall
 
     services = ["qy-zx", "gt-zc", "sb-cb", "yb-yd"]
@@ -114,9 +114,9 @@ def measure(url: str, taps: int, start_iso: str, slips: Path) -> KioskLatency:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.window import KioskWindow
-    from shared.clock import clock_from_env
+    from shared.base.clock import clock_from_env
+    from shared.devices.printing import PdfFolderPrinter
     from shared.hall import Hall
-    from shared.printing import PdfFolderPrinter
     from shared.qt.i18n import set_language
 
     app = QApplication.instance() or QApplication([])
@@ -269,7 +269,7 @@ def measure(url: str, taps: int, start_iso: str, slips: Path) -> KioskLatency:
 def _count(hall: Any, kiosk: str) -> int:
     from sqlalchemy import func, select
 
-    from shared.model import Ticket
+    from shared.store.model import Ticket
 
     with hall.db.read() as s:
         return int(s.scalar(select(func.count()).where(Ticket.kiosk == kiosk)) or 0)

@@ -5,7 +5,7 @@ device and cache are its own) or directly: ``python -m bench.voicelatency [--qui
 
 * The output is PortAudio (sounddevice, as at a station) opened on ALSA's ``file`` device
   over ``null`` (a private ``~/.asoundrc``), so the device is real to PortAudio but nothing
-  is heard; on a machine without ALSA it falls back to `shared.announcer.MemoryOutput`.
+  is heard; on a machine without ALSA it falls back to `shared.devices.announcer.MemoryOutput`.
   A wrapper notes the moment each block of samples is handed to the output.
 * The voice is the real one: pyttsx3 in its helper process, espeak-ng here.
 * Calls are announced one at a time (the next after the last has been played), so every
@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.stats import Summary
-from shared.announcer import Announcer, MemoryOutput, Output, SoundDeviceOutput
-from shared.config import VoiceConfig
-from shared.voice import Voice
+from shared.config.hall_file import VoiceConfig
+from shared.devices.announcer import Announcer, MemoryOutput, Output, SoundDeviceOutput
+from shared.devices.voice import Voice
 
 COLD_P95_GOAL_MS = 300.0
 

@@ -33,8 +33,8 @@ from multiprocessing.synchronize import Event as MpEvent
 from queue import Empty
 from typing import Any
 
-from shared.clock import OffsetClock
-from shared.errors import HallError
+from shared.base.clock import OffsetClock
+from shared.base.errors import HallError
 from shared.hall import Hall
 
 #: Operation kinds, as keys of `WorkerResult.by_kind`.
@@ -105,7 +105,7 @@ def _no_writer_turn(_db: Any) -> Iterator[None]:
 
 def _prepare_process(result: WorkerResult, *, fair: bool, measure_lock: bool) -> None:
     """Patch the SQLite writer lock of this worker process, if asked (never in the parent)."""
-    from shared.db import Database
+    from shared.store.db import Database
 
     if not fair:
         Database._sqlite_writer_turn = _no_writer_turn  # type: ignore[method-assign,assignment]

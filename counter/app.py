@@ -12,7 +12,10 @@ import argparse
 import os
 from collections.abc import Sequence
 
-from shared.printing import Printer, notice_width_mm
+from counter.hotkeys import GlobalKeys
+from counter.window import CounterWindow
+from shared.devices.printing import Printer, notice_width_mm
+from shared.qt.printing import station_printer
 from shared.qt.station import Station, run_station
 
 
@@ -42,22 +45,17 @@ def notice_printer(spec: str | None, paper: str) -> Printer | None:
     """The console's printer for one-time notices; None: the default PDF folder."""
     if not spec:
         return None
-    from shared.qt.printing import station_printer
 
     return station_printer(spec, notice_width_mm(paper))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from counter.window import CounterWindow
-
     args = parse_args(argv)
 
     def open_window(station: Station) -> CounterWindow:
         station.hall.settings.catalog.window(args.window)  # an unknown window: one sentence
         keys, unavailable = None, None
         if args.global_keys:
-            from counter.hotkeys import GlobalKeys
-
             keys = GlobalKeys()
             unavailable = keys.start()
         window = CounterWindow(

@@ -13,7 +13,7 @@ and whenever a review or a case step is committed anywhere in the hall (the feed
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QPalette, QShortcut
@@ -35,13 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shared.errors import HallError
-from shared.feed import FeedEvent
-from shared.messages import CASE_ACTION_NAMES, CASE_STATE_NAMES
-from shared.model import CaseState, Role
+from counter.console import Console
+from shared.base.errors import HallError
+from shared.base.messages import CASE_ACTION_NAMES, CASE_STATE_NAMES
 from shared.qt.theme import PUBLIC
 from shared.qt.widgets import label
-from shared.reviews import (
+from shared.rules.reviews import (
     ACTIONS,
     CALLBACK_RESULTS,
     CaseInfo,
@@ -49,10 +48,9 @@ from shared.reviews import (
     reason_words,
     step_words,
 )
-from shared.signin import SignedIn
-
-if TYPE_CHECKING:
-    from counter.window import CounterWindow
+from shared.rules.signin import SignedIn
+from shared.store.feed import FeedEvent
+from shared.store.model import CaseState, Role
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +106,7 @@ def actions_for(case: CaseInfo) -> list[str]:
 class CasesPanel(QWidget):
     """The Ctrl+R side panel: the list of open cases, or one case with its steps."""
 
-    def __init__(self, console: CounterWindow) -> None:
+    def __init__(self, console: Console) -> None:
         super().__init__()
         self.console = console
         self.case: CaseInfo | None = None  # the case shown on the case page
@@ -343,7 +341,7 @@ class CasesPanel(QWidget):
     def _show_case(self, case: CaseInfo, *, keep_form: bool = False) -> None:
         """The case's words and steps; the steps its state allows in the form."""
         c = self.console
-        lang, tz = c.lang, c._settings.tz
+        lang, tz = c.lang, c.settings.tz
         self.case = case
         r = case.review
         state = CASE_STATE_NAMES.get(case.state, {}).get(lang, case.state)
@@ -409,7 +407,7 @@ class CasesPanel(QWidget):
         self.action.blockSignals(False)
         if not keep_form:
             self.note.clear()
-        self.days.setRange(1, c._settings.reviews.extension_working_days)
+        self.days.setRange(1, c.settings.reviews.extension_working_days)
         any_step = self.action.count() > 0
         for w in (self.action, self.note, self.record_button):
             w.setVisible(any_step)
@@ -482,9 +480,9 @@ class CasesPanel(QWidget):
         """The core's sentence in the panel (the console handles being signed out)."""
         c = self.console
         if isinstance(exc, HallError) and exc.code in _SIGNED_OUT:
-            c._refused(exc)
+            c.refused(exc)
             return
-        self.refusal.setText(c._sentence(exc))
+        self.refusal.setText(c.sentence(exc))
         self.refusal.setVisible(True)
         if self.pages.currentWidget() is not self.case_page:
             c.say(self.refusal.text())

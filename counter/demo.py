@@ -1,7 +1,7 @@
 """The counters of the demo hall working a simulated morning, for the demo and the
 README: ``python -m counter.demo --db URL --out DIR``.
 
-One console per demo window that has a clerk. The simulated morning (`shared.simulate`)
+One console per demo window that has a clerk. The simulated morning (`shared.demo.simulate`)
 decides what each clerk does and when; the consoles do it from their keys, as the clerk's
 fingers would (F1 call, F9 start, F10 finish, F2 recall, F4 no-show, F7 hold, F6
 transfer), and wait for each answer. At 09:50 every console is saved as a PNG, full, and
@@ -21,19 +21,19 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from counter.window import HOLD_KINDS, CounterWindow
-from shared.clock import FixedClock, clock_from_env
-from shared.config import DEMO_HALL_PATH, load_hall_config
+from shared.base.clock import FixedClock, clock_from_env
+from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config
+from shared.demo.simulate import initial_passwords, next_open_day, simulate_morning
 from shared.hall import Desk, Hall, TicketInfo
 from shared.qt.headless import save_screens, settle, wait_until
-from shared.signin import SignedIn
-from shared.simulate import initial_passwords, next_open_day, simulate_morning
+from shared.rules.signin import SignedIn
 
 LOOK_AT = time(9, 50)  # the line at its longest, every window at work
 BUSY_MORNING = 200  # citizens at most, one every 1.2 min on average: a busy morning
 
 
 class ConsoleHands:
-    """The simulated clerks' hands on the consoles' keys (`shared.simulate.Hands`)."""
+    """The simulated clerks' hands on the consoles' keys (`shared.demo.simulate.Hands`)."""
 
     def __init__(self, app: QApplication, hall: Hall, consoles: dict[int, CounterWindow]):
         self.app, self.hall, self.consoles = app, hall, consoles

@@ -15,7 +15,6 @@ offers the reprint (补打) of a ticket number instead: the same notice, marked 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,15 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shared.errors import HallError, YimenError
+from counter.console import Console
+from shared.base.errors import HallError, YimenError
+from shared.devices.printing import notice_pdf
 from shared.hall import NoticeInfo
-from shared.notices import print_fault_sentence
-from shared.printing import notice_pdf
 from shared.qt.tasks import Worker
 from shared.qt.widgets import label
-
-if TYPE_CHECKING:
-    from counter.window import CounterWindow
+from shared.rules.notices import print_fault_sentence
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +44,7 @@ log = logging.getLogger(__name__)
 class NoticePanel(QWidget):
     """The Ctrl+N side panel of a console: give the notice, or reprint one."""
 
-    def __init__(self, console: CounterWindow) -> None:
+    def __init__(self, console: Console) -> None:
         super().__init__()
         self.console = console
         self.printing = Worker("printer", self)  # layout and printer, off the GUI thread
@@ -129,7 +126,7 @@ class NoticePanel(QWidget):
             else:
                 self.show_give()
 
-        c.db.submit(c.hall.notices, got, c._refused)
+        c.db.submit(c.hall.notices, got, c.refused)
 
     def show_give(self) -> None:
         c = self.console
@@ -139,7 +136,7 @@ class NoticePanel(QWidget):
         self._for = ticket.number
         handed = {box.text() for box in self._checklist() if box.isChecked()}
         self.missing.clear()
-        for name in c._settings.catalog.service(ticket.service_code).materials:
+        for name in c.settings.catalog.service(ticket.service_code).materials:
             item = QListWidgetItem(name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked if name in handed else Qt.CheckState.Checked)
@@ -208,7 +205,7 @@ class NoticePanel(QWidget):
             self.print_button.setEnabled(True)
             if isinstance(exc, HallError) and exc.code == "notice.already_given":
                 self.show_reprint(number, exc.message(c.lang))  # given meanwhile: reprint it
-            c._refused(exc)
+            c.refused(exc)
 
         c.db.submit(lambda: c.hall.give_notice(c.window_no, code, materials, other), done, failed)
 
@@ -230,14 +227,14 @@ class NoticePanel(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.reprint_button.setEnabled(True)
-            c._refused(exc)
+            c.refused(exc)
 
         c.db.submit(lambda: c.hall.reprint_notice(number, c.window_no, code), done, failed)
 
     def _print(self, info: NoticeInfo) -> None:
         """Lay the slip out and print it on the printer's worker; say how it went."""
         c = self.console
-        paper = c._settings.notice.paper
+        paper = c.settings.notice.paper
         printer = c.printer
         c.say(self.tr("Printing the notice for {number}…").format(number=info.number))
 

@@ -40,18 +40,18 @@ from counter.noon_panel import NoonPanel
 from counter.notice_panel import NoticePanel
 from counter.overtime_panel import OvertimePanel, closing_words
 from counter.post_panel import PostPanel, StepInForm, reason_words
-from shared.announcer import Announcer
-from shared.errors import HallError, YimenError
+from shared.base.errors import HallError, YimenError
+from shared.config.halls import HallSettings
+from shared.devices.announcer import Announcer
+from shared.devices.printing import PdfFolderPrinter, Printer, default_notice_folder
 from shared.hall import Desk, Hall, TicketInfo
-from shared.halls import HallSettings
-from shared.posts import Handed
-from shared.printing import PdfFolderPrinter, Printer, default_notice_folder
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.tasks import Worker
 from shared.qt.theme import stylesheet
 from shared.qt.widgets import clear, label
 from shared.qt.words import ticket_marks
-from shared.signin import SignedIn
+from shared.rules.posts import Handed
+from shared.rules.signin import SignedIn
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ class CounterWindow(QWidget):
         self.lang = lang
         self.clerk: SignedIn | None = None
         self.desk: Desk | None = None
-        self._settings = hall.settings  # then with each desk, read on the worker
+        self.settings = hall.settings  # then with each desk, read on the worker
         self.db = Worker("db", self)
         self._refresh_pending = False
         self.setObjectName("counter")
@@ -349,10 +349,11 @@ class CounterWindow(QWidget):
         self.noon_panel = NoonPanel()  # noon duty: the last window says why it stops
         self.noon_panel.confirmed.connect(lambda _reason: self.close_panel())
         self.side.addWidget(self.noon_panel)
-        self.notice_panel = NoticePanel(self)  # Ctrl+N: the one-time notice (一次性告知)
+        # Ctrl+N: the one-time notice (一次性告知)
+        self.notice_panel: NoticePanel = NoticePanel(self)
         self.side.addWidget(self.notice_panel)
         self.notice_key = self._rule_key("Ctrl+N", self.notice_panel.open)
-        self.cases_panel = CasesPanel(self)  # Ctrl+R: bad-review cases (差评整改)
+        self.cases_panel: CasesPanel = CasesPanel(self)  # Ctrl+R: bad-review cases (差评整改)
         self.side.addWidget(self.cases_panel)
         self.cases_key = self._rule_key("Ctrl+R", self.cases_panel.open)
         self.cases_key.setVisible(False)  # a supervisor's key: shown when one signs in
@@ -488,7 +489,7 @@ class CounterWindow(QWidget):
         def failed(exc: BaseException) -> None:
             self.sign_in_button.setEnabled(True)
             self.password.clear()
-            self.sign_in_message.setText(self._sentence(exc))
+            self.sign_in_message.setText(self.sentence(exc))
 
         self.db.submit(lambda: self.hall.sign_in(code, password, self.window_no), done, failed)
 
@@ -510,7 +511,7 @@ class CounterWindow(QWidget):
         def failed(exc: BaseException) -> None:
             self.sign_in_button.setEnabled(True)
             self.password.clear()
-            self.sign_in_message.setText(self._sentence(exc))
+            self.sign_in_message.setText(self.sentence(exc))
 
         self.db.submit(
             lambda: self.hall.step_in(self.window_no, code, password, reason, note=note),
@@ -521,7 +522,7 @@ class CounterWindow(QWidget):
     def _become(self, code: str, post: str | None, ticket: str | None) -> None:
         """The console is now the session of ``code`` (a hand-over, step-in or hand-back
         signed them in at this window)."""
-        entry = self._settings.catalog.clerk(code)
+        entry = self.settings.catalog.clerk(code)
         self.clerk = SignedIn(
             clerk=code,
             name=entry.name,
@@ -547,9 +548,9 @@ class CounterWindow(QWidget):
             return
         me = self.clerk.clerk
         if post.away and post.covered_by == me:
-            self.post_panel.open_hand_back(post, self._settings.tz)
+            self.post_panel.open_hand_back(post, self.settings.tz)
         elif post.a_code == me and not post.away:
-            self.post_panel.open_hand_over(post, self._settings.local(self.hall.now()))
+            self.post_panel.open_hand_over(post, self.settings.local(self.hall.now()))
         else:
             self.say(
                 self.tr("Only the A post hands this window over: {name} ({code}).").format(
@@ -565,7 +566,7 @@ class CounterWindow(QWidget):
         if self.clerk is None or self.desk is None or self.desk.post is None:
             return
         code, post = self.clerk.clerk, self.desk.post
-        tz = self._settings.tz
+        tz = self.settings.tz
         expected = back.replace(tzinfo=tz) if isinstance(back, datetime) else None
 
         def done(moved: Handed) -> None:
@@ -597,7 +598,7 @@ class CounterWindow(QWidget):
                 b_password=b_password,
             ),
             done,
-            self._refused,
+            self.refused,
         )
 
     def confirm_hand_back(self, report: str, a_password: str) -> None:
@@ -617,7 +618,7 @@ class CounterWindow(QWidget):
         self.db.submit(
             lambda: self.hall.hand_back(self.window_no, code, a_password, report=report or None),
             done,
-            self._refused,
+            self.refused,
         )
 
     def sign_out(self) -> None:
@@ -661,7 +662,7 @@ class CounterWindow(QWidget):
             self.say("" if result is not None else self.tr("Nobody is waiting for this window."))
             self.refresh()
 
-        self.db.submit(lambda: op(code), done, failed or self._refused)
+        self.db.submit(lambda: op(code), done, failed or self.refused)
 
     def call_next(self) -> None:
         self._run(lambda c: self.hall.call_next(self.window_no, c), spoken=True)
@@ -700,12 +701,12 @@ class CounterWindow(QWidget):
 
         def failed(exc: BaseException) -> None:
             if not (isinstance(exc, HallError) and exc.code == "noon.last_window"):
-                self._refused(exc)
+                self.refused(exc)
                 return
             if self.compact:
                 self.toggle_compact()
             self.say("")  # the sentence is in the panel
-            self.noon_panel.ask(self._sentence(exc), retry)
+            self.noon_panel.ask(self.sentence(exc), retry)
             self.side.setCurrentWidget(self.noon_panel)
             self.noon_panel.reason.setFocus()
 
@@ -756,7 +757,7 @@ class CounterWindow(QWidget):
             self.refresh()
 
         self.db.submit(
-            lambda: self.hall.acknowledge_help(request.request, code), done, self._refused
+            lambda: self.hall.acknowledge_help(request.request, code), done, self.refused
         )
 
     # -- extended hours (Ctrl+E, 延时服务) ------------------------------------------------
@@ -775,7 +776,7 @@ class CounterWindow(QWidget):
         closing = self.desk.closing if self.desk is not None else None
         if closing is None or self.hall.now() <= closing:
             return None
-        return f"{closing.astimezone(self._settings.tz):%H:%M}"
+        return f"{closing.astimezone(self.settings.tz):%H:%M}"
 
     def _show_closing(self) -> None:
         closed_at = self._closing_hhmm()
@@ -795,7 +796,7 @@ class CounterWindow(QWidget):
             return
         closed_at = self._closing_hhmm()
         if closed_at is None:
-            starts = f"{closing.astimezone(self._settings.tz):%H:%M}"
+            starts = f"{closing.astimezone(self.settings.tz):%H:%M}"
             sentence = self.tr("Extended hours start at {time}, when the hall closes.")
             self.say(sentence.format(time=starts))
             return
@@ -815,7 +816,7 @@ class CounterWindow(QWidget):
             self.say(sentence)
             self.refresh()
 
-        self.db.submit(lambda: op(code), done, self._refused)
+        self.db.submit(lambda: op(code), done, self.refused)
 
     def confirm_mark_extended(self, trigger: str, note: str) -> None:
         self._overtime_op(
@@ -844,7 +845,7 @@ class CounterWindow(QWidget):
         if self.clerk is None or not self._need_ticket():
             return
         self.transfer_to.clear()
-        catalog = self._settings.catalog
+        catalog = self.settings.catalog
         for sv in catalog.services:
             self.transfer_to.addItem(self.tr("Matter: {name}").format(name=sv.name), f"s:{sv.code}")
         for w in catalog.windows:
@@ -916,7 +917,7 @@ class CounterWindow(QWidget):
         self._run(lambda c: self.hall.finish(self.window_no, c))
 
     def _announce(self, t: TicketInfo) -> None:
-        if self.announcer is None or self._settings.voice.speaker != "counter":
+        if self.announcer is None or self.settings.voice.speaker != "counter":
             return
         try:
             self.announcer.announce(t.number, self.window_no)
@@ -942,10 +943,10 @@ class CounterWindow(QWidget):
             return self.hall.desk(self.window_no), self.hall.settings
 
         def got(answer: tuple[Desk, HallSettings]) -> None:
-            desk, self._settings = answer
+            desk, self.settings = answer
             self._show(desk)
 
-        self.db.submit(read, got, self._refused)
+        self.db.submit(read, got, self.refused)
 
     def _show(self, desk: Desk) -> None:
         me = self.clerk
@@ -988,7 +989,7 @@ class CounterWindow(QWidget):
         self.compact_status.setText(self.status.text())
         if desk.help:
             asked = "、".join(
-                f"{h.kiosk} {h.at.astimezone(self._settings.tz):%H:%M}" for h in desk.help
+                f"{h.kiosk} {h.at.astimezone(self.settings.tz):%H:%M}" for h in desk.help
             )
             self.help_text.setText(self.tr("Help asked at: {list}").format(list=asked))
             self.help_button.setText(
@@ -1006,7 +1007,7 @@ class CounterWindow(QWidget):
         if post is None or not post.away:
             self.post_state.setVisible(False)
             return
-        tz = self._settings.tz
+        tz = self.settings.tz
         since = f"{post.left_at.astimezone(tz):%H:%M}" if post.left_at else ""
         line = self.tr("A post {name} away since {since} ({reason})").format(
             name=post.a_name, since=since, reason=reason_words(post.reason)
@@ -1027,7 +1028,7 @@ class CounterWindow(QWidget):
             return
         self._materials_for = key
         clear(self.materials)
-        names = () if t is None else self._settings.catalog.service(t.service_code).materials
+        names = () if t is None else self.settings.catalog.service(t.service_code).materials
         for name in names:
             box = QCheckBox(name)
             box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click ticks; the keys stay F-keys
@@ -1058,17 +1059,17 @@ class CounterWindow(QWidget):
         self.compact_status.setText(sentence)
         self.said.emit(sentence)
 
-    def _sentence(self, exc: BaseException) -> str:
+    def sentence(self, exc: BaseException) -> str:
         if isinstance(exc, HallError | YimenError):
             return exc.message(self.lang)
         log.error("counter operation failed", exc_info=exc)
         return self.tr("That did not work; please try again or call the hall's IT.")
 
-    def _refused(self, exc: BaseException) -> None:
+    def refused(self, exc: BaseException) -> None:
         if self.clerk is not None and isinstance(exc, HallError) and exc.code in SIGNED_OUT:
-            self._signed_out_elsewhere(self.clerk.clerk, self._sentence(exc))
+            self._signed_out_elsewhere(self.clerk.clerk, self.sentence(exc))
             return
-        self.say(self._sentence(exc))
+        self.say(self.sentence(exc))
 
     def _signed_out_elsewhere(self, code: str, sentence: str | None = None) -> None:
         """Back to the sign-in page, the clerk code filled in, with the reason."""

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSize
 
+from kiosk.window import KioskWindow
 from shared.qt.printing import station_printer
 from shared.qt.station import Station, run_station, show_public
 
@@ -52,8 +53,6 @@ def parse_size(text: str | None) -> QSize | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from kiosk.window import KioskWindow
-
     args = parse_args(argv)
     size = parse_size(args.size)
 

@@ -18,9 +18,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
 from kiosk.window import KioskWindow
-from shared.clock import clock_from_env
+from shared.base.clock import clock_from_env
+from shared.devices.printing import PdfFolderPrinter
 from shared.hall import Hall
-from shared.printing import PdfFolderPrinter
 from shared.qt.headless import save_screens, settle
 
 

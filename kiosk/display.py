@@ -2,7 +2,7 @@
 moment the change feed brings it, in commit order, once; for weeks without a restart.
 
 Both start from one look at the hall (`Hall.lobby`), start their feed right after it and
-from then on keep a `shared.lobby.Board` current from the feed alone: nothing polls for
+from then on keep a `shared.rules.lobby.Board` current from the feed alone: nothing polls for
 calls. The waiting counts are read again (off the GUI thread) a moment after an event
 that changes them, and once a minute regardless. When the database goes away the screen
 says so and keeps what it shows; when it returns the feed brings the calls it missed, in
@@ -37,14 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shared.announcer import Announcer
-from shared.feed import FeedEvent
+from shared.config.halls import HallSettings
+from shared.devices.announcer import Announcer
 from shared.hall import Hall
-from shared.halls import HallSettings
-from shared.lobby import Board, Lobby, LobbyCall, WindowState, notice_changes_at
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.tasks import Worker
 from shared.qt.theme import display_stylesheet, letter_px
+from shared.rules.lobby import Board, Lobby, LobbyCall, WindowState, notice_changes_at
+from shared.store.feed import FeedEvent
 
 log = logging.getLogger(__name__)
 

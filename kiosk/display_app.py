@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QWidget
 
 from kiosk.app import parse_size
+from kiosk.display import LobbyDisplay, WindowScreen
 from shared.qt.station import Station, run_station, show_public
 
 
@@ -37,8 +38,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from kiosk.display import LobbyDisplay, WindowScreen
-
     args = parse_args(argv)
     size = parse_size(args.size)
     silent = args.silent or args.window is not None  # a window screen never speaks

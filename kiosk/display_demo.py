@@ -15,7 +15,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
 from kiosk.display import HallScreen, LobbyDisplay, WindowScreen
-from shared.clock import clock_from_env
+from shared.base.clock import clock_from_env
 from shared.hall import Hall
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.headless import save_screens, settle

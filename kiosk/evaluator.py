@@ -33,15 +33,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.app import parse_size
 from kiosk.rating import RatingForm
 from kiosk.screens import label
-from shared.errors import HallError
-from shared.feed import FeedEvent
+from shared.base.errors import HallError
 from shared.hall import Hall, ReviewTicket
 from shared.qt.feed_bridge import FeedBridge
+from shared.qt.station import Station, run_station
 from shared.qt.tasks import Worker
 from shared.qt.theme import stylesheet
-from shared.reviews import ReviewInfo
+from shared.rules.reviews import ReviewInfo
+from shared.store.feed import FeedEvent
 
 log = logging.getLogger(__name__)
 
@@ -312,9 +314,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from kiosk.app import parse_size
-    from shared.qt.station import Station, run_station
-
     args = parse_args(argv)
 
     def open_window(station: Station) -> Evaluator:

@@ -49,9 +49,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.screens import button, label
-from shared.errors import HallError
+from shared.base.errors import HallError
 from shared.hall import ReviewTicket, TicketInfo
-from shared.reviews import BAD_LEVELS, LEVELS, REASONS, TEXT_MAX
+from shared.rules.reviews import BAD_LEVELS, LEVELS, REASONS, TEXT_MAX
 
 #: How much each face smiles (a share of the face's size; negative: it frowns).
 SMILE = {

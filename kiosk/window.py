@@ -45,17 +45,18 @@ from kiosk.screens import (
     qr_modules,
     zones_of,
 )
-from shared.announcer import Announcer
-from shared.errors import EnvironmentFault, HallError, YimenError
+from shared.base.errors import EnvironmentFault, HallError, YimenError
+from shared.config.halls import HallSettings
+from shared.devices.announcer import Announcer
+from shared.devices.printing import Printer, PrinterFault, slip_pdf, ticket_slip
+from shared.devices.speech import spoken_number
 from shared.hall import Hall, ReviewTicket, ServiceInfo, TicketInfo
-from shared.halls import HallSettings
-from shared.printing import Printer, PrinterFault, slip_pdf, ticket_slip
 from shared.qt.feed_bridge import FeedBridge
+from shared.qt.i18n import set_language
 from shared.qt.tasks import Worker
 from shared.qt.theme import stylesheet
 from shared.qt.words import ticket_marks
-from shared.reviews import ReviewInfo
-from shared.speech import spoken_number
+from shared.rules.reviews import ReviewInfo
 
 log = logging.getLogger(__name__)
 
@@ -421,8 +422,6 @@ class KioskWindow(QWidget):
             self._say(self.tr("Large text is on. Please choose your matter."))
 
     def _on_home_language_toggled(self) -> None:
-        from shared.qt.i18n import set_language
-
         self.lang = "en" if self.lang == "zh" else "zh"
         set_language(self.lang)
         self.retranslate()

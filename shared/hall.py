@@ -19,23 +19,29 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from shared import coverage as cv
-from shared import notices as nt
-from shared import overtime as ot
-from shared import posts
-from shared import reviews as rv
-from shared import signin as si
-from shared import stations as st
-from shared import tickets as tk
-from shared.catalog import CATALOG_SECONDS
-from shared.clock import Clock, SystemClock
-from shared.config import HallConfig
-from shared.coverage import EmptyPost, NoonCoverage
-from shared.db import Database, connect, sqlite_url
-from shared.errors import HallError
-from shared.halls import HallSettings, LoadSummary, find_hall, load_config, verify_password
-from shared.lobby import Lobby, read_lobby
-from shared.model import (
+from shared.base.clock import Clock, SystemClock
+from shared.base.errors import HallError
+from shared.config.catalog import CATALOG_SECONDS
+from shared.config.hall_file import HallConfig
+from shared.config.halls import HallSettings, LoadSummary, find_hall, load_config, verify_password
+from shared.rules import coverage as cv
+from shared.rules import notices as nt
+from shared.rules import overtime as ot
+from shared.rules import posts
+from shared.rules import reviews as rv
+from shared.rules import signin as si
+from shared.rules import stations as st
+from shared.rules import tickets as tk
+from shared.rules import windows as wn
+from shared.rules.coverage import EmptyPost, NoonCoverage
+from shared.rules.lobby import Lobby, read_lobby
+from shared.rules.overtime import DeclineInfo, ExtendedServiceInfo, OvertimeMonth
+from shared.rules.posts import Handed
+from shared.rules.reviews import CaseInfo, ReviewInfo, make_review_code, make_short_code
+from shared.rules.signin import SignedIn
+from shared.rules.stations import HelpRequest
+from shared.store.db import Database, connect, sqlite_url
+from shared.store.model import (
     Absence,
     AbsenceReason,
     Clerk,
@@ -48,12 +54,7 @@ from shared.model import (
     TicketState,
     Window,
 )
-from shared.overtime import DeclineInfo, ExtendedServiceInfo, OvertimeMonth
-from shared.posts import Handed
-from shared.reviews import CaseInfo, ReviewInfo, make_review_code, make_short_code
-from shared.schema import ensure_current, upgrade
-from shared.signin import SignedIn
-from shared.stations import HelpRequest
+from shared.store.schema import ensure_current, upgrade
 
 
 def default_database_path() -> Path:
@@ -392,7 +393,7 @@ class Hall:
     # -- signing in -------------------------------------------------------------
 
     def sign_in(self, clerk_code: str, password: str, window_no: int) -> SignedIn:
-        """Sign in at a window (see `shared.signin`); a wrong password is recorded even
+        """Sign in at a window (see `shared.rules.signin`); a wrong password is recorded even
         though it is refused."""
         outcome = self.db.run_write(
             lambda s: si.sign_in(s, self.settings, clerk_code, password, window_no, self.now())
@@ -617,7 +618,7 @@ class Hall:
     def resume(self, window_no: int, clerk_code: str) -> WindowInfo:
         def op(s: Session) -> WindowInfo:
             w = tk.resume(s, self.settings, window_no, clerk_code, self.now())
-            return self._window_info(w, tk.in_hand(s, w))
+            return self._window_info(w, wn.in_hand(s, w))
 
         return self.db.run_write(op)
 
@@ -652,7 +653,7 @@ class Hall:
         other: str | None = None,
     ) -> NoticeInfo:
         """Tell the citizen at the window, once and in writing, every material still
-        missing; the ticket is held while they fetch them (see `shared.notices`)."""
+        missing; the ticket is held while they fetch them (see `shared.rules.notices`)."""
 
         def op(s: Session) -> NoticeInfo:
             now = self.now()
@@ -887,11 +888,11 @@ class Hall:
         def op(s: Session) -> CaseInfo:
             now = self.now()
             if password is None:
-                window = tk.lock_window(s, settings, window_no) if window_no else None
+                window = wn.lock_window(s, settings, window_no) if window_no else None
                 if (
                     window is None
                     or window.clerk_id != clerk.id
-                    or not tk.signed_in_today(settings, window, now)
+                    or not wn.signed_in_today(settings, window, now)
                 ):
                     raise HallError("case.not_signed_in", clerk=clerk_code)
             row = rv.act(
@@ -914,7 +915,7 @@ class Hall:
     def ticket(self, number: str, day: date | None = None) -> TicketInfo:
         with self.db.read() as s:
             now = self.now()
-            t = tk.ticket_by_number(
+            t = wn.ticket_by_number(
                 s, self.settings, number, day or self.settings.business_day(now), lock=False
             )
             return self._info(s, t, now, detail=True)
@@ -984,14 +985,14 @@ class Hall:
                 if sv.id in entry.service_ids
             )
             row = s.scalars(select(Window).where(Window.id == entry.id)).one()
-            held = tk.in_hand(s, row)
+            held = wn.in_hand(s, row)
             return Desk(
                 window=self._window_info(row, held),
                 ticket=None if held is None else self._info(s, held, now),
                 waiting=waiting,
                 upcoming=tuple(t.number for t in tk.upcoming(s, settings, window_no, now)),
                 served_today=tk.served_today(s, settings, window_no, now),
-                signed_in=tk.signed_in_today(settings, row, now),
+                signed_in=wn.signed_in_today(settings, row, now),
                 held=tuple(
                     self._info(s, t, now) for t in tk.held_for_window(s, settings, window_no, now)
                 ),

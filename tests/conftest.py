@@ -21,11 +21,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from sqlalchemy.engine import make_url
 
-from shared.clock import FixedClock
-from shared.config import DEMO_HALL_PATH, load_hall_config
-from shared.db import sqlite_url
+from shared.base.clock import FixedClock
+from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config
+from shared.demo.simulate import initial_passwords, sign_in_a_posts
 from shared.hall import Hall, init_hall
-from shared.simulate import initial_passwords, sign_in_a_posts
+from shared.store.db import sqlite_url
 
 from .pgserver import PgServerError, ThrowawayPostgres
 

@@ -7,7 +7,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from shared.feed import ConnectionChange, Feed
+from shared.store.feed import ConnectionChange, Feed
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,13 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from shared.clock import FixedClock
-from shared.config import DEMO_HALL_PATH, load_hall_config
-from shared.db import sqlite_url
+from shared.base.clock import FixedClock
+from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config
+from shared.demo.simulate import initial_passwords, sign_in_a_posts
 from shared.hall import Hall, init_hall
 from shared.phone import create_app
 from shared.phone.server import BackgroundServer
-from shared.simulate import initial_passwords, sign_in_a_posts
+from shared.store.db import sqlite_url
 
 TUESDAY_0930 = datetime(2026, 11, 24, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 SIZE = (390, 844)

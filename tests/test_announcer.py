@@ -13,7 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from shared.announcer import (
+from shared.base.errors import EnvironmentFault
+from shared.config.hall_file import VoiceConfig
+from shared.devices.announcer import (
     REOPEN_SECONDS,
     Announcer,
     AnnouncerStatus,
@@ -21,10 +23,8 @@ from shared.announcer import (
     Outcome,
     OutputUnavailable,
 )
-from shared.config import VoiceConfig
-from shared.errors import EnvironmentFault
-from shared.speech import call_words
-from shared.voice import RATE, Pcm, Voice
+from shared.devices.speech import call_words
+from shared.devices.voice import RATE, Pcm, Voice
 
 
 class VirtualClock:
@@ -236,7 +236,7 @@ def test_no_sound_device_means_silent_said_once_and_nothing_raised(
     statuses: list[AnnouncerStatus] = []
     announcer = Announcer(voice, output, clock=clock, on_status=statuses.append)
     try:
-        with caplog.at_level(logging.WARNING, logger="shared.announcer"):
+        with caplog.at_level(logging.WARNING, logger="shared.devices.announcer"):
             for n in (1, 2, 3):
                 announcer.announce(f"A00{n}", n)
             assert announcer.wait_idle(10)

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from shared.config import DEMO_HALL_PATH, CalendarConfig, load_hall_config
-from shared.staffing import Opening, opening_on
+from shared.config.calendar import Opening, opening_on
+from shared.config.hall_file import DEMO_HALL_PATH, CalendarConfig, load_hall_config
 
 
 @pytest.fixture(scope="module")

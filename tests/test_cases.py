@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from shared.base.clock import FixedClock
 from shared.cli import main
-from shared.clock import FixedClock
 from shared.hall import Hall
-from shared.reviews import ReviewInfo
+from shared.rules.reviews import ReviewInfo
 
 from .conftest import DEMO_PASSWORD, SHANGHAI
 

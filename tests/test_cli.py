@@ -12,8 +12,8 @@ from datetime import datetime
 import pytest
 from sqlalchemy.engine import make_url
 
+from shared.base.clock import FixedClock
 from shared.cli import main
-from shared.clock import FixedClock
 from shared.hall import Hall
 
 from .conftest import _pg_execute
@@ -153,7 +153,7 @@ def test_a_database_not_set_up_says_to_run_init(
 def test_a_config_error_names_the_file_and_key(
     tmp_path: pytest.TempPathFactory, empty_db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from shared.config import DEMO_HALL_PATH
+    from shared.config.hall_file import DEMO_HALL_PATH
 
     broken = tmp_path / "hall.toml"  # type: ignore[operator]
     broken.write_text(

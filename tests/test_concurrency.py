@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from bench.workload import run
 from shared.hall import Hall
-from shared.model import Event, EventKind, Ticket, TicketState
+from shared.store.model import Event, EventKind, Ticket, TicketState
 
 from .conftest import local
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from shared.config import (
+from shared.config.hall_file import (
     DEMO_HALL_PATH,
     CalendarConfig,
     ConfigError,

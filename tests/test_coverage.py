@@ -10,12 +10,12 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
+from shared.base.clock import FixedClock
+from shared.base.errors import HallError
 from shared.cli import main
-from shared.clock import FixedClock
-from shared.coverage import NoonCoverage, Span, ZoneNoon, staffing_timeline
-from shared.errors import HallError
 from shared.hall import Hall
-from shared.model import Event, EventKind
+from shared.rules.coverage import NoonCoverage, Span, ZoneNoon, staffing_timeline
+from shared.store.model import Event, EventKind
 
 from .conftest import DEMO_PASSWORD, local
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from shared.demo import demo_moment, has_screen
+from shared.demo.run import demo_moment, has_screen
 from shared.hall import Hall
 
 from .conftest import local

@@ -17,13 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from bench.workload import run
-from shared.clock import FixedClock
-from shared.config import DEMO_HALL_PATH, load_hall_config
-from shared.db import connect
-from shared.errors import EnvironmentFault
-from shared.feed import ConnectionChange, Feed, FeedEvent
+from shared.base.clock import FixedClock
+from shared.base.errors import EnvironmentFault
+from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config
 from shared.hall import Hall, init_hall
-from shared.model import Event
+from shared.store.db import connect
+from shared.store.feed import ConnectionChange, Feed, FeedEvent
+from shared.store.model import Event
 
 from .conftest import TUESDAY_0930, local
 from .feed_subscriber import Subscriber

@@ -11,13 +11,13 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
-from shared.clock import FixedClock
-from shared.config import parse_hall_config
-from shared.db import Database
-from shared.errors import EnvironmentFault, HallError
-from shared.feed import Feed, FeedEvent
+from shared.base.clock import FixedClock
+from shared.base.errors import EnvironmentFault, HallError
+from shared.config.hall_file import parse_hall_config
 from shared.hall import Hall, init_hall
-from shared.model import Event, EventKind, Ticket
+from shared.store.db import Database
+from shared.store.feed import Feed, FeedEvent
+from shared.store.model import Event, EventKind, Ticket
 
 from .conftest import local
 from .test_config import SMALL_HALL

@@ -1,4 +1,4 @@
-"""What the lobby sees (`Hall.lobby`, `shared.lobby.Board`), on both databases: the
+"""What the lobby sees (`Hall.lobby`, `shared.rules.lobby.Board`), on both databases: the
 board a display keeps from the feed agrees with a fresh look at the hall, event by
 event, and the day ends at midnight in the hall's time zone."""
 
@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from shared.clock import FixedClock
-from shared.feed import Feed, FeedEvent
+from shared.base.clock import FixedClock
 from shared.hall import Hall
-from shared.lobby import Board, Lobby
+from shared.rules.lobby import Board, Lobby
+from shared.store.feed import Feed, FeedEvent
 
 from .conftest import DEMO_PASSWORD, local
 

@@ -4,9 +4,9 @@ otherwise the hall's own notice; and when it next changes by the clock alone."""
 
 from __future__ import annotations
 
-from shared.clock import FixedClock
+from shared.base.clock import FixedClock
 from shared.hall import Hall
-from shared.lobby import Board, lobby_notice, notice_changes_at
+from shared.rules.lobby import Board, lobby_notice, notice_changes_at
 
 from .conftest import local
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from shared.messages import MESSAGES, STATE_NAMES, render
+from shared.base.messages import MESSAGES, STATE_NAMES, render
 
 SHARED = Path(__file__).resolve().parent.parent / "shared"
 RAISED = re.compile(r"(?:HallError|EnvironmentFault)\(\s*\"([a-z_]+\.[a-z_]+)\"")
@@ -31,7 +31,7 @@ def test_every_raised_code_has_a_sentence_in_both_languages(code: str) -> None:
 
 
 def test_every_state_reads_in_both_languages() -> None:
-    from shared.model import TicketState
+    from shared.store.model import TicketState
 
     for state in TicketState:
         assert set(STATE_NAMES[state.value]) == {"zh", "en"}

@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from shared.clock import FixedClock
-from shared.errors import HallError
+from shared.base.clock import FixedClock
+from shared.base.errors import HallError
+from shared.devices.printing import PdfFolderPrinter, PrinterFault, notice_pdf
 from shared.hall import Hall, NoticeInfo
-from shared.model import Event, EventKind, Ticket
-from shared.notices import print_fault_sentence
-from shared.printing import PdfFolderPrinter, PrinterFault, notice_pdf
+from shared.rules.notices import print_fault_sentence
+from shared.store.model import Event, EventKind, Ticket
 
 from .conftest import local
 

@@ -11,11 +11,11 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from shared.base.clock import FixedClock
+from shared.base.errors import HallError
 from shared.cli import main
-from shared.clock import FixedClock
-from shared.errors import HallError
 from shared.hall import Hall, TicketInfo
-from shared.model import Event, EventKind, ExtendedService
+from shared.store.model import Event, EventKind, ExtendedService
 
 from .conftest import DEMO_PASSWORD, SHANGHAI, local
 

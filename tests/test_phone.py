@@ -21,13 +21,13 @@ import pytest
 from sqlalchemy import text as sql
 from sqlalchemy.engine import make_url
 
-from shared.clock import FixedClock
-from shared.errors import HallError
+from shared.base.clock import FixedClock
+from shared.base.errors import HallError
 from shared.hall import Hall, TicketInfo
 from shared.phone import Limits, create_app
 from shared.phone.server import BackgroundServer
 from shared.phone.texts import pick_language
-from shared.reviews import make_review_code, parse_review_code
+from shared.rules.reviews import make_review_code, parse_review_code
 
 from .conftest import TUESDAY_0930, _pg_execute
 

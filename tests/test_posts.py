@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from shared.clock import FixedClock
-from shared.errors import HallError
+from shared.base.clock import FixedClock
+from shared.base.errors import HallError
 from shared.hall import Hall
-from shared.model import Event, EventKind, Ticket
+from shared.store.model import Event, EventKind, Ticket
 
 from .conftest import DEMO_PASSWORD, local
 

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from shared.clock import FixedClock
-from shared.hall import Hall
-from shared.printing import (
+from shared.base.clock import FixedClock
+from shared.devices.printing import (
     EscPosPrinter,
     PdfFolderPrinter,
     PrinterFault,
@@ -25,6 +24,7 @@ from shared.printing import (
     slip_pdf,
     ticket_slip,
 )
+from shared.hall import Hall
 
 from .conftest import local
 

@@ -15,11 +15,11 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from shared.clock import FixedClock
-from shared.errors import HallError
+from shared.base.clock import FixedClock
+from shared.base.errors import HallError
 from shared.hall import Hall, TicketInfo
-from shared.model import CaseStep, Event, EventKind, Review
-from shared.reviews import export_code, make_review_code
+from shared.rules.reviews import export_code, make_review_code
+from shared.store.model import CaseStep, Event, EventKind, Review
 
 from .conftest import DEMO_PASSWORD, local
 

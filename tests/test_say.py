@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from shared.cli import main
-from shared.config import DEMO_HALL_PATH
-from shared.voice import read_wav
+from shared.config.hall_file import DEMO_HALL_PATH
+from shared.devices.voice import read_wav
 
 ROOT = Path(__file__).resolve().parent.parent
 

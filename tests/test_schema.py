@@ -8,11 +8,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from shared.db import connect
-from shared.errors import EnvironmentFault
+from shared.base.errors import EnvironmentFault
 from shared.hall import Hall
-from shared.model import Base
-from shared.schema import current_revision, head_revision, upgrade
+from shared.store.db import connect
+from shared.store.model import Base
+from shared.store.schema import current_revision, head_revision, upgrade
 
 
 def test_the_migrations_match_the_model(empty_db_url: str) -> None:

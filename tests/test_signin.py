@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from shared.clock import FixedClock
-from shared.errors import HallError
+from shared.base.clock import FixedClock
+from shared.base.errors import HallError
 from shared.hall import Hall
-from shared.model import Event, EventKind
+from shared.store.model import Event, EventKind
 
 from .conftest import local
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from shared.config import VoiceConfig, parse_hall_config
-from shared.errors import HallError
-from shared.speech import call_words, spoken_number, spoken_quantity
+from shared.base.errors import HallError
+from shared.config.hall_file import VoiceConfig, parse_hall_config
+from shared.devices.speech import call_words, spoken_number, spoken_quantity
 
 from .test_config import SMALL_HALL, mistake
 

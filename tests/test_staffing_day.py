@@ -8,9 +8,9 @@ from collections import Counter
 
 from sqlalchemy import select
 
-from shared.clock import FixedClock
+from shared.base.clock import FixedClock
 from shared.hall import Hall
-from shared.model import Event, EventKind
+from shared.store.model import Event, EventKind
 
 from .conftest import DEMO_PASSWORD, local
 

@@ -12,10 +12,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from shared.clock import FixedClock
-from shared.errors import HallError
+from shared.base.clock import FixedClock
+from shared.base.errors import HallError
 from shared.hall import Hall
-from shared.model import Event, EventKind, Ticket
+from shared.store.model import Event, EventKind, Ticket
 
 from .conftest import DEMO_PASSWORD, local
 

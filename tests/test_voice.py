@@ -13,11 +13,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from shared.config import VoiceConfig
-from shared.errors import EnvironmentFault
-from shared.speech import call_words
-from shared.tts_worker import choose_voice
-from shared.voice import (
+from shared.base.errors import EnvironmentFault
+from shared.config.hall_file import VoiceConfig
+from shared.devices.speech import call_words
+from shared.devices.tts_worker import choose_voice
+from shared.devices.voice import (
     AFTER_CHIME,
     BETWEEN,
     CHIME_PATH,
@@ -216,7 +216,7 @@ def test_a_worker_that_cannot_load_the_engine_says_so(tmp_path: Path) -> None:
     (fake / "__init__.py").write_text("def init():\n    raise OSError('libespeak-ng.so.1')\n")
     env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"}
     out = subprocess.run(
-        [sys.executable, "-m", "shared.tts_worker"],
+        [sys.executable, "-m", "shared.devices.tts_worker"],
         input="",
         capture_output=True,
         text=True,

@@ -29,10 +29,9 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import Message
 
-from shared import reviews as rv
-from shared.errors import EnvironmentFault, HallError, YimenError
+from shared.base.errors import EnvironmentFault, HallError, YimenError
+from shared.base.messages import STATE_NAMES, render
 from shared.hall import Hall, ReviewTicket
-from shared.messages import STATE_NAMES, render
 from shared.phone.guard import (
     Limits,
     RateLimited,
@@ -46,6 +45,7 @@ from shared.phone.guard import (
     same_site_post,
 )
 from shared.phone.texts import MOUTHS, pick_language, text
+from shared.rules import reviews as rv
 
 log = logging.getLogger("yimen.phone")
 

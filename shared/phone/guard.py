@@ -20,7 +20,7 @@ from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from shared.errors import HallError
+from shared.base.errors import HallError
 
 #: Posts (ratings sent) per client address: a family behind one router rates a few tickets.
 POST_PER_ADDRESS = "30/minute"

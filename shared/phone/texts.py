@@ -1,6 +1,6 @@
 """What the phone page says, in Chinese and English, and which of the two a phone wants.
 
-The core's refusals come from `shared.messages`; these are the page's own words.
+The core's refusals come from `shared.base.messages`; these are the page's own words.
 """
 
 from __future__ import annotations

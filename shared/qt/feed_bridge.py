@@ -10,7 +10,7 @@ Screens use only this (no polling loops in widgets)::
     …
     bridge.stop()
 
-Each ticket signal carries a `shared.feed.FeedEvent` (a frozen dataclass); slots run on
+Each ticket signal carries a `shared.store.feed.FeedEvent` (a frozen dataclass); slots run on
 the GUI thread (the bridge lives there, and cross-thread emissions are queued).
 """
 
@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from shared.feed import ConnectionChange, Feed, FeedEvent
+from shared.store.feed import ConnectionChange, Feed, FeedEvent
 
 log = logging.getLogger(__name__)
 

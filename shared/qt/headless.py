@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from shared.clock import Clock
+from shared.base.clock import Clock
 from shared.hall import Hall
 from shared.qt.i18n import set_language
 

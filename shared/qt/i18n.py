@@ -4,7 +4,7 @@ The source texts in the code are English (``self.tr("Need help")``); the Chinese
 ``assets/translations/yimen_zh_CN.ts``, committed, and compiled to ``.qm`` by the set-up
 (``make``, or `ensure_compiled` on a PC without make). Switching to English removes the
 translator; switching back installs it. Sentences from the core come from
-`shared.messages` in the same language.
+`shared.base.messages` in the same language.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The system printer by name (QtPrintSupport): the Windows driver path for receipt
 printers that come with a driver, and any printer the PC knows.
 
-The slip is the same PDF as everywhere (`shared.printing.slip_pdf`, or the one-time
+The slip is the same PDF as everywhere (`shared.devices.printing.slip_pdf`, or the one-time
 notice's `notice_pdf`), rasterised at the printer's resolution and drawn at its real width,
 top left of the page; every page of it.
 """
@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from shared.printing import Printer, PrinterFault, pdf_to_images, printer_from_spec
+from shared.devices.printing import Printer, PrinterFault, pdf_to_images, printer_from_spec
 
 if TYPE_CHECKING:
     from PIL.Image import Image

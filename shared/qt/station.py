@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from shared.announcer import Announcer
-from shared.clock import clock_from_env
-from shared.errors import YimenError
+from shared.base.clock import clock_from_env
+from shared.base.errors import YimenError
+from shared.devices.announcer import Announcer
+from shared.devices.voice import Voice
 from shared.hall import Hall
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import set_language
-from shared.voice import Voice
 
 
 @dataclass(frozen=True)

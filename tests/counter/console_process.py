@@ -21,7 +21,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from counter.window import CounterWindow
-from shared.clock import clock_from_env
+from shared.base.clock import clock_from_env
 from shared.hall import Desk, Hall
 from shared.qt.feed_bridge import FeedBridge
 

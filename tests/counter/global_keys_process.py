@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from counter.hotkeys import GlobalKeys
 from counter.window import CounterWindow
-from shared.clock import clock_from_env
+from shared.base.clock import clock_from_env
 from shared.hall import Hall
 from shared.qt.headless import wait_until
 

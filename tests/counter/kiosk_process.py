@@ -7,7 +7,7 @@ import random
 import sys
 import time
 
-from shared.clock import clock_from_env
+from shared.base.clock import clock_from_env
 from shared.hall import Hall
 
 

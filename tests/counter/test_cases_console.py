@@ -16,12 +16,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from counter.window import CounterWindow
-from shared.clock import FixedClock
+from shared.base.clock import FixedClock
 from shared.hall import Hall
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import set_language
 from shared.qt.theme import PUBLIC
-from shared.reviews import ReviewInfo
+from shared.rules.reviews import ReviewInfo
 
 from ..conftest import DEMO_PASSWORD, SHANGHAI
 from .test_counter import WAIT, sign_in

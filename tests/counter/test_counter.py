@@ -17,13 +17,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter.window import CounterWindow
-from shared.announcer import Announcer, MemoryOutput
-from shared.clock import FixedClock
+from shared.base.clock import FixedClock
+from shared.devices.announcer import Announcer, MemoryOutput
+from shared.devices.voice import Voice
 from shared.hall import Desk, Hall
-from shared.model import Event, EventKind, Ticket, Window
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import set_language
-from shared.voice import Voice
+from shared.store.model import Event, EventKind, Ticket, Window
 
 from ..conftest import local
 from ..test_announcer import ToneEngine

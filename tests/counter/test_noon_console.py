@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter.window import CounterWindow
-from shared.clock import FixedClock
+from shared.base.clock import FixedClock
 from shared.hall import Hall
-from shared.model import Event, EventKind
 from shared.qt.i18n import set_language
+from shared.store.model import Event, EventKind
 
 from ..conftest import local
 from .test_counter import sign_in

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
 
 from counter.window import CounterWindow
-from shared.clock import FixedClock
+from shared.base.clock import FixedClock
+from shared.devices.printing import PdfFolderPrinter, notice_pdf, notice_width_mm, pdf_to_images
 from shared.hall import Hall
-from shared.printing import PdfFolderPrinter, notice_pdf, notice_width_mm, pdf_to_images
 from shared.qt.i18n import set_language
 
 from .test_counter import WAIT, key, sign_in

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from counter.window import CounterWindow
-from shared.clock import FixedClock
+from shared.base.clock import FixedClock
 from shared.hall import Hall
 from shared.qt.i18n import set_language
 

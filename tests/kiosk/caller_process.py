@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from shared.clock import clock_from_env
+from shared.base.clock import clock_from_env
 from shared.hall import Hall
 
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.display import LobbyDisplay
-from shared.clock import FixedClock
+from shared.base.clock import FixedClock
 from shared.hall import Hall
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import set_language

@@ -16,16 +16,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
 from kiosk.display import HallScreen, LobbyDisplay, Marquee, WindowScreen
-from shared.announcer import AnnouncementResult, Announcer, MemoryOutput, Outcome
-from shared.clock import FixedClock
-from shared.errors import HallError
+from shared.base.clock import FixedClock
+from shared.base.errors import HallError
+from shared.devices.announcer import AnnouncementResult, Announcer, MemoryOutput, Outcome
+from shared.devices.voice import Voice
 from shared.hall import Hall
-from shared.lobby import LobbyCall
-from shared.model import Hall as HallRow
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import set_language
 from shared.qt.theme import DISPLAY, letter_px
-from shared.voice import Voice
+from shared.rules.lobby import LobbyCall
+from shared.store.model import Hall as HallRow
 
 from ..conftest import DEMO_PASSWORD, local
 from ..test_announcer import ToneEngine

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
 from kiosk.display import LobbyDisplay
-from shared.clock import FixedClock
+from shared.base.clock import FixedClock
 from shared.hall import Hall
 from shared.qt.feed_bridge import FeedBridge
 

@@ -17,13 +17,13 @@ from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
 from kiosk.display import LobbyDisplay
-from shared.clock import FixedClock
-from shared.config import DEMO_HALL_PATH, load_hall_config
-from shared.db import sqlite_url
+from shared.base.clock import FixedClock
+from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config
 from shared.hall import Hall, init_hall
-from shared.lobby import LobbyCall
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import set_language
+from shared.rules.lobby import LobbyCall
+from shared.store.db import sqlite_url
 
 from ..conftest import TUESDAY_0930, open_the_hall
 from ..pgserver import ThrowawayPostgres

@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
-from shared.clock import FixedClock
-from shared.config import DEMO_HALL_PATH, load_hall_config
-from shared.db import sqlite_url
+from shared.base.clock import FixedClock
+from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config
+from shared.demo.simulate import initial_passwords, next_open_day, sign_in_a_posts
 from shared.hall import Hall, init_hall
-from shared.simulate import initial_passwords, next_open_day, sign_in_a_posts
+from shared.store.db import sqlite_url
 
 from ..conftest import TUESDAY_0930
 

@@ -14,13 +14,13 @@ from sqlalchemy import select
 
 from counter.window import CounterWindow
 from kiosk.evaluator import Evaluator
-from shared.errors import HallError
-from shared.feed import FeedEvent
+from shared.base.errors import HallError
 from shared.hall import Hall, TicketInfo
-from shared.model import Event, EventKind, Window
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import set_language
-from shared.reviews import ReviewInfo
+from shared.rules.reviews import ReviewInfo
+from shared.store.feed import FeedEvent
+from shared.store.model import Event, EventKind, Window
 
 from ..counter.test_counter import key, sign_in
 from .test_kiosk import cut_off

@@ -18,16 +18,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from kiosk.window import KioskWindow
-from shared.announcer import Announcer, MemoryOutput
-from shared.clock import FixedClock
-from shared.db import Database
-from shared.errors import EnvironmentFault
+from shared.base.clock import FixedClock
+from shared.base.errors import EnvironmentFault
+from shared.devices.announcer import Announcer, MemoryOutput
+from shared.devices.printing import PdfFolderPrinter, PrinterFault
+from shared.devices.voice import Voice
 from shared.hall import Hall, TicketInfo
-from shared.model import Event, EventKind, Ticket
-from shared.printing import PdfFolderPrinter, PrinterFault
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import TRANSLATIONS, set_language
-from shared.voice import Voice
+from shared.store.db import Database
+from shared.store.model import Event, EventKind, Ticket
 
 from ..conftest import local
 from ..test_announcer import ToneEngine

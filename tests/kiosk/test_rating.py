@@ -18,13 +18,13 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.rating import RatingForm, face_words
 from kiosk.window import KioskWindow
-from shared.announcer import Announcer, MemoryOutput
-from shared.errors import HallError
+from shared.base.errors import HallError
+from shared.devices.announcer import Announcer, MemoryOutput
+from shared.devices.printing import PdfFolderPrinter
+from shared.devices.voice import Voice
 from shared.hall import Hall, TicketInfo
-from shared.printing import PdfFolderPrinter
 from shared.qt.theme import sizes
-from shared.reviews import REASONS, ReviewInfo
-from shared.voice import Voice
+from shared.rules.reviews import REASONS, ReviewInfo
 
 from ..test_announcer import ToneEngine
 from .test_kiosk import PORTRAIT, WAIT, cut_off, make_kiosk, take, tap

@@ -11,9 +11,9 @@ from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from shared.feed import FeedEvent
 from shared.hall import Hall
 from shared.qt.feed_bridge import FeedBridge
+from shared.store.feed import FeedEvent
 
 pytestmark = pytest.mark.gui
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from shared.devices.printing import PrinterFault, slip_pdf, ticket_slip
 from shared.hall import Hall
-from shared.printing import PrinterFault, slip_pdf, ticket_slip
 from shared.qt.printing import SystemPrinter
 
 pytestmark = [pytest.mark.gui, pytest.mark.parametrize("db_kind", ["sqlite"], indirect=True)]

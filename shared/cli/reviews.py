@@ -1,0 +1,473 @@
+"""``yimen`` commands of the good and bad reviews: the cases, one case's steps, and the
+reviews of a day or a month with their CSV export."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import sys
+from collections.abc import Sequence
+from datetime import date, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+from shared.base.errors import EnvironmentFault, HallError
+from shared.base.messages import CASE_ACTION_NAMES, CASE_STATE_NAMES
+from shared.cli.common import (
+    EXIT_REFUSED,
+    Out,
+    ask_password,
+    day_arg,
+    hall_of,
+    month_arg,
+    plain,
+)
+from shared.hall import Hall
+from shared.rules.reviews import (
+    ACTIONS,
+    CALLBACK_RESULTS,
+    DIMENSIONS,
+    LEVELS,
+    CaseInfo,
+    ReviewInfo,
+    export_code,
+    level_words,
+    reason_words,
+    step_words,
+)
+from shared.store.model import ReviewLevel
+
+_CHANNEL_WORDS = {
+    "qr": ("扫码", "QR code"),
+    "kiosk": ("取号机", "kiosk"),
+    "evaluator": ("窗口评价器", "window evaluator"),
+    "other": ("其他渠道", "other"),
+}
+
+
+def _days_words(out: Out, days_left: int) -> str:
+    """``剩 5 天`` / ``超期 2 天``: how long a case has left until its deadline."""
+    if days_left < 0:
+        n = -days_left
+        return out.t(f"超期 {n} 天", f"{n} day{'' if n == 1 else 's'} overdue")
+    if days_left == 0:
+        return out.t("今天到期", "due today")
+    return out.t(f"剩 {days_left} 天", f"{days_left} day{'' if days_left == 1 else 's'} left")
+
+
+def _case_state(out: Out, state: str) -> str:
+    return CASE_STATE_NAMES.get(state, {}).get(out.lang, state)
+
+
+def _window_clerk(out: Out, review: ReviewInfo) -> str:
+    where = (
+        out.t(f"{review.window_no}号窗口", f"window {review.window_no}")
+        if review.window_no is not None
+        else out.t("（无窗口）", "(no window)")
+    )
+    if review.clerk_code is None:
+        return where
+    return where + out.t(
+        f" {review.clerk_name}（{review.clerk_code}）",
+        f" {review.clerk_name} ({review.clerk_code})",
+    )
+
+
+def _why(out: Out, review: ReviewInfo) -> str:
+    """The level in words and the reasons: ``不满意：服务态度不好``."""
+    level = level_words(review.level, out.lang)
+    reasons = reason_words(review.reasons, out.lang)
+    if not reasons and review.text:
+        reasons = f"“{review.text[:20]}{'…' if len(review.text) > 20 else ''}”"
+    return f"{level}{out.t('：', ': ')}{reasons}" if reasons else level
+
+
+def _callback_words(out: Out, c: CaseInfo) -> str:
+    if not c.callback_needed:
+        return ""
+    if c.called_back_at is None:
+        return out.t("实名，待回访", "real name: callback due")
+    return out.t("实名，已回访", "real name: called back")
+
+
+def _case_when(out: Out, c: CaseInfo, tz: tzinfo) -> str:
+    if c.open or c.closed_at is None:
+        return out.t(
+            f"{_days_words(out, c.days_left)}（截止 {c.due}）",
+            f"{_days_words(out, c.days_left)} (due {c.due})",
+        )
+    return out.t(
+        f"已结 {c.closed_at.astimezone(tz):%Y-%m-%d}",
+        f"closed {c.closed_at.astimezone(tz):%Y-%m-%d}",
+    )
+
+
+def _case_line(out: Out, c: CaseInfo, tz: tzinfo) -> str:
+    r = c.review
+    parts = [
+        f"#{c.id}",
+        _case_state(out, c.state),
+        _case_when(out, c, tz),
+        f"{r.number} {r.service_name}",
+        _window_clerk(out, r),
+        _why(out, r),
+        _callback_words(out, c),
+    ]
+    return "  ".join(p for p in parts if p)
+
+
+def _case_summary(out: Out, cases: Sequence[CaseInfo]) -> str:
+    still = [c for c in cases if c.open]
+    late = sum(1 for c in still if c.overdue)
+    text = out.t(f"未结 {len(still)} 件，其中超期 {late} 件", f"{len(still)} open, {late} overdue")
+    if len(still) != len(cases):
+        text = out.t(f"共 {len(cases)} 件；", f"{len(cases)} in all; ") + text
+    return text
+
+
+def cmd_cases(args: argparse.Namespace, out: Out) -> int:
+    """The bad-review cases (差评整改), overdue first: open ones, or all."""
+    with hall_of(args) as hall:
+        found = hall.cases(open_only=not args.all)
+        tz = hall.settings.tz
+    lines = [_case_line(out, c, tz) for c in found]
+    if not found:
+        lines.append(
+            out.t("没有未结的差评整改件。", "No open bad-review cases.")
+            if not args.all
+            else out.t("还没有差评整改件。", "No bad-review cases yet.")
+        )
+    else:
+        lines.append(_case_summary(out, found))
+    data = {
+        "open": sum(1 for c in found if c.open),
+        "overdue": sum(1 for c in found if c.overdue),
+        "cases": [{**plain(c), "overdue": c.overdue} for c in found],
+    }
+    out.emit(data, "\n".join(lines))
+    return 0
+
+
+def _case_text(out: Out, c: CaseInfo, tz: tzinfo) -> str:
+    r = c.review
+    extended = (
+        out.t(
+            f"，已延期 {c.extended_days} 个工作日", f", extended by {c.extended_days} working days"
+        )
+        if c.extended_days
+        else ""
+    )
+    head = out.t(
+        f"差评整改 #{c.id}：{_case_state(out, c.state)}，{_case_when(out, c, tz)}{extended}",
+        f"Bad-review case #{c.id}: {_case_state(out, c.state)}, {_case_when(out, c, tz)}{extended}",
+    )
+    channel = _CHANNEL_WORDS.get(r.channel, (r.channel, r.channel))
+    lines = [
+        head,
+        out.t(
+            f"票号 {r.number} · {r.service_name} · {_window_clerk(out, r)} · {r.business_day}",
+            f"Ticket {r.number} · {r.service_name} · {_window_clerk(out, r)} · {r.business_day}",
+        ),
+        out.t(
+            f"评价：{_why(out, r)}（{out.t(*channel)}，{r.at.astimezone(tz):%Y-%m-%d %H:%M}）",
+            f"Review: {_why(out, r)} ({out.t(*channel)}, {r.at.astimezone(tz):%Y-%m-%d %H:%M})",
+        ),
+    ]
+    if r.text:
+        lines.append(out.t(f"群众原话：“{r.text}”", f"In the citizen's words: “{r.text}”"))
+    if r.dimensions:
+        dims = [
+            f"{out.t(*DIMENSIONS[k]) if k in DIMENSIONS else k} {level_words(v, out.lang)}"
+            for k, v in r.dimensions
+        ]
+        lines.append(out.t("分项：", "Aspects: ") + out.t("、", ", ").join(dims))
+    if c.callback_needed:
+        contact = " ".join(p for p in (c.name, c.phone) if p)
+        if c.called_back_at is None:
+            state = out.t("待回访", "callback due")
+        else:
+            result = CALLBACK_RESULTS.get(c.callback_result or "", ("", ""))
+            state = out.t(
+                f"已回访 {c.called_back_at.astimezone(tz):%Y-%m-%d %H:%M}：{result[0]}",
+                f"called back {c.called_back_at.astimezone(tz):%Y-%m-%d %H:%M}: {result[1]}",
+            )
+        lines.append(out.t(f"实名：{contact} · {state}", f"Real name: {contact} · {state}"))
+    lines.append(out.t("步骤：", "Steps:"))
+    for step in c.steps:
+        who = (
+            out.t(
+                f"{step.clerk_name}（{step.clerk_code}）", f"{step.clerk_name} ({step.clerk_code})"
+            )
+            if step.clerk_code
+            else out.t("群众评价", "the review")
+        )
+        action = CASE_ACTION_NAMES.get(step.action, {}).get(out.lang, step.action)
+        moved = (
+            f"{_case_state(out, step.from_state)} → {_case_state(out, step.to_state)}"
+            if step.from_state and step.from_state != step.to_state
+            else _case_state(out, step.to_state)
+        )
+        note = step_words(step, out.lang)
+        lines.append(
+            f"  {step.at.astimezone(tz):%Y-%m-%d %H:%M}  {who}  {action}  {moved}"
+            + (out.t(f"：{note}", f": {note}") if note else "")
+        )
+    return "\n".join(lines)
+
+
+def cmd_case(args: argparse.Namespace, out: Out) -> int:
+    """One case in full; with an action, one step of it by a clerk proven by their password."""
+    with hall_of(args) as hall:
+        tz = hall.settings.tz
+        if args.action is None:
+            c = hall.case(args.id)
+            out.emit(c, _case_text(out, c, tz))
+            return 0
+        if not args.clerk:
+            print(
+                out.t("请用 --clerk 写明办理这一步的工号。", "Give your clerk code with --clerk."),
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
+        c = hall.case_action(
+            args.id,
+            args.action,
+            args.clerk,
+            password=ask_password(out),
+            note=args.note,
+            days=args.days,
+            callback_result=args.result,
+        )
+    action = CASE_ACTION_NAMES.get(args.action, {}).get(out.lang, args.action)
+    out.emit(
+        c,
+        out.t(
+            f"差评整改 #{c.id}：已记录“{action}”（工号 {args.clerk}）。"
+            f"现为“{_case_state(out, c.state)}”，{_case_when(out, c, tz)}。",
+            f"Bad-review case #{c.id}: “{action}” recorded (clerk {args.clerk}). Now "
+            f"“{_case_state(out, c.state)}”, {_case_when(out, c, tz)}.",
+        ),
+    )
+    return 0
+
+
+_GOOD_LEVELS = ("very_satisfied", "satisfied")
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _percent(share: float | None) -> str:
+    return "—" if share is None else f"{share:.1f}%"
+
+
+def _reviews_span(args: argparse.Namespace, hall: Hall) -> tuple[date, date, str]:
+    """The business days asked for (``--day``, or ``--month``: default this month)."""
+    if args.day is not None:
+        return args.day, args.day, str(args.day)
+    year, month = month_arg(args.month, hall)
+    if not 1 <= month <= 12 or not 2000 <= year <= 9999:
+        raise HallError("overtime.bad_month", month=args.month)
+    first = date(year, month, 1)
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return first, last, f"{year}-{month:02d}"
+
+
+def _reviews_csv(
+    path: Path, reviews: Sequence[ReviewInfo], scale: str, lang: str, tz: tzinfo
+) -> None:
+    """The reviews as a CSV file Excel opens (UTF-8 with BOM): the level's code on the
+    receiving system's scale beside its name."""
+
+    zh = lang != "en"
+    header = [
+        "评价编号" if zh else "review",
+        "日期" if zh else "day",
+        "评价时间" if zh else "rated at",
+        "票号" if zh else "ticket",
+        "事项编号" if zh else "service code",
+        "事项" if zh else "service",
+        "窗口" if zh else "window",
+        "工号" if zh else "clerk code",
+        "工作人员" if zh else "clerk",
+        (f"评价代码（{scale}）" if zh else f"level code ({scale})"),
+        "评价" if zh else "level",
+        "渠道" if zh else "channel",
+        "原因" if zh else "reasons",
+        "意见" if zh else "words",
+        *(DIMENSIONS[k][0 if zh else 1] for k in DIMENSIONS),
+        "实名" if zh else "real name",
+        "整改件" if zh else "case",
+    ]
+    try:
+        with path.open("w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(header)
+            for r in reviews:
+                dims = dict(r.dimensions)
+                writer.writerow(
+                    [
+                        r.id,
+                        r.business_day.isoformat(),
+                        f"{r.at.astimezone(tz):%Y-%m-%d %H:%M:%S}",
+                        r.number,
+                        r.service_code,
+                        r.service_name,
+                        r.window_no if r.window_no is not None else "",
+                        r.clerk_code or "",
+                        r.clerk_name or "",
+                        export_code(r.level, scale),
+                        level_words(r.level, lang),
+                        _CHANNEL_WORDS.get(r.channel, (r.channel, r.channel))[0 if zh else 1],
+                        reason_words(r.reasons, lang),
+                        r.text or "",
+                        *(level_words(dims[k], lang) if k in dims else "" for k in DIMENSIONS),
+                        ("是" if zh else "yes") if r.real_name else ("否" if zh else "no"),
+                        r.case_id if r.case_id is not None else "",
+                    ]
+                )
+    except OSError as exc:
+        raise EnvironmentFault(
+            "file.unwritable", path=str(path), detail=exc.strerror or str(exc)
+        ) from None
+
+
+@dataclasses.dataclass(frozen=True)
+class LevelCount:
+    level: str  # ReviewLevel value
+    words: str
+    count: int
+    share: float | None  # percent of the reviews
+
+
+@dataclasses.dataclass(frozen=True)
+class WindowCount:
+    window: int | None
+    name: str
+    count: int
+    good: int  # 满意 or better
+    good_share: float | None  # percent
+
+
+def cmd_reviews(args: argparse.Namespace, out: Out) -> int:
+    """A day's or a month's reviews with a summary per level and per window; ``--csv``
+    writes them for another system, the level's code on the scale it wants."""
+    with hall_of(args) as hall:
+        first, last, span = _reviews_span(args, hall)
+        found = hall.reviews(first, last)
+        tz = hall.settings.tz
+        names = {w.number: w.name for w in hall.settings.catalog.windows}
+    total = len(found)
+    good = sum(1 for r in found if r.level in _GOOD_LEVELS)
+    by_level = [
+        LevelCount(lv.value, level_words(lv, out.lang), n, _share(n, total))
+        for lv, _zh, _en in LEVELS
+        for n in [sum(1 for r in found if r.level == lv.value)]
+    ]
+    by_window = []
+    for no in sorted({r.window_no for r in found}, key=lambda n: (n is None, n or 0)):
+        mine = [r for r in found if r.window_no == no]
+        mine_good = sum(1 for r in mine if r.level in _GOOD_LEVELS)
+        name = names.get(no, "") if no is not None else ""
+        by_window.append(WindowCount(no, name, len(mine), mine_good, _share(mine_good, len(mine))))
+    lines = [
+        out.t(
+            f"{span} 评价 {total} 条，满意及以上 {_percent(_share(good, total))}",
+            f"{span}: {total} review{'' if total == 1 else 's'}, satisfied or better "
+            f"{_percent(_share(good, total))}",
+        )
+    ]
+    for r in found:
+        lines.append(
+            f"  {r.at.astimezone(tz):%Y-%m-%d %H:%M}  {r.number} {r.service_name}  "
+            f"{_window_clerk(out, r)}  {_why(out, r)}"
+            + (out.t(f"  整改件 #{r.case_id}", f"  case #{r.case_id}") if r.case_id else "")
+        )
+    if total:
+        lines.append(out.t("按等级：", "By level:"))
+        for lc in by_level:
+            lines.append(
+                out.t(
+                    f"  {lc.words}：{lc.count} 条（{_percent(lc.share)}）",
+                    f"  {lc.words}: {lc.count} ({_percent(lc.share)})",
+                )
+            )
+        lines.append(out.t("按窗口：", "By window:"))
+        for wc in by_window:
+            where = (
+                out.t(f"{wc.window}号窗口 {wc.name}", f"window {wc.window} {wc.name}")
+                if wc.window is not None
+                else out.t("无窗口", "no window")
+            )
+            lines.append(
+                out.t(
+                    f"  {where}：{wc.count} 条，满意及以上 {_percent(wc.good_share)}",
+                    f"  {where}: {wc.count}, satisfied or better {_percent(wc.good_share)}",
+                )
+            )
+    data: dict[str, Any] = {
+        "first": first,
+        "last": last,
+        "count": total,
+        "good": good,
+        "good_share": _share(good, total),
+        "by_level": by_level,
+        "by_window": by_window,
+        "reviews": found,
+        "csv": None,
+    }
+    if args.csv:
+        path = Path(args.csv)
+        _reviews_csv(path, found, args.scale, out.lang, tz)
+        data.update(csv=str(path), scale=args.scale)
+        best = export_code(ReviewLevel.VERY_SATISFIED, args.scale)
+        lines.append(
+            out.t(
+                f"已写入 {path}（{total} 条；评价代码按 {args.scale}，非常满意为 {best}）",
+                f"Written to {path} ({total} rows; level codes on the {args.scale} scale, "
+                f"very satisfied is {best})",
+            )
+        )
+    out.emit(data, "\n".join(lines))
+    return 0
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """The sub-commands of this group, on the ``yimen`` parser."""
+    p = sub.add_parser("cases", parents=[common], help="差评整改：未结的件，超期在前")
+    p.add_argument("--all", action="store_true", help="包括已办结的 (closed ones too)")
+    p.set_defaults(run=cmd_cases)
+    p = sub.add_parser("case", parents=[common], help="差评整改：一件的详情，或办理一步 (one case)")
+    p.add_argument("id", type=int, help="整改件编号 (see yimen cases)")
+    p.add_argument(
+        "action",
+        nargs="?",
+        choices=tuple(ACTIONS),
+        help="办理的一步；不写则显示详情 (the step; without it, the case in full)",
+    )
+    p.add_argument("--clerk", default=None, help="工号（随后输入密码）(your clerk code)")
+    p.add_argument("--note", default=None, help="说明：整改措施、理由或回访情况 (note)")
+    p.add_argument("--days", type=int, default=None, help="延期的工作日数 (extend: working days)")
+    p.add_argument(
+        "--result",
+        choices=tuple(CALLBACK_RESULTS),
+        default=None,
+        help="回访结果 (callback: its result)",
+    )
+    p.set_defaults(run=cmd_case)
+    p = sub.add_parser("reviews", parents=[common], help="好差评：按日或按月的评价与汇总 (reviews)")
+    span = p.add_mutually_exclusive_group()
+    span.add_argument("--month", default=None, help="月份 YYYY-MM，默认本月 (month)")
+    span.add_argument("--day", type=day_arg, default=None, help="日期 YYYY-MM-DD (one day)")
+    p.add_argument(
+        "--csv", metavar="FILE", default=None, help="导出为 CSV 文件（Excel 可直接打开）"
+    )
+    p.add_argument(
+        "--scale",
+        choices=("5-1", "1-5"),
+        default="5-1",
+        help="导出的评价代码：5-1 为非常满意 5，1-5 为非常满意 1 (level codes in the CSV)",
+    )
+    p.set_defaults(run=cmd_reviews)

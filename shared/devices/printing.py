@@ -1,0 +1,704 @@
+"""What a ticket slip says and how it is printed: one layout (a reportlab PDF with the
+CJK font embedded and the review QR code), and the printers behind one small interface.
+
+* `ticket_slip` gathers what DOMAIN.md's "ticket slip content" asks for, as plain data.
+* `slip_pdf` lays it out once, 80 mm (or 58 mm) wide; every printer prints that PDF:
+  `PdfFolderPrinter` keeps it as a file (the default), `EscPosPrinter` rasterises it for
+  a receipt printer over USB, serial or the network (asking the printer for paper first),
+  and the system printer by name lives with Qt (`shared.qt.printing.SystemPrinter`).
+* `notice_pdf` lays out the one-time notice (一次性告知单) a counter prints, on an A5 or
+  A4 sheet or an 80 mm roll; it goes to the same printers.
+* A printer that cannot print raises `PrinterFault` with a code (printer.offline,
+  printer.no_paper, …): the ticket was issued all the same; the kiosk shows it on screen
+  and says so, and staff see a printer-fault event.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from shared.base.errors import EnvironmentFault
+from shared.config.hall_file import KioskConfig
+from shared.hall import NoticeInfo, TicketInfo
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+
+#: TrueType CJK fonts that reportlab can embed, first found wins (Debian, then Windows).
+FONT_CANDIDATES: tuple[tuple[str, int], ...] = (
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    ("C:/Windows/Fonts/simhei.ttf", 0),
+    ("C:/Windows/Fonts/msyh.ttc", 0),
+    ("C:/Windows/Fonts/simsun.ttc", 0),
+)
+FONT_NAME = "YimenCJK"
+PRINTER_DOTS = {80: 576, 58: 384}  # printable dots across a 203-dpi receipt printer
+
+
+class PrinterFault(EnvironmentFault):
+    """The printer cannot print now; the ticket stands, the kiosk says so in a sentence."""
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A ticket slip's content, in the order it is printed."""
+
+    hall_name: str
+    zone_name: str
+    number: str
+    service_name: str
+    windows: tuple[int, ...]
+    ahead: int
+    wait_minutes: int | None
+    issued_at: datetime  # in the hall's time
+    marks: tuple[str, ...]  # 绿色通道, 预约, 补打
+    id_last6: str | None
+    review_url: str  # the QR code's content
+    notice: str
+    width_mm: int = 80
+    kiosk: str | None = None
+    short_code: str = ""  # under the QR: the review code to type at the kiosk (57-483920)
+
+    @property
+    def file_stem(self) -> str:
+        return f"{self.issued_at:%Y%m%d-%H%M%S}-{self.number}"
+
+
+def ticket_slip(t: TicketInfo, kiosk: KioskConfig, tz: Any, station: str | None = None) -> Slip:
+    marks = []
+    if t.priority == "green":
+        marks.append("绿色通道")
+    if t.priority == "appointment":
+        marks.append("预约")
+    if t.reprint:
+        marks.append("补打")
+    return Slip(
+        hall_name=t.hall_name,
+        zone_name=t.zone_name,
+        number=t.number,
+        service_name=t.service_name,
+        windows=t.windows,
+        ahead=t.ahead,
+        wait_minutes=t.estimated_wait_minutes,
+        issued_at=t.issued_at.astimezone(tz),
+        marks=tuple(marks),
+        id_last6=t.id_last6,
+        review_url=kiosk.review_url + t.review_code,
+        notice=kiosk.slip_notice,
+        width_mm=kiosk.slip_width_mm,
+        kiosk=station,
+        short_code=t.short_code,
+    )
+
+
+def windows_text(windows: Sequence[int]) -> str:
+    return "、".join(str(w) for w in windows) + "号窗口" if windows else "请咨询导服人员"
+
+
+def wait_text(ahead: int, minutes: int | None) -> str:
+    """前面还有 3 人，预计等候约 12 分钟 (or 即将叫号 when nobody is ahead)."""
+    if minutes is None:
+        return f"前面还有 {ahead} 人，等候时间暂无法估计"
+    if minutes == 0:
+        return f"前面还有 {ahead} 人，即将叫号"
+    return f"前面还有 {ahead} 人，预计等候约 {minutes} 分钟"
+
+
+# -- the layout --------------------------------------------------------------------------
+
+
+_font_registered: str | None = None
+
+
+def cjk_font() -> str:
+    """Register the first CJK TrueType font found; its name for reportlab."""
+    global _font_registered
+    if _font_registered:
+        return _font_registered
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    extra = os.environ.get("YIMEN_CJK_FONT")
+    candidates = ((extra, 0), *FONT_CANDIDATES) if extra else FONT_CANDIDATES
+    for path, index in candidates:
+        if Path(path).is_file():
+            pdfmetrics.registerFont(TTFont(FONT_NAME, path, subfontIndex=index))
+            _font_registered = FONT_NAME
+            return FONT_NAME
+    raise PrinterFault("printer.no_font", detail=", ".join(p for p, _ in FONT_CANDIDATES))
+
+
+def qr_png(text: str) -> bytes:
+    import qrcode
+
+    img = qrcode.make(text, border=1, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def slip_pdf(slip: Slip) -> bytes:
+    """The slip as a one-page PDF exactly as wide as the paper, as long as it needs."""
+    from reportlab.lib.units import mm
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    font = cjk_font()
+    narrow = slip.width_mm < 70
+    width = slip.width_mm * mm
+    margin = (3 if narrow else 4) * mm
+    inner = width - 2 * margin
+    body = 8.5 if narrow else 10
+    qr_side = (26 if narrow else 32) * mm
+
+    # Lines from the top: (text, size, centred).
+    lines: list[tuple[str, float, bool]] = [
+        (slip.hall_name, body + 2, True),
+        (slip.zone_name, body, True),
+    ]
+    if slip.marks:
+        lines.append(("【" + "】【".join(slip.marks) + "】", body + 2, True))
+    lines.append((slip.number, 34 if narrow else 44, True))
+    for part in _wrap(slip.service_name, font, body + 2, inner, stringWidth):
+        lines.append((part, body + 2, True))
+    lines += [
+        (wait_text(slip.ahead, slip.wait_minutes), body, False),
+        (f"受理窗口：{windows_text(slip.windows)}", body, False),
+        (f"取号时间：{slip.issued_at:%Y-%m-%d %H:%M}", body, False),
+    ]
+    if slip.id_last6:
+        lines.append((f"证件尾号：{slip.id_last6}", body, False))
+    footer = [("扫码查看排队进度、评价服务（码上监督）", body - 1.5, True)]
+    if slip.short_code:
+        footer.insert(0, (f"评价短码 {slip.short_code}", body, True))
+    footer += [
+        (part, body - 0.5, True)
+        for part in _wrap(slip.notice, font, body - 0.5, inner, stringWidth)
+    ]
+    if slip.kiosk:
+        footer.append((f"取号机 {slip.kiosk}", body - 2.5, True))
+
+    def height_of(rows: list[tuple[str, float, bool]]) -> float:
+        return sum(size * 1.45 for _, size, _ in rows)
+
+    page_height = margin * 2 + height_of(lines) + qr_side + 3 * mm + height_of(footer)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(width, page_height), initialFontName=font)
+    c.setTitle(f"{slip.hall_name} {slip.number}")
+    c.setAuthor(slip.hall_name)
+    y = page_height - margin
+
+    def draw(rows: list[tuple[str, float, bool]]) -> None:
+        nonlocal y
+        for text, size, centred in rows:
+            y -= size * 1.2
+            c.setFont(font, size)
+            if centred:
+                c.drawCentredString(width / 2, y, text)
+            else:
+                c.drawString(margin, y, text)
+            y -= size * 0.25
+
+    draw(lines)
+    y -= 1.5 * mm + qr_side
+    c.drawImage(
+        ImageReader(io.BytesIO(qr_png(slip.review_url))), (width - qr_side) / 2, y, qr_side, qr_side
+    )
+    y -= 1.5 * mm
+    draw(footer)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _wrap(text: str, font: str, size: float, width: float, measure: Any) -> list[str]:
+    """Break CJK text (no spaces needed) into lines that fit ``width``."""
+    out, line = [], ""
+    for ch in text:
+        if line and measure(line + ch, font, size) > width:
+            out.append(line)
+            line = ""
+        line += ch
+    return [*out, line] if line else out
+
+
+# -- the one-time notice slip (一次性告知单) ------------------------------------------------
+
+#: Sheets the counter prints the notice on, in mm; "80mm" is a receipt roll.
+SHEETS_MM = {"A5": (148.0, 210.0), "A4": (210.0, 297.0)}
+NOTICE_TITLE = "一次性告知单"
+
+
+@dataclass(frozen=True)
+class _NoticeLook:
+    """Sizes of one paper's notice, in points."""
+
+    width: float
+    height: float | None  # None: a receipt roll, as long as the notice needs
+    margin: float
+    body: float  # the type of the details; the materials are a step larger
+    title: float
+    qr: float
+
+
+def notice_width_mm(paper: str) -> int:
+    """How wide the notice's paper is: what a printer is set up with."""
+    return round(SHEETS_MM[paper][0]) if paper in SHEETS_MM else 80
+
+
+def _notice_look(paper: str) -> _NoticeLook:
+    from reportlab.lib.units import mm
+
+    if paper in SHEETS_MM:
+        w, h = SHEETS_MM[paper]
+        a4 = paper == "A4"
+        return _NoticeLook(
+            width=w * mm,
+            height=h * mm,
+            margin=(18 if a4 else 11) * mm,
+            body=13 if a4 else 11.5,
+            title=26 if a4 else 21,
+            qr=(34 if a4 else 26) * mm,
+        )
+    if paper == "80mm":
+        return _NoticeLook(80 * mm, None, 4 * mm, body=9.5, title=17, qr=32 * mm)
+    raise ValueError(f"unknown paper {paper!r}: A4, A5 or 80mm")
+
+
+def notice_return_sentence(info: NoticeInfo) -> str:
+    """What the citizen does next, in one sentence: come back with the materials, show
+    the slip at any window of the service, no new ticket, served first."""
+    where = f" {'、'.join(str(n) for n in info.windows)} 号任一窗口" if info.windows else "导服台"
+    when = f"请于今天 {info.return_by} 前" if info.return_by else "请"
+    return (
+        f"{when}备齐以上材料回到大厅，到{where}出示本告知单（号码 {info.number}），"
+        f"无需重新取号，工作人员将优先为您办理。"
+    )
+
+
+def notice_pdf(info: NoticeInfo, paper: str = "A5") -> bytes:
+    """The one-time notice as a PDF, the CJK font embedded: on an A5 or A4 sheet (a long
+    list goes on to further pages, never cut), or on an 80 mm receipt roll as long as it
+    needs (``paper`` is the hall's ``[notice] paper``)."""
+    look = _notice_look(paper)
+    if look.height is not None:
+        first = _notice_document(info, look, look.height, total_pages=None)
+        return _notice_document(info, look, look.height, total_pages=first[1])[0]
+    # A receipt: one page, its length measured from the content.
+    length = _notice_length(info, look)
+    for _ in range(4):
+        pdf, pages = _notice_document(info, look, length, total_pages=1)
+        if pages == 1:
+            return pdf
+        length *= 1.15
+    return pdf
+
+
+def _notice_length(info: NoticeInfo, look: _NoticeLook) -> float:
+    from reportlab.lib.units import mm
+
+    inner = look.width - 2 * look.margin
+    total = 2 * look.margin + 2 * mm
+    for f in _notice_story(info, look):
+        total += f.wrap(inner, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    return float(total)
+
+
+def _notice_document(
+    info: NoticeInfo, look: _NoticeLook, height: float, total_pages: int | None
+) -> tuple[bytes, int]:
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    font = cjk_font()
+    sheet = look.height is not None
+    small = look.body - 2
+    top = look.margin + (small * 2.8 if sheet else 0)
+    bottom = look.margin + (small * 1.6 if sheet else 0)
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf,
+        pagesize=(look.width, height),
+        leftMargin=look.margin,
+        rightMargin=look.margin,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=f"{NOTICE_TITLE} {info.serial}",
+        author=info.hall_name,
+        subject=f"{info.service_name} {info.number}",
+        initialFontName=font,  # no Helvetica, unembedded, on any page
+        initialFontSize=look.body,
+    )
+    frame = Frame(
+        look.margin,
+        bottom,
+        look.width - 2 * look.margin,
+        height - top - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+
+    def decorate(c: Any, d: Any) -> None:
+        if not sheet:
+            return
+        c.saveState()
+        c.setFont(font, small)
+        page = d.page
+        of = f"，共 {total_pages} 页" if total_pages else ""
+        c.drawCentredString(look.width / 2, look.margin, f"{info.serial}　第 {page} 页{of}")
+        if page > 1:
+            c.drawString(
+                look.margin,
+                height - look.margin - small,
+                f"{NOTICE_TITLE}（续）　{info.number}　{info.service_name}",
+            )
+        c.restoreState()
+
+    doc.addPageTemplates([PageTemplate("notice", [frame], onPage=decorate)])
+    doc.build(_notice_story(info, look))
+    return buf.getvalue(), int(doc.page)
+
+
+def _notice_story(info: NoticeInfo, look: _NoticeLook) -> list[Any]:
+    """The notice from the top: title, who and what, the materials, what to do next,
+    the guide's QR code and the hall's contact line."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+    font = cjk_font()
+    sheet = look.height is not None
+    inner = look.width - 2 * look.margin
+    body = look.body
+
+    def style(name: str, size: float, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(
+            name, fontName=font, fontSize=size, leading=size * 1.4, wordWrap="CJK", **kw
+        )
+
+    hall = style("hall", body + 1.5, alignment=TA_CENTER)
+    serial = style("serial", body - 1, alignment=TA_CENTER if not sheet else TA_RIGHT)
+    label_style = style("label", body, textColor=colors.black)
+    value = style("value", body)
+    number_style = style("number", body + 5)
+    heading = style("heading", body + 1.5, spaceBefore=body * 0.9, spaceAfter=body * 0.4)
+    item = style(
+        "item",
+        body + 1.5,
+        leftIndent=(body + 1.5) * (1.9 if len(info.materials) < 9 else 2.3),
+        bulletIndent=(body + 1.5) * 0.2,
+        bulletFontName=font,
+        bulletFontSize=body + 1.5,
+        spaceAfter=body * 0.25,
+    )
+    if sheet:  # boxed by the table it shares with the QR code
+        advice = style("advice", body + 1)
+    else:
+        advice = style(
+            "advice",
+            body + 0.5,
+            spaceBefore=body * 1.5,
+            spaceAfter=body * 0.6,
+            borderWidth=0.8,
+            borderColor=colors.black,
+            borderPadding=body * 0.55,
+            leftIndent=body * 0.55,
+            rightIndent=body * 0.55,
+        )
+    caption = style("caption", body - 1, alignment=TA_CENTER)
+    contact = style("contact", body)
+
+    story: list[Any] = [Paragraph(escape(info.hall_name), hall), _title_flowable(font, look.title)]
+    reprint = "【补打】　" if info.reprint else ""
+    story.append(Paragraph(f"{reprint}编号：{escape(info.serial)}", serial))
+
+    window = f"{info.window_no}号窗口"
+    if info.window_name:
+        window += f"（{escape(info.window_name)}）"
+    rows = [
+        ("办理事项", Paragraph(escape(info.service_name), value)),
+        ("排队号码", Paragraph(escape(info.number), number_style)),
+        ("受理窗口", Paragraph(window, value)),
+        ("经办人员", Paragraph(f"{escape(info.clerk_name)}（工号 {info.clerk_code}）", value)),
+        ("告知时间", Paragraph(f"{info.at:%Y-%m-%d %H:%M}", value)),
+    ]
+    label_w = body * 5.2
+    details = Table(
+        [[Paragraph(a, label_style), b] for a, b in rows],
+        colWidths=[label_w, inner - label_w],
+    )
+    details.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, body),  # Helvetica otherwise, unembedded
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (0, 1), (-1, 1), "MIDDLE"),  # the number, a size larger
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), body * 0.15),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), body * 0.15),
+                ("LINEABOVE", (0, 0), (-1, 0), 1.2, colors.black),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.6, colors.black),
+            ]
+        )
+    )
+    story += [Spacer(1, body * 0.5), details]
+
+    count = len(info.materials) + (1 if info.other else 0)
+    ask = "您办理本事项还需补齐以下材料" if sheet else "还需补齐以下材料"
+    story.append(Paragraph(f"{ask}（共 {count} 项）：", heading))
+    for i, name in enumerate(info.materials, 1):
+        story.append(Paragraph(escape(name), item, bulletText=f"{i}."))
+    if info.other:
+        story.append(
+            Paragraph(f"其他：{escape(info.other)}", item, bulletText=f"{len(info.materials) + 1}.")
+        )
+    qr = Image(io.BytesIO(qr_png(info.guide_url)), look.qr, look.qr)
+    guide = [qr, Paragraph("扫码查看办事指南", caption)]
+    # The contact line, broken where the hall's setting leaves a wide gap.
+    foot_lines = [
+        Paragraph(escape(part), contact) for part in re.split(r"\s{2,}", info.contact.strip())
+    ]
+    next_step = Paragraph(escape(notice_return_sentence(info)), advice)
+    if not sheet:  # one page, top to bottom
+        return [*story, next_step, Spacer(1, body * 0.8), *guide, Spacer(1, 2), *foot_lines]
+    # What to do next in a box, the guide's QR code beside it, the contact line under both:
+    # kept together on one page.
+    gap = body
+    side = look.qr + 4 * mm
+    table = Table([[next_step, guide]], colWidths=[inner - side - gap, side + gap])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, body),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BOX", (0, 0), (0, 0), 0.8, colors.black),
+                ("LEFTPADDING", (0, 0), (0, 0), body * 0.6),
+                ("RIGHTPADDING", (0, 0), (0, 0), body * 0.6),
+                ("TOPPADDING", (0, 0), (0, 0), body * 0.5),
+                ("BOTTOMPADDING", (0, 0), (0, 0), body * 0.6),
+                ("LEFTPADDING", (1, 0), (1, 0), gap),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                ("TOPPADDING", (1, 0), (1, 0), 0),
+                ("BOTTOMPADDING", (1, 0), (1, 0), 0),
+            ]
+        )
+    )
+    story.append(KeepTogether([Spacer(1, body * 0.9), table, Spacer(1, body * 0.6), *foot_lines]))
+    return story
+
+
+def _title_flowable(font: str, size: float) -> Any:
+    """The slip's title, centred, drawn a little heavier (the CJK font has no bold)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Flowable
+
+    class Title(Flowable):  # type: ignore[misc]
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            self.width = available_width
+            return available_width, size * 1.45
+
+        def draw(self) -> None:
+            c = self.canv
+            c.saveState()
+            c.setLineWidth(size * 0.03)
+            text = c.beginText()
+            text.setFont(font, size)
+            text.setTextRenderMode(2)  # fill and stroke: a heavier stroke
+            text.setTextOrigin(
+                (self.width - stringWidth(NOTICE_TITLE, font, size)) / 2, size * 0.32
+            )
+            text.textOut(NOTICE_TITLE)
+            c.drawText(text)
+            c.restoreState()
+
+    return Title()
+
+
+def pdf_to_image(pdf: bytes, width_px: int) -> Image:
+    """The first page of a PDF as a 1-bit image ``width_px`` dots wide (receipt printers)."""
+    return pdf_to_images(pdf, width_px, pages=1)[0]
+
+
+def pdf_to_images(pdf: bytes, width_px: int, pages: int | None = None) -> list[Image]:
+    """Every page of a PDF (or the first ``pages``) as 1-bit images ``width_px`` dots wide:
+    a notice on sheets may run to a second page."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    images: list[Image] = []
+    try:
+        for i in range(len(doc) if pages is None else min(pages, len(doc))):
+            page = doc[i]
+            scale = width_px / page.get_width()
+            image = page.render(scale=scale, grayscale=True).to_pil()
+            images.append(image.point(lambda v: 0 if v < 160 else 255).convert("1"))
+    finally:
+        doc.close()
+    return images
+
+
+# -- the printers ------------------------------------------------------------------------
+
+
+class Printer(Protocol):
+    """Where a station's slips go."""
+
+    description: str
+
+    def print_pdf(self, pdf: bytes, name: str) -> Path | None:
+        """Print one document; raise `PrinterFault` when it cannot. Returns the file it
+        wrote, for printers that write one."""
+
+
+class PdfFolderPrinter:
+    """Keeps each slip as a PDF in a folder: the default, and the archive of what a kiosk
+    printed. A full disk or a folder it may not write is a printer fault like any other."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.description = f"PDF → {folder}"
+
+    def print_pdf(self, pdf: bytes, name: str) -> Path:
+        path = self.folder / f"{_safe(name)}.pdf"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".part")
+            tmp.write_bytes(pdf)
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise PrinterFault(
+                "printer.folder", path=str(self.folder), detail=exc.strerror or str(exc)
+            ) from None
+        return path
+
+
+class EscPosPrinter:
+    """An ESC/POS receipt printer over USB, serial or the network (python-escpos). Before
+    each slip it asks the printer whether it is online and has paper; the slip is sent as
+    a raster image of its PDF, so Chinese prints the same on every model."""
+
+    def __init__(self, connection: str, width_mm: int = 80, timeout: float = 5.0) -> None:
+        self.connection = connection
+        self.width_px = PRINTER_DOTS.get(width_mm, 576)
+        self.timeout = timeout
+        self.description = f"ESC/POS {connection}"
+
+    def _open(self) -> Any:
+        kind, _, where = self.connection.partition(":")
+        try:
+            if kind == "tcp":
+                from escpos.printer import Network
+
+                host, _, port = where.rpartition(":")
+                printer: Any = Network(host or where, int(port or 9100), timeout=self.timeout)
+            elif kind == "serial":
+                from escpos.printer import Serial
+
+                printer = Serial(devfile=where, timeout=self.timeout)
+            elif kind == "usb":
+                from escpos.printer import Usb
+
+                vendor, product = (int(x, 16) for x in where.split(":")[:2])
+                printer = Usb(vendor, product, timeout=int(self.timeout * 1000))
+            else:
+                raise PrinterFault("printer.bad_spec", spec=self.connection)
+            printer.open()
+        except PrinterFault:
+            raise
+        except Exception as exc:  # no such device, refused, no driver (pyusb, pyserial)
+            raise PrinterFault(
+                "printer.offline", printer=self.connection, detail=str(exc)
+            ) from None
+        return printer
+
+    def print_pdf(self, pdf: bytes, name: str) -> None:
+        printer = self._open()
+        try:
+            try:
+                online = printer.is_online()
+                paper = printer.paper_status()
+            except Exception as exc:
+                raise PrinterFault(
+                    "printer.offline", printer=self.connection, detail=str(exc)
+                ) from None
+            if not online:
+                raise PrinterFault("printer.offline", printer=self.connection, detail="offline")
+            if paper == 0:
+                raise PrinterFault("printer.no_paper", printer=self.connection)
+            try:
+                printer.image(pdf_to_image(pdf, self.width_px), center=True)
+                printer.cut()
+            except Exception as exc:
+                raise PrinterFault(
+                    "printer.failed", printer=self.connection, detail=str(exc)
+                ) from None
+        finally:
+            with contextlib.suppress(Exception):
+                printer.close()
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", name)
+
+
+def default_slip_folder() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "yimen" / "slips"
+
+
+def default_notice_folder() -> Path:
+    """Where a counter keeps its one-time notices as PDFs when it names no printer:
+    beside the kiosk's slips."""
+    return default_slip_folder().parent / "notices"
+
+
+def printer_from_spec(spec: str | None, width_mm: int = 80) -> Printer:
+    """A station's printer from its setting: ``pdf:FOLDER`` (the default, in the user's
+    documents folder), ``escpos:tcp:HOST[:PORT]``, ``escpos:serial:/dev/ttyUSB0`` or
+    ``escpos:usb:VID:PID`` (hex); ``system:NAME`` is made by the Qt apps."""
+    if not spec:
+        return PdfFolderPrinter(default_slip_folder())
+    kind, _, rest = spec.partition(":")
+    if kind == "pdf" and rest:
+        return PdfFolderPrinter(Path(rest))
+    if kind == "escpos" and rest:
+        return EscPosPrinter(rest, width_mm)
+    raise PrinterFault("printer.bad_spec", spec=spec)
+
+
+__all__ = [
+    "EscPosPrinter",
+    "PdfFolderPrinter",
+    "Printer",
+    "PrinterFault",
+    "Slip",
+    "cjk_font",
+    "default_notice_folder",
+    "default_slip_folder",
+    "notice_pdf",
+    "notice_return_sentence",
+    "notice_width_mm",
+    "pdf_to_image",
+    "pdf_to_images",
+    "printer_from_spec",
+    "slip_pdf",
+    "ticket_slip",
+]

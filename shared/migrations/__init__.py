@@ -1,1 +1,0 @@
-"""Alembic migrations of the hall's database (see `shared.schema`)."""

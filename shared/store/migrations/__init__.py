@@ -1,0 +1,1 @@
+"""Alembic migrations of the hall's database (see `shared.store.schema`)."""
