@@ -20,10 +20,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from shared.base.clock import Clock, SystemClock
-from shared.base.errors import HallError
+from shared.base.errors import HallError, YimenError
 from shared.config.catalog import CATALOG_SECONDS
 from shared.config.hall_file import HallConfig
 from shared.config.halls import HallSettings, LoadSummary, find_hall, load_config, verify_password
+from shared.rules import appointments as ap
 from shared.rules import coverage as cv
 from shared.rules import notices as nt
 from shared.rules import overtime as ot
@@ -189,6 +190,12 @@ class AppointmentInfo:
     day: date
     slot_start: datetime
     slot_end: datetime
+
+
+@dataclass(frozen=True)
+class AppointmentImport:
+    booked: tuple[AppointmentInfo, ...]
+    refused: tuple[tuple[ap.Booking, YimenError], ...]  # each row refused, with why
 
 
 @dataclass(frozen=True)
@@ -370,7 +377,7 @@ class Hall:
         id_number: str,
     ) -> AppointmentInfo:
         def op(s: Session) -> AppointmentInfo:
-            a = tk.book_appointment(
+            a = ap.book_appointment(
                 s,
                 self.settings,
                 service_code,
@@ -383,6 +390,29 @@ class Hall:
             return AppointmentInfo(a.code, service_code, a.day, a.slot_start, a.slot_end)
 
         return self.db.run_write(op)
+
+    def import_appointments(
+        self, bookings: Sequence[ap.Booking], progress: Callable[[int], None] | None = None
+    ) -> AppointmentImport:
+        """Book every row of a bookings file (`shared.rules.appointments.read_bookings`),
+        each in its own transaction, so a refused row stops nothing; ``progress(n)`` is
+        told after every row."""
+        booked: list[AppointmentInfo] = []
+        refused: list[tuple[ap.Booking, YimenError]] = []
+        tz = self.settings.tz
+        for done, row in enumerate(bookings, start=1):
+            try:
+                start, end = ap.parse_slot(tz, row.day, row.slot)
+                booked.append(
+                    self.book_appointment(
+                        row.service, start, end, citizen_name=row.name, id_number=row.id_number
+                    )
+                )
+            except YimenError as exc:
+                refused.append((row, exc))
+            if progress is not None:
+                progress(done)
+        return AppointmentImport(tuple(booked), tuple(refused))
 
     def return_from_hold(self, number: str) -> TicketInfo:
         return self._ticket_op(lambda s, now: tk.return_from_hold(s, self.settings, number, now))
@@ -849,6 +879,12 @@ class Hall:
         """The reviews of the tickets of business days ``first``..``last`` (both included)."""
         with self.db.read() as s:
             return rv.reviews_between(s, self.settings, first, last or first)
+
+    def review_summary(self, first: date, last: date | None = None) -> rv.ReviewSummary:
+        """Those reviews counted per level and per window, with the satisfaction rate."""
+        reviews = self.reviews(first, last)
+        names = {w.number: w.name for w in self.settings.catalog.windows}
+        return rv.summarize(reviews, names)
 
     def cases(self, *, open_only: bool = True) -> list[CaseInfo]:
         """Bad-review cases: overdue first, then by their deadline."""

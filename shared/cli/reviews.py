@@ -4,7 +4,6 @@ reviews of a day or a month with their CSV export."""
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
 import sys
 from collections.abc import Sequence
@@ -12,7 +11,7 @@ from datetime import date, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from shared.base.errors import EnvironmentFault, HallError
+from shared.base.errors import HallError
 from shared.base.messages import CASE_ACTION_NAMES, CASE_STATE_NAMES
 from shared.cli.common import (
     EXIT_REFUSED,
@@ -23,12 +22,13 @@ from shared.cli.common import (
     month_arg,
     plain,
 )
+from shared.devices.exports import write_reviews_csv
 from shared.hall import Hall
 from shared.rules.reviews import (
     ACTIONS,
     CALLBACK_RESULTS,
+    CHANNEL_WORDS,
     DIMENSIONS,
-    LEVELS,
     CaseInfo,
     ReviewInfo,
     export_code,
@@ -37,13 +37,6 @@ from shared.rules.reviews import (
     step_words,
 )
 from shared.store.model import ReviewLevel
-
-_CHANNEL_WORDS = {
-    "qr": ("扫码", "QR code"),
-    "kiosk": ("取号机", "kiosk"),
-    "evaluator": ("窗口评价器", "window evaluator"),
-    "other": ("其他渠道", "other"),
-}
 
 
 def _days_words(out: Out, days_left: int) -> str:
@@ -162,7 +155,7 @@ def _case_text(out: Out, c: CaseInfo, tz: tzinfo) -> str:
         f"差评整改 #{c.id}：{_case_state(out, c.state)}，{_case_when(out, c, tz)}{extended}",
         f"Bad-review case #{c.id}: {_case_state(out, c.state)}, {_case_when(out, c, tz)}{extended}",
     )
-    channel = _CHANNEL_WORDS.get(r.channel, (r.channel, r.channel))
+    channel = CHANNEL_WORDS.get(r.channel, (r.channel, r.channel))
     lines = [
         head,
         out.t(
@@ -252,13 +245,6 @@ def cmd_case(args: argparse.Namespace, out: Out) -> int:
     return 0
 
 
-_GOOD_LEVELS = ("very_satisfied", "satisfied")
-
-
-def _share(part: int, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
-
-
 def _percent(share: float | None) -> str:
     return "—" if share is None else f"{share:.1f}%"
 
@@ -275,108 +261,19 @@ def _reviews_span(args: argparse.Namespace, hall: Hall) -> tuple[date, date, str
     return first, last, f"{year}-{month:02d}"
 
 
-def _reviews_csv(
-    path: Path, reviews: Sequence[ReviewInfo], scale: str, lang: str, tz: tzinfo
-) -> None:
-    """The reviews as a CSV file Excel opens (UTF-8 with BOM): the level's code on the
-    receiving system's scale beside its name."""
-
-    zh = lang != "en"
-    header = [
-        "评价编号" if zh else "review",
-        "日期" if zh else "day",
-        "评价时间" if zh else "rated at",
-        "票号" if zh else "ticket",
-        "事项编号" if zh else "service code",
-        "事项" if zh else "service",
-        "窗口" if zh else "window",
-        "工号" if zh else "clerk code",
-        "工作人员" if zh else "clerk",
-        (f"评价代码（{scale}）" if zh else f"level code ({scale})"),
-        "评价" if zh else "level",
-        "渠道" if zh else "channel",
-        "原因" if zh else "reasons",
-        "意见" if zh else "words",
-        *(DIMENSIONS[k][0 if zh else 1] for k in DIMENSIONS),
-        "实名" if zh else "real name",
-        "整改件" if zh else "case",
-    ]
-    try:
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(header)
-            for r in reviews:
-                dims = dict(r.dimensions)
-                writer.writerow(
-                    [
-                        r.id,
-                        r.business_day.isoformat(),
-                        f"{r.at.astimezone(tz):%Y-%m-%d %H:%M:%S}",
-                        r.number,
-                        r.service_code,
-                        r.service_name,
-                        r.window_no if r.window_no is not None else "",
-                        r.clerk_code or "",
-                        r.clerk_name or "",
-                        export_code(r.level, scale),
-                        level_words(r.level, lang),
-                        _CHANNEL_WORDS.get(r.channel, (r.channel, r.channel))[0 if zh else 1],
-                        reason_words(r.reasons, lang),
-                        r.text or "",
-                        *(level_words(dims[k], lang) if k in dims else "" for k in DIMENSIONS),
-                        ("是" if zh else "yes") if r.real_name else ("否" if zh else "no"),
-                        r.case_id if r.case_id is not None else "",
-                    ]
-                )
-    except OSError as exc:
-        raise EnvironmentFault(
-            "file.unwritable", path=str(path), detail=exc.strerror or str(exc)
-        ) from None
-
-
-@dataclasses.dataclass(frozen=True)
-class LevelCount:
-    level: str  # ReviewLevel value
-    words: str
-    count: int
-    share: float | None  # percent of the reviews
-
-
-@dataclasses.dataclass(frozen=True)
-class WindowCount:
-    window: int | None
-    name: str
-    count: int
-    good: int  # 满意 or better
-    good_share: float | None  # percent
-
-
 def cmd_reviews(args: argparse.Namespace, out: Out) -> int:
     """A day's or a month's reviews with a summary per level and per window; ``--csv``
     writes them for another system, the level's code on the scale it wants."""
     with hall_of(args) as hall:
         first, last, span = _reviews_span(args, hall)
-        found = hall.reviews(first, last)
+        summary = hall.review_summary(first, last)
         tz = hall.settings.tz
-        names = {w.number: w.name for w in hall.settings.catalog.windows}
-    total = len(found)
-    good = sum(1 for r in found if r.level in _GOOD_LEVELS)
-    by_level = [
-        LevelCount(lv.value, level_words(lv, out.lang), n, _share(n, total))
-        for lv, _zh, _en in LEVELS
-        for n in [sum(1 for r in found if r.level == lv.value)]
-    ]
-    by_window = []
-    for no in sorted({r.window_no for r in found}, key=lambda n: (n is None, n or 0)):
-        mine = [r for r in found if r.window_no == no]
-        mine_good = sum(1 for r in mine if r.level in _GOOD_LEVELS)
-        name = names.get(no, "") if no is not None else ""
-        by_window.append(WindowCount(no, name, len(mine), mine_good, _share(mine_good, len(mine))))
+    found, total, good = summary.reviews, summary.count, summary.good
     lines = [
         out.t(
-            f"{span} 评价 {total} 条，满意及以上 {_percent(_share(good, total))}",
+            f"{span} 评价 {total} 条，满意及以上 {_percent(summary.good_share)}",
             f"{span}: {total} review{'' if total == 1 else 's'}, satisfied or better "
-            f"{_percent(_share(good, total))}",
+            f"{_percent(summary.good_share)}",
         )
     ]
     for r in found:
@@ -387,15 +284,16 @@ def cmd_reviews(args: argparse.Namespace, out: Out) -> int:
         )
     if total:
         lines.append(out.t("按等级：", "By level:"))
-        for lc in by_level:
+        for lc in summary.by_level:
+            words = level_words(lc.level, out.lang)
             lines.append(
                 out.t(
-                    f"  {lc.words}：{lc.count} 条（{_percent(lc.share)}）",
-                    f"  {lc.words}: {lc.count} ({_percent(lc.share)})",
+                    f"  {words}：{lc.count} 条（{_percent(lc.share)}）",
+                    f"  {words}: {lc.count} ({_percent(lc.share)})",
                 )
             )
         lines.append(out.t("按窗口：", "By window:"))
-        for wc in by_window:
+        for wc in summary.by_window:
             where = (
                 out.t(f"{wc.window}号窗口 {wc.name}", f"window {wc.window} {wc.name}")
                 if wc.window is not None
@@ -412,15 +310,18 @@ def cmd_reviews(args: argparse.Namespace, out: Out) -> int:
         "last": last,
         "count": total,
         "good": good,
-        "good_share": _share(good, total),
-        "by_level": by_level,
-        "by_window": by_window,
+        "good_share": summary.good_share,
+        "by_level": [
+            {**dataclasses.asdict(lc), "words": level_words(lc.level, out.lang)}
+            for lc in summary.by_level
+        ],
+        "by_window": summary.by_window,
         "reviews": found,
         "csv": None,
     }
     if args.csv:
         path = Path(args.csv)
-        _reviews_csv(path, found, args.scale, out.lang, tz)
+        write_reviews_csv(path, found, args.scale, out.lang, tz)
         data.update(csv=str(path), scale=args.scale)
         best = export_code(ReviewLevel.VERY_SATISFIED, args.scale)
         lines.append(

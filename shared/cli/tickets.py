@@ -4,17 +4,14 @@ requests and appointments."""
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
-import io
 import json
 import sys
 from collections.abc import Callable
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from shared.base.errors import EnvironmentFault, HallError, YimenError
+from shared.base.errors import EnvironmentFault
 from shared.cli.common import (
     EXIT_REFUSED,
     Out,
@@ -26,6 +23,7 @@ from shared.cli.common import (
 )
 from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config
 from shared.hall import AppointmentInfo, Hall, TicketInfo, default_url, init_hall
+from shared.rules import appointments as ap
 from shared.store.feed import ConnectionChange, Feed, FeedEvent
 
 
@@ -235,7 +233,7 @@ def cmd_help_requests(args: argparse.Namespace, out: Out) -> int:
 
 def cmd_appointment_add(args: argparse.Namespace, out: Out) -> int:
     with hall_of(args) as hall:
-        start, end = _slot(hall, args.day, args.slot)
+        start, end = ap.parse_slot(hall.settings.tz, args.day, args.slot)
         a = hall.book_appointment(
             args.service, start, end, citizen_name=args.name, id_number=args.id_number
         )
@@ -251,21 +249,6 @@ def _appointment_text(out: Out, hall: Hall, a: AppointmentInfo) -> str:
     )
 
 
-def _slot(hall: Hall, day: str, slot: str) -> tuple[datetime, datetime]:
-    """``2026-11-25`` and ``10:00-10:30`` as the hall's local start and end."""
-    try:
-        d = date.fromisoformat(day.strip())
-        a, b = (part.strip() for part in slot.replace("–", "-").split("-"))
-        start = datetime.combine(d, time.fromisoformat(a), tzinfo=hall.settings.tz)
-        end = datetime.combine(d, time.fromisoformat(b), tzinfo=hall.settings.tz)
-    except ValueError:
-        raise HallError("appointment.bad_input", day=day, slot=slot) from None
-    return start, end
-
-
-CSV_COLUMNS = ("service", "day", "slot", "name", "id_number")
-
-
 def cmd_appointment_import(args: argparse.Namespace, out: Out) -> int:
     """Book every row of a CSV file (service,day,slot,name,id_number); each row is its
     own booking, so a refused row stops nothing. Reports the rows refused and why."""
@@ -274,41 +257,31 @@ def cmd_appointment_import(args: argparse.Namespace, out: Out) -> int:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise EnvironmentFault("file.unreadable", path=str(path), detail=str(exc)) from None
-    reader = csv.DictReader(io.StringIO(text))
-    rows = list(reader)
-    if not rows or any(c not in (reader.fieldnames or ()) for c in CSV_COLUMNS):
-        raise HallError("appointment.csv_columns", path=str(path), columns=",".join(CSV_COLUMNS))
-    booked: list[AppointmentInfo] = []
-    refused: list[dict[str, Any]] = []
+    bookings = ap.read_bookings(text, str(path))
+
+    def progress(done: int) -> None:
+        if not out.json and done % 50 == 0:
+            print(out.t(f"已处理 {done} 行…", f"{done} rows done…"), file=sys.stderr)
+
     with hall_of(args) as hall:
-        for line, row in enumerate(rows, start=2):  # line 1 is the header
-            try:
-                start, end = _slot(hall, row["day"] or "", row["slot"] or "")
-                booked.append(
-                    hall.book_appointment(
-                        (row["service"] or "").strip(),
-                        start,
-                        end,
-                        citizen_name=(row["name"] or "").strip(),
-                        id_number=(row["id_number"] or "").strip(),
-                    )
-                )
-            except YimenError as exc:
-                refused.append({"line": line, "code": exc.code, "reason": exc.message(out.lang)})
-            if not out.json and line % 50 == 0:
-                print(out.t(f"已处理 {line - 1} 行…", f"{line - 1} rows done…"), file=sys.stderr)
-        lines = [_appointment_text(out, hall, a) for a in booked]
+        result = hall.import_appointments(bookings, progress)
+        lines = [_appointment_text(out, hall, a) for a in result.booked]
+    refused = [
+        {"line": row.line, "code": exc.code, "reason": exc.message(out.lang)}
+        for row, exc in result.refused
+    ]
     lines.append(
         out.t(
-            f"共 {len(rows)} 行：预约成功 {len(booked)} 行，未能预约 {len(refused)} 行。",
-            f"{len(rows)} rows: {len(booked)} booked, {len(refused)} refused.",
+            f"共 {len(bookings)} 行：预约成功 {len(result.booked)} 行，"
+            f"未能预约 {len(refused)} 行。",
+            f"{len(bookings)} rows: {len(result.booked)} booked, {len(refused)} refused.",
         )
     )
     for r in refused:
         lines.append(
             out.t(f"  第 {r['line']} 行：{r['reason']}", f"  line {r['line']}: {r['reason']}")
         )
-    out.emit({"booked": booked, "refused": refused}, "\n".join(lines))
+    out.emit({"booked": list(result.booked), "refused": refused}, "\n".join(lines))
     return EXIT_REFUSED if refused else 0
 
 

@@ -20,7 +20,7 @@ import base64
 import hashlib
 import hmac
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -159,6 +159,15 @@ DIMENSIONS: dict[str, tuple[str, str]] = {
 TEXT_MAX = 500
 NAME_MAX = 50
 _PHONE = re.compile(r"^\+?[0-9][0-9 -]{4,18}$")
+
+
+#: How a review's channel reads.
+CHANNEL_WORDS: dict[str, tuple[str, str]] = {
+    "qr": ("扫码", "QR code"),
+    "kiosk": ("取号机", "kiosk"),
+    "evaluator": ("窗口评价器", "window evaluator"),
+    "other": ("其他渠道", "other"),
+}
 
 
 def level_words(level: ReviewLevel | str, lang: str = "zh") -> str:
@@ -664,3 +673,61 @@ def reviews_between(s: Session, hall: HallSettings, first: date, last: date) -> 
         .order_by(Review.id)
     )
     return [review_info(s, hall, r, case_id) for r, case_id in s.execute(q)]
+
+
+#: The levels counted as satisfied (满意及以上) in the satisfaction rate.
+GOOD_LEVELS = frozenset({ReviewLevel.VERY_SATISFIED, ReviewLevel.SATISFIED})
+
+
+def share(part: int, whole: int) -> float | None:
+    """``part`` of ``whole`` in percent, to one decimal; None of nothing."""
+    return round(100 * part / whole, 1) if whole else None
+
+
+@dataclass(frozen=True)
+class LevelCount:
+    level: str  # ReviewLevel value
+    count: int
+    share: float | None  # percent of the reviews
+
+
+@dataclass(frozen=True)
+class WindowCount:
+    window: int | None
+    name: str
+    count: int
+    good: int  # 满意 or better
+    good_share: float | None  # percent
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    """Reviews counted: in all, satisfied or better, per level (every level, the best
+    first), per window (by number; reviews without a window last)."""
+
+    reviews: tuple[ReviewInfo, ...]
+    count: int
+    good: int
+    good_share: float | None  # the satisfaction rate, percent
+    by_level: tuple[LevelCount, ...]
+    by_window: tuple[WindowCount, ...]
+
+
+def summarize(reviews: Sequence[ReviewInfo], window_names: Mapping[int, str]) -> ReviewSummary:
+    total = len(reviews)
+    good_levels = {lv.value for lv in GOOD_LEVELS}
+    good = sum(1 for r in reviews if r.level in good_levels)
+    by_level = tuple(
+        LevelCount(lv.value, n, share(n, total))
+        for lv, _zh, _en in LEVELS
+        for n in [sum(1 for r in reviews if r.level == lv.value)]
+    )
+    by_window = []
+    for no in sorted({r.window_no for r in reviews}, key=lambda n: (n is None, n or 0)):
+        mine = [r for r in reviews if r.window_no == no]
+        mine_good = sum(1 for r in mine if r.level in good_levels)
+        name = window_names.get(no, "") if no is not None else ""
+        by_window.append(WindowCount(no, name, len(mine), mine_good, share(mine_good, len(mine))))
+    return ReviewSummary(
+        tuple(reviews), total, good, share(good, total), by_level, tuple(by_window)
+    )

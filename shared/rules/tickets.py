@@ -39,7 +39,6 @@ first, in that same order, and the others only when no green ticket waits.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -429,64 +428,6 @@ def _appointment_for_check_in(
     opens = appt.slot_start - timedelta(minutes=hall.rules.check_in_early_minutes)
     if now < opens:
         raise HallError("appointment.too_early", slot=slot, opens=f"{hall.local(opens):%H:%M}")
-    return appt
-
-
-def book_appointment(
-    s: Session,
-    hall: HallSettings,
-    service_code: str,
-    slot_start: datetime,
-    slot_end: datetime,
-    citizen_name: str,
-    id_number: str,
-    now: datetime,
-) -> Appointment:
-    """Book a slot (the booking channels come later; kiosks check appointments in).
-    One appointment per person per day; the slot must lie in that day's hours."""
-    service = hall.catalog.service(service_code)
-    ident = identity_key(id_number, hall.secret)
-    day = hall.business_day(slot_start)
-    opening = hall.opening(day)
-    if (
-        opening is None
-        or slot_end <= slot_start
-        or hall.local(slot_start).time() < opening.open
-        or hall.local(slot_end).time() > opening.close
-    ):
-        raise HallError("appointment.bad_slot")
-    same_day = s.scalars(
-        select(Appointment).where(
-            Appointment.hall_id == hall.id,
-            Appointment.id_hash == ident.hash,
-            Appointment.day == day,
-            Appointment.state != AppointmentState.CANCELLED,
-        )
-    ).first()
-    if same_day is not None:
-        raise HallError("appointment.duplicate", code=same_day.code)
-    while True:
-        code = f"{secrets.randbelow(10**8):08d}"
-        taken = s.scalar(
-            select(Appointment.id).where(Appointment.hall_id == hall.id, Appointment.code == code)
-        )
-        if taken is None:
-            break
-    appt = Appointment(
-        hall_id=hall.id,
-        service_id=service.id,
-        code=code,
-        day=day,
-        slot_start=slot_start,
-        slot_end=slot_end,
-        citizen_name=citizen_name,
-        id_hash=ident.hash,
-        id_last6=ident.last6,
-        state=AppointmentState.BOOKED,
-        booked_at=now,
-    )
-    s.add(appt)
-    s.flush()
     return appt
 
 
