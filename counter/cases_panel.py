@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from counter.console import Console
 from shared.base.errors import HallError
-from shared.base.messages import CASE_ACTION_NAMES, CASE_STATE_NAMES
+from shared.base.messages import word
 from shared.qt.theme import PUBLIC
 from shared.qt.widgets import label
 from shared.rules.reviews import (
@@ -344,7 +344,7 @@ class CasesPanel(QWidget):
         lang, tz = c.lang, c.settings.tz
         self.case = case
         r = case.review
-        state = CASE_STATE_NAMES.get(case.state, {}).get(lang, case.state)
+        state = word("case_state", case.state, lang)
         when = (
             self._days(case.days_left)
             + " "
@@ -391,8 +391,8 @@ class CasesPanel(QWidget):
                 if step.clerk_code
                 else self.tr("the citizen's review")
             )
-            action = CASE_ACTION_NAMES.get(step.action, {}).get(lang, step.action)
-            to = CASE_STATE_NAMES.get(step.to_state, {}).get(lang, step.to_state)
+            action = word("case_action", step.action, lang)
+            to = word("case_state", step.to_state, lang)
             note = step_words(step, lang)
             line = f"{at} {by} · {action} → {to}"
             self.steps.addItem(line + (f"\n{note}" if note else ""))
@@ -401,7 +401,7 @@ class CasesPanel(QWidget):
         self.action.blockSignals(True)
         self.action.clear()
         for action in actions_for(case):
-            self.action.addItem(CASE_ACTION_NAMES[action][lang], action)
+            self.action.addItem(word("case_action", action, lang), action)
         index = self.action.findData(chosen) if chosen is not None else -1
         self.action.setCurrentIndex(max(0, index))
         self.action.blockSignals(False)
@@ -460,8 +460,8 @@ class CasesPanel(QWidget):
             self.refusal.clear()
             self.refusal.setVisible(False)
             self._show_case(updated)
-            words = CASE_ACTION_NAMES.get(str(action), {}).get(c.lang, str(action))
-            state = CASE_STATE_NAMES.get(updated.state, {}).get(c.lang, updated.state)
+            words = word("case_action", str(action), c.lang)
+            state = word("case_state", updated.state, c.lang)
             c.say(
                 self.tr("Case of {number}: “{action}” recorded; now “{state}”.").format(
                     number=updated.review.number, action=words, state=state

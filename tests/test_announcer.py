@@ -261,9 +261,7 @@ def test_no_sound_device_means_silent_said_once_and_nothing_raised(
 def test_no_voice_for_the_language_still_plays_the_chime(
     voice: Voice, engine: ToneEngine, clock: VirtualClock
 ) -> None:
-    engine.fail = EnvironmentFault(
-        "voice.no_voice", detail="zh", language_zh="中文(普通话)", language_en="Chinese"
-    )
+    engine.fail = EnvironmentFault("voice.no_voice", detail="zh", language="zh")
     output = VirtualOutput(clock)
     announcer = Announcer(voice, output, clock=clock)
     try:

@@ -13,7 +13,7 @@ from typing import Any
 
 from shared.base.clock import Clock, clock_from_env
 from shared.base.errors import HallError
-from shared.base.messages import STATE_NAMES
+from shared.base.messages import word
 from shared.hall import Hall, TicketInfo
 from shared.rules.posts import REASON_WORDS
 from shared.store.model import AbsenceReason
@@ -54,7 +54,7 @@ def plain(value: Any) -> Any:
 
 
 def state_words(out: Out, state: str) -> str:
-    return STATE_NAMES.get(state, {}).get(out.lang, state)
+    return word("state", state, out.lang)
 
 
 def ticket_text(out: Out, t: TicketInfo) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from shared.base.errors import HallError
-from shared.base.messages import CASE_ACTION_NAMES, CASE_STATE_NAMES
+from shared.base.messages import word
 from shared.cli.common import (
     EXIT_REFUSED,
     Out,
@@ -50,7 +50,7 @@ def _days_words(out: Out, days_left: int) -> str:
 
 
 def _case_state(out: Out, state: str) -> str:
-    return CASE_STATE_NAMES.get(state, {}).get(out.lang, state)
+    return word("case_state", state, out.lang)
 
 
 def _window_clerk(out: Out, review: ReviewInfo) -> str:
@@ -195,7 +195,7 @@ def _case_text(out: Out, c: CaseInfo, tz: tzinfo) -> str:
             if step.clerk_code
             else out.t("群众评价", "the review")
         )
-        action = CASE_ACTION_NAMES.get(step.action, {}).get(out.lang, step.action)
+        action = word("case_action", step.action, out.lang)
         moved = (
             f"{_case_state(out, step.from_state)} → {_case_state(out, step.to_state)}"
             if step.from_state and step.from_state != step.to_state
@@ -232,7 +232,7 @@ def cmd_case(args: argparse.Namespace, out: Out) -> int:
             days=args.days,
             callback_result=args.result,
         )
-    action = CASE_ACTION_NAMES.get(args.action, {}).get(out.lang, args.action)
+    action = word("case_action", args.action, out.lang)
     out.emit(
         c,
         out.t(

@@ -184,7 +184,7 @@ class SpeechEngine:
                     log.warning("the speech process ended (%s); starting it again", gone)
         if not reply.get("ok"):
             code = str(reply.get("code", "voice.failed"))
-            raise EnvironmentFault(code, detail=reply.get("detail", ""), **_language(lang))
+            raise EnvironmentFault(code, detail=reply.get("detail", ""), language=lang)
 
     def close(self) -> None:
         with self._lock:
@@ -266,14 +266,6 @@ def _pump(stream: IO[str], lines: queue.Queue[str | None]) -> None:
     for line in stream:
         lines.put(line)
     lines.put(None)
-
-
-def _language(lang: str) -> dict[str, str]:
-    """A language's name in each language, for the sentences about a missing voice."""
-    zh, en = {"zh": ("中文(普通话)", "Chinese (Mandarin)"), "en": ("英语", "English")}.get(
-        lang, (lang, lang)
-    )
-    return {"language_zh": zh, "language_en": en}
 
 
 # -- the voice -----------------------------------------------------------------------

@@ -30,7 +30,7 @@ from starlette.templating import Jinja2Templates
 from starlette.types import Message
 
 from shared.base.errors import EnvironmentFault, HallError, YimenError
-from shared.base.messages import STATE_NAMES, render
+from shared.base.messages import render, word
 from shared.hall import Hall, ReviewTicket
 from shared.phone.guard import (
     Limits,
@@ -212,7 +212,7 @@ class PhoneApp:
         return {
             "view": view,
             "state": t.state,
-            "state_words": STATE_NAMES.get(t.state, {}).get(lang, t.state),
+            "state_words": word("state", t.state, lang),
             "number": t.number,
             "service": t.service_name,
             "ahead": t.ahead,

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shared.base.errors import HallError, YimenError
-from shared.base.messages import MESSAGES, render
+from shared.base.messages import has, render
 from shared.config.halls import HallSettings
 from shared.rules import tickets as tk
 from shared.rules import windows as wn
@@ -151,5 +151,5 @@ def print_fault_sentence(number: str, fault: YimenError, lang: str = "zh") -> st
     notice stands, and the printer's trouble (in the notice's words where there are some:
     the printer's own sentences speak of ticket slips)."""
     own = "notice." + fault.code.replace(".", "_", 1)
-    problem = render(own, lang, **fault.params) if own in MESSAGES else fault.message(lang)
+    problem = render(own, lang, **fault.params) if has(own) else fault.message(lang)
     return render("notice.not_printed", lang, number=number, problem=problem)

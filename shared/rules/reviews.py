@@ -216,7 +216,7 @@ class Rating:
         if words is not None and len(words) > TEXT_MAX:
             raise HallError("review.text_long", max=TEXT_MAX)
         if lv in BAD_LEVELS and not tags and words is None:
-            raise HallError("review.reason_needed", level=level_words(lv))
+            raise HallError("review.reason_needed", level=lv.value)
         if lv in BAD_LEVELS and tags == ("other",) and words is None:
             raise HallError("review.reason_words")
         dims = []

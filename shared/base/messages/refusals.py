@@ -7,11 +7,7 @@ checks that every code has both.
 
 from __future__ import annotations
 
-from typing import Any
-
-LANGS = ("zh", "en")
-
-MESSAGES: dict[str, dict[str, str]] = {
+TEXTS: dict[str, dict[str, str]] = {
     # The hall and its calendar
     "hall.not_found": {
         "zh": "找不到编号为 {hall} 的服务中心，请先运行 yimen init。",
@@ -291,8 +287,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "review.reason_needed": {
         "zh": "选择“{level}”时，请勾选原因或写下您遇到的问题，我们会跟进整改。",
-        "en": "With a bad rating, please tick a reason or tell us what went wrong, so it can "
-        "be put right.",
+        "en": "With “{level}”, please tick a reason or tell us what went wrong, so it can be "
+        "put right.",
     },
     "review.reason_words": {
         "zh": "选择“其他”原因时，请写下您遇到的问题。",
@@ -566,9 +562,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "spoken. On Linux install libespeak-ng1; on Windows check the Speech settings.",
     },
     "voice.no_voice": {
-        "zh": "本机没有{language_zh}语音，叫号将只显示、不播报。Windows 请在“设置 → 时间和语言 → "
+        "zh": "本机没有{language}语音，叫号将只显示、不播报。Windows 请在“设置 → 时间和语言 → "
         "语音”中添加“中文(简体，中国)”语音包；Linux 请安装 espeak-ng。",
-        "en": "This PC has no {language_en} voice; calls are shown but not spoken. On Windows add "
+        "en": "This PC has no {language} voice; calls are shown but not spoken. On Windows add "
         "the language's voice in Settings → Time & Language → Speech; on Linux install "
         "espeak-ng.",
     },
@@ -645,58 +641,3 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Database error: {detail}",
     },
 }
-
-#: How a ticket state reads in each language.
-STATE_NAMES: dict[str, dict[str, str]] = {
-    "waiting": {"zh": "等候中", "en": "waiting"},
-    "called": {"zh": "已呼叫", "en": "called"},
-    "serving": {"zh": "办理中", "en": "in service"},
-    "done": {"zh": "已办结", "en": "done"},
-    "no_show": {"zh": "过号", "en": "no-show"},
-    "held": {"zh": "挂起", "en": "on hold"},
-    "expired": {"zh": "未办结（已过期）", "en": "expired"},
-}
-
-
-#: How a bad-review case's state and steps read in each language.
-CASE_STATE_NAMES: dict[str, dict[str, str]] = {
-    "pending": {"zh": "待整改", "en": "to rectify"},
-    "rectifying": {"zh": "整改中", "en": "rectifying"},
-    "rectified": {"zh": "整改完成", "en": "rectified"},
-    "invalid_applied": {"zh": "申请认定无效（待审批）", "en": "invalid: awaiting approval"},
-    "invalid": {"zh": "已认定无效", "en": "found invalid"},
-    "unrectifiable_applied": {
-        "zh": "申请无法整改（待审批）",
-        "en": "cannot be rectified: awaiting approval",
-    },
-    "unrectifiable": {"zh": "无法整改（已批准）", "en": "cannot be rectified (approved)"},
-}
-CASE_ACTION_NAMES: dict[str, dict[str, str]] = {
-    "opened": {"zh": "差评立案", "en": "opened"},
-    "start": {"zh": "开始整改", "en": "start rectifying"},
-    "complete": {"zh": "整改完成", "en": "complete"},
-    "apply_invalid": {"zh": "申请认定无效", "en": "apply to find it invalid"},
-    "apply_unrectifiable": {"zh": "申请无法整改", "en": "apply: cannot be rectified"},
-    "approve": {"zh": "批准", "en": "approve"},
-    "reject": {"zh": "驳回", "en": "reject"},
-    "extend": {"zh": "延期", "en": "extend"},
-    "callback": {"zh": "回访", "en": "call back"},
-}
-
-
-def render(code: str, lang: str = "zh", /, **params: Any) -> str:
-    """The sentence for ``code`` in ``lang`` ("zh" or "en"), with its parameters."""
-    lang = lang if lang in LANGS else "zh"
-    entry = MESSAGES.get(code)
-    if entry is None:
-        return f"{code} {params}" if params else code
-    if "state" in params and params["state"] in STATE_NAMES:
-        params = {**params, "state": STATE_NAMES[params["state"]][lang]}
-    if "case_state" in params and params["case_state"] in CASE_STATE_NAMES:
-        params = {**params, "case_state": CASE_STATE_NAMES[params["case_state"]][lang]}
-    if "action" in params and params["action"] in CASE_ACTION_NAMES:
-        params = {**params, "action": CASE_ACTION_NAMES[params["action"]][lang]}
-    try:
-        return entry[lang].format(**params)
-    except (KeyError, IndexError):
-        return entry[lang]
