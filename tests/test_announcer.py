@@ -274,7 +274,7 @@ def test_no_voice_for_the_language_still_plays_the_chime(
     assert output.frames == voice.chime_part()
     assert not announcer.status.speaking
     assert "没有中文(普通话)语音" in announcer.status.message("zh")
-    assert "no Chinese voice" in announcer.status.message("en")
+    assert "no Chinese (Mandarin) voice" in announcer.status.message("en")
 
 
 def test_announcing_never_waits_for_the_voice_or_the_sound(
