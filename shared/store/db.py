@@ -39,6 +39,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from shared.base.errors import EnvironmentFault
 from shared.store.model import Event, EventClock
 
+#: Called before every session opens (``read``, ``write``): the tests set one that fails
+#: when a screen's code opens a session on the GUI thread. None: nothing is checked.
+session_guard: Callable[[], None] | None = None
+
 NOTIFY_CHANNEL = "yimen_events"
 _PENDING_EVENTS = "yimen.pending_events"
 T = TypeVar("T")
@@ -146,6 +150,8 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: commits at the end, rolls back on any error."""
+        if session_guard is not None:
+            session_guard()
         turn = self._sqlite_writer_turn() if self.dialect == "sqlite" else _nothing()
         with turn, self._translated(), self._writer.begin() as session:
             yield session
@@ -153,6 +159,8 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """One read-only look at a consistent snapshot."""
+        if session_guard is not None:
+            session_guard()
         with self._translated(), self._sessions() as session, session.begin():
             yield session
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from shared.base.messages import refusals, words
+from shared.base.messages import cli, config, documents, phone, refusals, words
 
 LANGS = ("zh", "en")
 
@@ -39,7 +39,9 @@ def _merge(*tables: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str, s
     return merged
 
 
-TABLE: Mapping[str, Mapping[str, str]] = _merge(refusals.TEXTS, words.TEXTS)
+TABLE: Mapping[str, Mapping[str, str]] = _merge(
+    refusals.TEXTS, words.TEXTS, cli.TEXTS, config.TEXTS, documents.TEXTS, phone.TEXTS
+)
 
 
 def has(code: str) -> bool:

@@ -1,0 +1,5 @@
+"""The ``yimen`` command's own sentences (its refusals come from `refusals`)."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {}
