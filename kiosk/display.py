@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 FONT_FAMILY = "WenQuanYi Micro Hei"  # the first family of display.qss (for measuring)
 REFRESH_DELAY_MS = 250  # an event that changes the counts: read them this soon after
 REFRESH_EVERY_MS = 60_000  # and once a minute regardless (the notice, the settings)
+BEGIN_AGAIN_MS = 2_000  # the first look failed: try again this soon
 NOTICE_MARGIN_MS = 500  # the notice is read again this long after it changes by the clock
 #: The events after which other windows may be serving: the notice may name others.
 NOTICE_KINDS = ("signed_in", "signed_out", "paused", "resumed")
@@ -328,6 +329,7 @@ class HallScreen(QWidget):
     call_shown = Signal(object)  # a LobbyCall, on the screen
     outage_changed = Signal(bool)  # the database went away (True) or came back
     refreshed = Signal()  # the counts and windows were read again
+    started = Signal()  # the first look at the hall is on the screen; the feed follows
     day_changed = Signal(object)  # the hall's new business day
 
     def __init__(
@@ -344,6 +346,7 @@ class HallScreen(QWidget):
         self._settings: HallSettings = hall.settings
         self.board = Board(self._settings.catalog, keep)
         self.outage = False
+        self.started_up = False
         self.db = Worker("db", self)
         self._screen_size = size or QApplication.primaryScreen().size()
         self.setFixedSize(self._screen_size)
@@ -362,8 +365,15 @@ class HallScreen(QWidget):
         self._clock.timeout.connect(self._tick)
 
     def _begin(self) -> None:
-        """Read the hall once, show it, then follow the feed from that very position."""
-        lobby = self.hall.lobby(calls=self.board.calls.maxlen or 8)
+        """Read the hall once (on the worker), show it, then follow the feed from that
+        very position. Until the first look arrives the screen shows its frame; a look
+        that fails (the database is not there yet) shows the lost connection and is
+        tried again."""
+        calls = self.board.calls.maxlen or 8
+        self.db.submit(lambda: self.hall.lobby(calls=calls), self._begun, self._begin_failed)
+
+    def _begun(self, lobby: Lobby) -> None:
+        self._set_outage(False)
         self.board.start(lobby)
         self._show_all()
         self._tick()
@@ -374,6 +384,13 @@ class HallScreen(QWidget):
             self.bridge.connection_lost.connect(self._on_feed_lost)
             self.bridge.connection_restored.connect(self._on_feed_restored)
             self.bridge.start(after=lobby.last_event_id)
+        self.started_up = True
+        self.started.emit()
+
+    def _begin_failed(self, exc: BaseException) -> None:
+        log.warning("display: the first look at the hall failed (%s); trying again", exc)
+        self._set_outage(True)
+        QTimer.singleShot(BEGIN_AGAIN_MS, self._begin)
 
     # -- the feed ----------------------------------------------------------------------
 

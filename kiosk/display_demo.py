@@ -30,7 +30,7 @@ def walk(hall: Hall, out: Path, app: QApplication) -> list[Path]:
 
     def shot(screen: HallScreen, name: str) -> None:
         screen.show()
-        settle(app)
+        settle(app, lambda: screen.started_up)
         path = out / f"display-{name}.png"
         screen.grab().save(str(path))
         saved.append(path)
@@ -42,6 +42,7 @@ def walk(hall: Hall, out: Path, app: QApplication) -> list[Path]:
         shot(LobbyDisplay(hall, size=size, inches=inches), name)
     bridge = FeedBridge(url)  # never started: the lost connection is told to the screen
     lost = LobbyDisplay(hall, bridge=bridge, size=QSize(1920, 1080), inches=55)
+    settle(app, lambda: lost.started_up)
     bridge.connection_lost.emit("the demo pulls the cable")
     shot(lost, "1920x1080-connection-lost")
     shown: dict[str, int | None] = dict.fromkeys(("called", "serving", "open", "closed"))

@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 #: arm's length, so it is always as large as the kiosk's elderly mode.
 SCALE = 1.4
 THANKS_SECONDS = 3
+BEGIN_AGAIN_MS = 2_000  # the hall could not be read at the start: try again this soon
 DEFAULT_SIZE = QSize(1280, 800)
 
 
@@ -99,13 +100,28 @@ class Evaluator(QWidget):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
         self.show_idle()
-        if bridge is not None:
-            bridge.event_received.connect(self._on_feed_event)
-            bridge.connection_restored.connect(self.ask)
-            # From this very position: an F3 after it comes through the feed, one before
-            # it is what the question below finds.
-            bridge.start(after=hall.lobby(calls=0).last_event_id)
-        self.ask()  # started late: is a rating waiting at this window?
+        self._begin()
+
+    def _begin(self) -> None:
+        """Where the feed stands now (read on the worker), then the feed from that very
+        position: an F3 after it comes through the feed, one before it is what the
+        question after it finds (started late: is a rating waiting at this window?)."""
+        if self.bridge is None:
+            self.ask()
+            return
+
+        def follow(last_event_id: int) -> None:
+            assert self.bridge is not None
+            self.bridge.event_received.connect(self._on_feed_event)
+            self.bridge.connection_restored.connect(self.ask)
+            self.bridge.start(after=last_event_id)
+            self.ask()
+
+        def failed(exc: BaseException) -> None:
+            log.warning("evaluator: the hall cannot be read yet (%s); trying again", exc)
+            QTimer.singleShot(BEGIN_AGAIN_MS, self._begin)
+
+        self.db.submit(self.hall.feed_position, follow, failed)
 
     # -- building ----------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from time import monotonic
+from typing import TypeVar
 
 import platformdirs
 from sqlalchemy import func, select
@@ -35,7 +36,7 @@ from shared.rules import stations as st
 from shared.rules import tickets as tk
 from shared.rules import windows as wn
 from shared.rules.coverage import EmptyPost, NoonCoverage
-from shared.rules.lobby import Lobby, read_lobby
+from shared.rules.lobby import Lobby, feed_position, read_lobby
 from shared.rules.overtime import DeclineInfo, ExtendedServiceInfo, OvertimeMonth
 from shared.rules.posts import Handed
 from shared.rules.reviews import CaseInfo, ReviewInfo, make_review_code, make_short_code
@@ -56,6 +57,8 @@ from shared.store.model import (
     Window,
 )
 from shared.store.schema import ensure_current, upgrade
+
+T = TypeVar("T")
 
 
 def default_database_path() -> Path:
@@ -237,12 +240,32 @@ class Hall:
 
     @property
     def settings(self) -> HallSettings:
-        """The hall's settings and catalogue, read again once they are a minute old (so
-        a configuration loaded with ``yimen init`` reaches running screens)."""
-        if monotonic() - self._settings.loaded_at > CATALOG_SECONDS:
-            with self.db.read() as s:
-                self._settings = find_hall(s, self._settings.code)
+        """The hall's settings and catalogue as last read. Never reads the database, so a
+        screen may look at them on its GUI thread: each operation of the facade reads
+        them again, in its own transaction, once they are a minute old (so a
+        configuration loaded with ``yimen init`` reaches running screens)."""
         return self._settings
+
+    def _fresh(self, s: Session) -> None:
+        if monotonic() - self._settings.loaded_at > CATALOG_SECONDS:
+            self._settings = find_hall(s, self._settings.code)
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        """One look at the database, with the settings read again when they are old."""
+        with self.db.read() as s:
+            self._fresh(s)
+            yield s
+
+    def _write(self, fn: Callable[[Session], T]) -> T:
+        """``fn`` in one write transaction (retried as a whole when the database asks),
+        with the settings read again when they are old."""
+
+        def op(s: Session) -> T:
+            self._fresh(s)
+            return fn(s)
+
+        return self.db.run_write(op)
 
     @classmethod
     def connect(
@@ -340,30 +363,30 @@ class Hall:
             )
 
         try:
-            return self.db.run_write(op)
+            return self._write(op)
         except IntegrityError:
             # The same tap, retried while its first try was still committing: the first
             # try's ticket is there now, and the second run finds it.
             if request_id is None:
                 raise
-            return self.db.run_write(op)
+            return self._write(op)
 
     # -- what the stations report ------------------------------------------------
 
     def request_help(self, kiosk: str) -> HelpRequest:
-        return self.db.run_write(lambda s: st.request_help(s, self.settings, kiosk, self.now()))
+        return self._write(lambda s: st.request_help(s, self.settings, kiosk, self.now()))
 
     def help_requests(self, *, open_only: bool = True) -> list[HelpRequest]:
-        with self.db.read() as s:
+        with self._read() as s:
             return st.help_requests(s, self.settings, self.now(), open_only=open_only)
 
     def acknowledge_help(self, request: str, clerk_code: str) -> HelpRequest:
-        return self.db.run_write(
+        return self._write(
             lambda s: st.acknowledge_help(s, self.settings, request, clerk_code, self.now())
         )
 
     def report_printer_fault(self, station: str, code: str, detail: str = "") -> None:
-        self.db.run_write(
+        self._write(
             lambda s: st.report_printer_fault(s, self.settings, station, code, detail, self.now())
         )
 
@@ -389,7 +412,7 @@ class Hall:
             )
             return AppointmentInfo(a.code, service_code, a.day, a.slot_start, a.slot_end)
 
-        return self.db.run_write(op)
+        return self._write(op)
 
     def import_appointments(
         self, bookings: Sequence[ap.Booking], progress: Callable[[int], None] | None = None
@@ -425,7 +448,7 @@ class Hall:
     def sign_in(self, clerk_code: str, password: str, window_no: int) -> SignedIn:
         """Sign in at a window (see `shared.rules.signin`); a wrong password is recorded even
         though it is refused."""
-        outcome = self.db.run_write(
+        outcome = self._write(
             lambda s: si.sign_in(s, self.settings, clerk_code, password, window_no, self.now())
         )
         return outcome.result()
@@ -434,7 +457,7 @@ class Hall:
         """Leave the window; the last window of a zone serving at noon needs a
         ``noon_reason`` (refused ``noon.last_window`` without one)."""
         with self._conflicts_recorded():  # B leaving the window A left
-            self.db.run_write(
+            self._write(
                 lambda s: si.sign_out(
                     s, self.settings, clerk_code, window_no, self.now(), noon_reason=noon_reason
                 )
@@ -490,13 +513,13 @@ class Hall:
         )
 
     def post(self, window_no: int) -> PostInfo | None:
-        with self.db.read() as s:
+        with self._read() as s:
             return self._post_info(s, window_no)
 
     def absences(self, *, open_only: bool = True) -> list[PostInfo]:
         """The posts whose A is away (or, with ``open_only=False``, every absence)."""
         settings = self.settings
-        with self.db.read() as s:
+        with self._read() as s:
             q = select(Absence).where(Absence.hall_id == settings.id).order_by(Absence.id)
             if open_only:
                 q = q.where(Absence.returned_at.is_(None))
@@ -506,7 +529,7 @@ class Hall:
         """A post operation; a refused departure is recorded for the supervisor (in its own
         transaction), a wrong password after the attempt's record is committed."""
         with self._conflicts_recorded():
-            result = self.db.run_write(lambda s: fn(s, self.now()))
+            result = self._write(lambda s: fn(s, self.now()))
         if isinstance(result, HallError):
             raise result
         return result
@@ -520,9 +543,7 @@ class Hall:
         except HallError as exc:
             if exc.code == "post.both_away":
                 refusal = exc
-                self.db.run_write(
-                    lambda s: posts.record_conflict(s, self.settings, refusal, self.now())
-                )
+                self._write(lambda s: posts.record_conflict(s, self.settings, refusal, self.now()))
             raise
 
     def _post_info(self, s: Session, window_no: int) -> PostInfo | None:
@@ -559,7 +580,7 @@ class Hall:
 
     def staffed_windows(self) -> list[int]:
         """The windows with a clerk signed in today and not paused."""
-        with self.db.read() as s:
+        with self._read() as s:
             return si.staffed_windows(s, self.settings, self.now())
 
     # -- the counter -----------------------------------------------------------
@@ -570,7 +591,7 @@ class Hall:
             ticket = tk.call_next(s, self.settings, window_no, clerk_code, now)
             return None if ticket is None else self._info(s, ticket, now)
 
-        return self.db.run_write(op)
+        return self._write(op)
 
     def recall(self, window_no: int, clerk_code: str) -> TicketInfo:
         return self._window_op(tk.recall, window_no, clerk_code)
@@ -643,33 +664,33 @@ class Hall:
             )
             return self._window_info(w, None)
 
-        return self.db.run_write(op)
+        return self._write(op)
 
     def resume(self, window_no: int, clerk_code: str) -> WindowInfo:
         def op(s: Session) -> WindowInfo:
             w = tk.resume(s, self.settings, window_no, clerk_code, self.now())
             return self._window_info(w, wn.in_hand(s, w))
 
-        return self.db.run_write(op)
+        return self._write(op)
 
     def close_day(self) -> int:
         """Expire every ticket of today still waiting, called or held (未办结), and record
         the day's empty posts still open (空岗)."""
-        return self.db.run_write(lambda s: tk.close_day(s, self.settings, self.now()))
+        return self._write(lambda s: tk.close_day(s, self.settings, self.now()))
 
     # -- noon duty and empty posts (中午值班, 空岗) --------------------------------------
 
     def noon_coverage(self, day: date | None = None) -> NoonCoverage:
         """The noon duty of ``day`` (today by default) per zone: the comprehensive
         windows that served, from when to when, and the gaps; up to now while it lasts."""
-        with self.db.read() as s:
+        with self._read() as s:
             now = self.now()
             return cv.noon_coverage(s, self.settings, day or self.settings.business_day(now), now)
 
     def empty_posts(self, day: date | None = None) -> list[EmptyPost]:
         """The windows with a post left without a clerk too long on ``day`` (today by
         default), the noon break not counted; whether each is recorded yet."""
-        with self.db.read() as s:
+        with self._read() as s:
             now = self.now()
             return cv.empty_posts(s, self.settings, day or self.settings.business_day(now), now)
 
@@ -690,7 +711,7 @@ class Hall:
             n = nt.give_notice(s, self.settings, window_no, clerk_code, materials, other, now)
             return self._notice_info(s, n, now)
 
-        return self.db.run_write(op)
+        return self._write(op)
 
     def reprint_notice(self, number: str, window_no: int, clerk_code: str) -> NoticeInfo:
         """Today's notice of ticket ``number`` again, marked 补打 and counted."""
@@ -700,11 +721,11 @@ class Hall:
             n = nt.reprint_notice(s, self.settings, number, window_no, clerk_code, now)
             return self._notice_info(s, n, now, reprint=True)
 
-        return self.db.run_write(op)
+        return self._write(op)
 
     def notices(self, day: date | None = None) -> list[NoticeInfo]:
         """The notices of a business day (default today), in the order given."""
-        with self.db.read() as s:
+        with self._read() as s:
             now = self.now()
             rows = nt.notices_of_day(s, self.settings, day or self.settings.business_day(now))
             return [self._notice_info(s, n, now) for n in rows]
@@ -769,7 +790,7 @@ class Hall:
             )
             return ot.decline_info(s, self.settings, row)
 
-        return self.db.run_write(op)
+        return self._write(op)
 
     def decide_decline(
         self,
@@ -789,33 +810,34 @@ class Hall:
             )
             return ot.decline_info(s, settings, row)
 
-        return self.db.run_write(op)
+        return self._write(op)
 
     def overtime_month(self, year: int, month: int) -> OvertimeMonth:
         """A month's extended services per window and per clerk, and its refusals."""
-        with self.db.read() as s:
+        with self._read() as s:
             return ot.month_report(s, self.settings, year, month)
 
     def extended_services(self, day: date | None = None) -> list[ExtendedServiceInfo]:
         """The services of a business day (default today) finished past closing."""
-        with self.db.read() as s:
+        with self._read() as s:
             settings = self.settings
             return ot.extended_services(s, settings, day or settings.business_day(self.now()))
 
     def declines(self, *, pending_only: bool = True) -> list[DeclineInfo]:
         """Refused requests to be served past closing: those waiting for a decision, or all."""
-        with self.db.read() as s:
+        with self._read() as s:
             return ot.declines(s, self.settings, pending_only=pending_only)
 
     # -- good and bad reviews (好差评) ----------------------------------------------------
 
-    def review_ticket(self, code: str) -> ReviewTicket:
+    def review_ticket(self, code: str, *, short_code: bool = True) -> ReviewTicket:
         """What a review code shows: the ticket live (people ahead, wait, the window it is
         called to) and its rating once given. Altered, truncated, forged, other halls' and
-        expired codes are refused with their sentence."""
+        expired codes are refused with their sentence; so is a short code where
+        ``short_code`` is False (the phone page: see `rv.ticket_id_of`)."""
         settings = self.settings
-        ticket_id = rv.ticket_id_of(settings, code)
-        with self.db.read() as s:
+        ticket_id = rv.ticket_id_of(settings, code, short_code=short_code)
+        with self._read() as s:
             now = self.now()
             return self._review_ticket(s, rv.rateable_ticket(s, settings, ticket_id, now), now)
 
@@ -842,11 +864,13 @@ class Hall:
         dimensions: dict[str, str] | None = None,
         name: str | None = None,
         phone: str | None = None,
+        short_code: bool = True,
     ) -> ReviewInfo:
         """A citizen's rating of the finished ticket of ``code``, once; 不满意 and 非常不满意
-        need a reason tag or words and open a case (差评整改)."""
+        need a reason tag or words and open a case (差评整改). A short code is refused
+        where ``short_code`` is False (the phone page)."""
         settings = self.settings
-        ticket_id = rv.ticket_id_of(settings, code)
+        ticket_id = rv.ticket_id_of(settings, code, short_code=short_code)
         rating = rv.Rating.of(level, reasons, text, dimensions, name, phone)
         via = ReviewChannel(channel)
 
@@ -855,10 +879,10 @@ class Hall:
             return rv.review_info(s, settings, review, rv.case_id_of(s, review.id))
 
         try:
-            return self.db.run_write(op)
+            return self._write(op)
         except IntegrityError:
             # Another rating of the same ticket committed first (the unique ticket).
-            with self.db.read() as s:
+            with self._read() as s:
                 number = s.scalar(select(Ticket.number).where(Ticket.id == ticket_id))
             raise HallError("review.already", number=number or "") from None
 
@@ -870,14 +894,14 @@ class Hall:
     def review_request(self, window_no: int) -> ReviewTicket | None:
         """The ticket the window's evaluator should show now (F3 within the evaluator's
         seconds, not rated yet), or None."""
-        with self.db.read() as s:
+        with self._read() as s:
             now = self.now()
             t = rv.asked_at_window(s, self.settings, window_no, now)
             return self._review_ticket(s, t, now) if t else None
 
     def reviews(self, first: date, last: date | None = None) -> list[ReviewInfo]:
         """The reviews of the tickets of business days ``first``..``last`` (both included)."""
-        with self.db.read() as s:
+        with self._read() as s:
             return rv.reviews_between(s, self.settings, first, last or first)
 
     def review_summary(self, first: date, last: date | None = None) -> rv.ReviewSummary:
@@ -888,13 +912,13 @@ class Hall:
 
     def cases(self, *, open_only: bool = True) -> list[CaseInfo]:
         """Bad-review cases: overdue first, then by their deadline."""
-        with self.db.read() as s:
+        with self._read() as s:
             today = self.settings.business_day(self.now())
             return rv.cases(s, self.settings, today, open_only=open_only)
 
     def case(self, case_id: int) -> CaseInfo:
         settings = self.settings
-        with self.db.read() as s:
+        with self._read() as s:
             row = s.get(ReviewCase, case_id)
             if row is None or row.hall_id != settings.id:
                 raise HallError("case.unknown", case=case_id)
@@ -937,11 +961,11 @@ class Hall:
             )  # fmt: skip
             return rv.case_info(s, settings, row, settings.business_day(now))
 
-        return self.db.run_write(op)
+        return self._write(op)
 
     def _check_password(self, clerk_code: str, password: str, refusal: str) -> None:
         entry = self.settings.catalog.clerk(clerk_code)
-        with self.db.read() as s:
+        with self._read() as s:
             password_hash = s.scalar(select(Clerk.password_hash).where(Clerk.id == entry.id))
         if not verify_password(password_hash, password):
             raise HallError(refusal, clerk=clerk_code)
@@ -949,7 +973,7 @@ class Hall:
     # -- looking -------------------------------------------------------------------
 
     def ticket(self, number: str, day: date | None = None) -> TicketInfo:
-        with self.db.read() as s:
+        with self._read() as s:
             now = self.now()
             t = wn.ticket_by_number(
                 s, self.settings, number, day or self.settings.business_day(now), lock=False
@@ -966,7 +990,7 @@ class Hall:
 
     def services(self) -> list[ServiceInfo]:
         settings = self.settings
-        with self.db.read() as s:
+        with self._read() as s:
             day = settings.business_day(self.now())
             waiting = tk.waiting_by_service(s, settings, day)
             rows_recent = s.execute(
@@ -998,13 +1022,18 @@ class Hall:
 
     def windows(self) -> list[WindowInfo]:
         settings = self.settings
-        with self.db.read() as s:
+        with self._read() as s:
             return [self._window_info(w, ticket) for w, ticket in tk.windows_in_hand(s, settings)]
+
+    def feed_position(self) -> int:
+        """The id of the newest event, for a screen about to follow the feed from it."""
+        with self._read() as s:
+            return feed_position(s)
 
     def lobby(self, calls: int = 20) -> Lobby:
         """What the lobby display shows: today's last ``calls`` calls, every window's
         state, the waiting per zone, and the feed position they were read at."""
-        with self.db.read() as s:
+        with self._read() as s:
             return read_lobby(s, self.settings, self.now(), calls)
 
     def desk(self, window_no: int) -> Desk:
@@ -1012,7 +1041,7 @@ class Hall:
         numbers, how many it has served today."""
         settings = self.settings
         entry = settings.catalog.window(window_no)
-        with self.db.read() as s:
+        with self._read() as s:
             now = self.now()
             counts = tk.waiting_by_service(s, settings, settings.business_day(now))
             waiting = tuple(
@@ -1048,7 +1077,7 @@ class Hall:
             now = self.now()
             return self._info(s, fn(s, now), now)
 
-        return self.db.run_write(op)
+        return self._write(op)
 
     def _info(
         self,

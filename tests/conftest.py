@@ -11,6 +11,8 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sys
+import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -25,9 +27,16 @@ from shared.base.clock import FixedClock
 from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config
 from shared.demo.simulate import initial_passwords, sign_in_a_posts
 from shared.hall import Hall, init_hall
+from shared.store import db as store_db
 from shared.store.db import sqlite_url
 
 from .pgserver import PgServerError, ThrowawayPostgres
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The screens' code: none of it may open a database session on the GUI thread.
+SCREEN_CODE = tuple(
+    str(ROOT / d) + os.sep for d in ("kiosk", "counter", os.path.join("shared", "qt"))
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 #: An ordinary Tuesday morning in the demo hall, outside summer hours.
@@ -38,6 +47,34 @@ _db_numbers = itertools.count(1)
 
 def local(day: int, hour: int, minute: int = 0, month: int = 11, year: int = 2026) -> datetime:
     return datetime(year, month, day, hour, minute, tzinfo=SHANGHAI)
+
+
+def _no_session_on_the_gui_thread() -> None:
+    """Fail when a screen's code opens a database session on the GUI thread (the main
+    thread while a Qt application exists): the screens hand every database call to a
+    worker. A test's own calls to the hall, made on the main thread, are allowed."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    qt_core = sys.modules.get("PySide6.QtCore")
+    if qt_core is None or qt_core.QCoreApplication.instance() is None:
+        return
+    frame = sys._getframe(1)
+    while frame is not None:
+        path = frame.f_code.co_filename
+        if path.startswith(SCREEN_CODE):
+            raise AssertionError(
+                "a database session was opened on the GUI thread by "
+                f"{os.path.relpath(path, ROOT)}:{frame.f_lineno} ({frame.f_code.co_name}); "
+                "hand it to the screen's worker"
+            )
+        frame = frame.f_back
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_database_on_the_gui_thread() -> Iterator[None]:
+    store_db.session_guard = _no_session_on_the_gui_thread
+    yield
+    store_db.session_guard = None
 
 
 @pytest.fixture(scope="session")

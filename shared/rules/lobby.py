@@ -99,9 +99,14 @@ class Lobby:
         return sum(z.waiting for z in self.zones)
 
 
+def feed_position(s: Session) -> int:
+    """The id of the newest event: a screen that follows the feed after it misses none."""
+    return int(s.scalar(select(func.coalesce(func.max(Event.id), 0))) or 0)
+
+
 def read_lobby(s: Session, settings: HallSettings, now: datetime, calls: int) -> Lobby:
     """The hall now: today's last ``calls`` calls, every window, the waiting per zone."""
-    last = int(s.scalar(select(func.coalesce(func.max(Event.id), 0))) or 0)  # first: see above
+    last = feed_position(s)  # first: see above
     day = settings.business_day(now)
     cat = settings.catalog
     rows = s.execute(

@@ -56,8 +56,10 @@ def shown(screen: HallScreen) -> list[LobbyCall]:
 
 
 def open_display(qtbot: QtBot, screen: HallScreen) -> HallScreen:
+    """The screen shown, once its first look at the hall is on it."""
     qtbot.addWidget(screen)
     screen.show()
+    qtbot.waitUntil(lambda: screen.started_up, timeout=WAIT)
     return screen
 
 

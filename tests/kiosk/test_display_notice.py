@@ -39,6 +39,7 @@ def test_the_marquee_names_the_noon_duty_windows_when_the_noon_break_begins(
     d = LobbyDisplay(hall, bridge=bridge, size=QSize(1920, 1080))
     qtbot.addWidget(d)
     d.show()
+    qtbot.waitUntil(lambda: d.started_up, timeout=WAIT)
     own = hall.settings.display.notice
     assert d.notice.text() == own
     clock.set(local(24, 12, 0) + timedelta(seconds=1))  # no event: the clock alone

@@ -98,6 +98,7 @@ def test_every_call_from_another_process_is_shown_once_and_in_order(
         d = LobbyDisplay(hall, bridge=bridge, size=QSize(1920, 1080))
         qtbot.addWidget(d)
         d.show()
+        qtbot.waitUntil(lambda: d.started_up, timeout=30_000)
         shown: list[LobbyCall] = []
         outages: list[bool] = []
         d.call_shown.connect(shown.append)
