@@ -19,9 +19,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
+from shared.qt.tasks import Gate
 from shared.store.feed import ConnectionChange, Feed, FeedEvent
 
 log = logging.getLogger(__name__)
@@ -92,13 +94,15 @@ class FeedBridge(QObject):
         self._after = after
         self._feed: Feed | None = None
         self._thread: threading.Thread | None = None
+        self._gate = Gate()  # closed by stop(): the reader posts nothing after that
+        self.destroyed.connect(self._gate.close)
         self.last_id: int | None = after
 
     def start(self, after: int | None = None) -> None:
         """Start reading (after event id ``after`` when given: a screen that read a
         snapshot at that position); returns at once (connecting happens in the worker).
-        A bridge already started is left as it is."""
-        if self._thread is not None:
+        A bridge already started, or stopped, is left as it is."""
+        if self._thread is not None or not self._gate.open:
             return
         if after is not None:
             self._after = self.last_id = after
@@ -106,39 +110,51 @@ class FeedBridge(QObject):
         self._thread.start()
 
     def stop(self, timeout: float = 2.0) -> None:
-        """Stop reading and wait (briefly) for the worker to end."""
-        self._closing = True  # before looking at _feed: see _run
+        """Stop reading: once this returns no signal comes from the reader any more (it
+        may be deleted), and the reader is asked to end (waited for up to ``timeout``;
+        a reader stuck in a connection attempt ends by itself, saying nothing)."""
+        self._gate.close()  # before looking at _feed: see _run
         feed, thread = self._feed, self._thread
         if feed is not None:
             feed.close()
-        if thread is not None:
+        if thread is not None and thread is not threading.current_thread():
             thread.join(timeout)
-        self._thread = None
-
-    _closing = False
+            if thread.is_alive():
+                log.info("feed bridge: the reader is still ending; it will say nothing more")
 
     def _run(self) -> None:
+        gate = self._gate
+        feed: Feed | None = None
         try:
-            self._feed = self._factory()
-            if self._closing:
-                self._feed.close()
-            for item in self._feed.events(after=self._after):
+            feed = self._feed = self._factory()
+            if not gate.open:
+                return
+            for item in feed.events(after=self._after):
+                if not gate.open:
+                    return
                 if isinstance(item, ConnectionChange):
                     if item.kind == "connection_lost":
-                        self.connection_lost.emit(item.detail)
+                        gate.post(partial(self.connection_lost.emit, item.detail))
                     else:
-                        self.connection_restored.emit()
+                        gate.post(self.connection_restored.emit)
                     continue
                 self._emit(item)
         except Exception as exc:  # a bug or a fault the feed cannot retry: tell the screen
-            log.exception("feed bridge stopped")
-            self.failed.emit(str(exc))
+            if gate.open:
+                log.exception("feed bridge stopped")
+            gate.post(partial(self.failed.emit, str(exc)))
         finally:
-            self.stopped.emit()
+            if feed is not None:
+                feed.close()
+            gate.post(self.stopped.emit)
 
     def _emit(self, ev: FeedEvent) -> None:
-        self.last_id = ev.id
-        self.event_received.emit(ev)
         name = _SIGNAL_OF.get(ev.kind)
-        if name is not None:
-            getattr(self, name).emit(ev)
+
+        def emit() -> None:
+            self.last_id = ev.id
+            self.event_received.emit(ev)
+            if name is not None:
+                getattr(self, name).emit(ev)
+
+        self._gate.post(emit)

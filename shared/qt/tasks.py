@@ -9,8 +9,10 @@ printer. A result or an error comes back as a call on the GUI thread.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +20,33 @@ from PySide6.QtCore import QObject, Signal
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+
+class Gate:
+    """Open until closed: whether a thread may still hand a result to a QObject. The lock
+    makes "still open? then post it" one step, so nothing is posted once ``close``
+    returns (the object may be deleted right after), and a post under way finishes
+    before ``close`` does."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open = True
+
+    @property
+    def open(self) -> bool:
+        return self._open
+
+    def close(self) -> None:
+        with self._lock:
+            self._open = False
+
+    def post(self, emit: Callable[[], None]) -> bool:
+        """Run ``emit`` (which posts to the GUI thread) if the gate is open."""
+        with self._lock:
+            if not self._open:
+                return False
+            emit()
+            return True
 
 
 class Worker(QObject):
@@ -30,7 +59,9 @@ class Worker(QObject):
         self.name = name
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"yimen-{name}")
         self._finished.connect(self._deliver)
-        self._closed = False
+        self._gate = Gate()
+        # Deleted with its screen before anyone closed it: no answer may be posted to it.
+        self.destroyed.connect(self._gate.close)
 
     def submit(
         self,
@@ -39,29 +70,35 @@ class Worker(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Future[None]:
         """Run ``fn`` on the worker's thread; then ``on_result(result)`` or
-        ``on_error(exception)`` on the GUI thread (an error nobody handles is logged)."""
+        ``on_error(exception)`` on the GUI thread (an error nobody handles is logged).
+        After ``close`` nothing more is run or delivered."""
+        gate, finished = self._gate, self._finished
 
         def run() -> None:
+            if not gate.open:
+                return
             try:
                 result = fn()
             except BaseException as exc:  # delivered, not lost with the thread
-                if not self._closed:
-                    self._finished.emit(on_error, None, exc)
+                gate.post(partial(finished.emit, on_error, None, exc))
                 return
-            if not self._closed:
-                self._finished.emit(on_result, result, None)
+            gate.post(partial(finished.emit, on_result, result, None))
 
-        if self._closed:  # the app is closing: late work is dropped, not an error
+        if not gate.open:  # the app is closing: late work is dropped, not an error
             done: Future[None] = Future()
             done.set_result(None)
             return done
         return self._executor.submit(run)
 
     def close(self, wait: bool = True) -> None:
-        self._closed = True
+        """No more answers: once this returns, nothing is delivered; work not started
+        is dropped, and ``wait`` waits for the one running to end."""
+        self._gate.close()
         self._executor.shutdown(wait=wait, cancel_futures=True)
 
     def _deliver(self, callback: Any, result: Any, error: BaseException | None) -> None:
+        if not self._gate.open:
+            return
         if error is None:
             if callback is not None:
                 callback(result)

@@ -64,8 +64,8 @@ def test_the_gui_keeps_running_while_the_feed_waits_for_a_silent_server(qtbot: Q
     timer.start(20)
     try:
         bridge.start()  # returns at once: connecting happens in the worker
-        qtbot.wait(400)
-        assert len(ticks) >= 5  # the event loop ran all along
+        qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=10_000)  # the event loop runs
+        assert bridge._thread is not None and bridge._thread.is_alive()  # still connecting
     finally:
         timer.stop()
         bridge.stop(timeout=0.5)
@@ -101,3 +101,28 @@ def test_a_sign_in_and_out_reach_the_screens(qtbot: QtBot, hall: Hall, bridge: F
     with qtbot.waitSignal(bridge.window_signed_in, timeout=10_000) as signed_in:
         hall.sign_in("1013", "demo1234", 3)  # the B post takes over
     assert (signed_in.args[0].window_no, signed_in.args[0].clerk_code) == (3, "1013")
+
+
+def test_a_stopped_bridge_says_nothing_more_even_when_its_reader_ends_later(
+    qtbot: QtBot,
+) -> None:
+    # The reader hangs in a connection attempt past stop()'s wait; when the server finally
+    # goes away the attempt fails, and the bridge (maybe deleted by then) hears nothing.
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    port = silent.getsockname()[1]
+    bridge = FeedBridge(f"postgresql://nobody@127.0.0.1:{port}/hall")
+    heard: list[object] = []
+    for signal in (bridge.connection_lost, bridge.failed, bridge.stopped, bridge.event_received):
+        signal.connect(heard.append)
+    bridge.start()
+    reader = bridge._thread
+    assert reader is not None
+    bridge.stop(timeout=0.1)
+    assert reader.is_alive()  # stop() gave up waiting: the reader lives on
+    bridge.deleteLater()
+    silent.close()  # the attempt fails now; the reader gives up (the feed is closed)
+    qtbot.waitUntil(lambda: not reader.is_alive(), timeout=20_000)
+    qtbot.wait(50)  # anything posted would have arrived
+    assert heard == []
