@@ -8,6 +8,7 @@ the run: those tests never skip.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import shutil
@@ -75,6 +76,18 @@ def no_database_on_the_gui_thread() -> Iterator[None]:
     store_db.session_guard = _no_session_on_the_gui_thread
     yield
     store_db.session_guard = None
+
+
+@pytest.fixture(autouse=True)
+def garbage_on_the_main_thread() -> Iterator[None]:
+    """No cycle collection during a test (it could run in a worker or feed thread and free
+    a widget there); all of it after the test, on the main thread, as a station does
+    (`shared.qt.collector`). What survives is frozen, so the next collection is quick."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.freeze()
+    gc.enable()
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from shared.base.errors import YimenError
 from shared.devices.announcer import Announcer
 from shared.devices.voice import Voice
 from shared.hall import Hall
+from shared.qt.collector import GuiCollector
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import set_language
 
@@ -39,6 +40,7 @@ def run_station(
     closed. A hall or window that cannot be opened is one sentence and exit status 2."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collector = GuiCollector(app)  # garbage freed on the GUI thread only
     set_language(lang)
     try:
         hall = Hall.connect(db, clock_from_env(runs=True), hall_code=hall_code)
@@ -66,6 +68,7 @@ def run_station(
         if voice is not None:
             voice.close()
         hall.close()
+        collector.stop()
 
 
 def show_public(window: QWidget, sized: bool) -> None:

@@ -73,3 +73,27 @@ def _alive(widget: QWidget) -> bool:
     except RuntimeError:  # its C++ object is gone
         return False
     return True
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.me = self  # a reference cycle: only the cycle collector frees it
+
+
+def test_the_stations_collector_frees_cycles_from_the_gui_thread(qtbot: QtBot) -> None:
+    import gc
+    import weakref
+
+    from shared.qt.collector import GuiCollector
+
+    collector = GuiCollector()
+    try:
+        assert not gc.isenabled()  # never in whatever thread allocates
+        node = _Node()
+        gone = weakref.ref(node)
+        del node
+        for _ in range(collector.threshold[0] * 2):  # enough allocations to pass gen 0
+            _Node()
+        qtbot.waitUntil(lambda: gone() is None, timeout=10_000)
+    finally:
+        collector.stop()
