@@ -19,11 +19,13 @@ from __future__ import annotations
 import atexit
 import contextlib
 import glob
+import json
 import os
 import re
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from types import TracebackType
@@ -59,6 +61,24 @@ class PgServerError(RuntimeError):
     The message says what failed, how to fix it, and ends with the last lines of the log.
     """
 
+
+#: The watchdog: a process of its own that outlives the test run. It waits for its
+#: standard input to close; "done" first means the run closed the server itself,
+#: anything else (the run was killed, even with SIGKILL: the pipe closes with it) means
+#: stop the server at once and delete its files.
+_WATCHDOG = """
+import json, os, shutil, subprocess, sys
+line = sys.stdin.readline()
+if line.strip() != "done":
+    stop, dirs = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+    subprocess.run(stop, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, timeout=60, check=False)
+    for d in dirs:
+        if os.path.islink(d):
+            os.unlink(d)
+        else:
+            shutil.rmtree(d, ignore_errors=True)
+"""
 
 #: A role that must log in with a password (see ``_initdb``); tests create it.
 PASSWORD_ROLE = "yimen_pw"
@@ -122,6 +142,7 @@ class ThrowawayPostgres:
         self._initialised = False
         self._started_once = False
         self._atexit_registered = False
+        self._watchdog: subprocess.Popen[bytes] | None = None
 
     # -- paths ---------------------------------------------------------------------------
 
@@ -160,6 +181,7 @@ class ThrowawayPostgres:
             result = self._pg_ctl("start", "-l", str(self.log_path))
             if result.returncode == 0:
                 self._started_once = True
+                self._watch()
                 return
             # A port picked free may be taken by the time the server binds it: pick another.
             # Only before the first start: afterwards the port must stay (URLs are out).
@@ -203,6 +225,7 @@ class ThrowawayPostgres:
             if self._initialised:
                 self._stop_quietly()
         finally:
+            self._unwatch()
             self._initialised = False
             if self._atexit_registered:
                 atexit.unregister(self.close)
@@ -240,6 +263,34 @@ class ThrowawayPostgres:
         return f"<ThrowawayPostgres 127.0.0.1:{self.port} {self.dir}>"
 
     # -- internals -----------------------------------------------------------------------
+
+    def _watch(self) -> None:
+        """Start the watchdog that stops this server if the run dies without close()."""
+        if self._watchdog is not None:
+            return
+        assert self._bindir is not None
+        stop = [str(self._bindir / "pg_ctl"), "stop", "-m", "immediate", "-D", str(self.data_dir)]
+        if self._as_postgres:
+            stop = ["runuser", "-u", "postgres", "--", *stop]
+        dirs = [str(d) for d in (self.dir, self.base_dir / "pg", self._socket_tmp) if d]
+        self._watchdog = subprocess.Popen(
+            [sys.executable, "-c", _WATCHDOG, json.dumps(stop), json.dumps(dirs)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd="/",
+            start_new_session=True,  # not killed with the run's process group
+        )
+
+    def _unwatch(self) -> None:
+        watchdog, self._watchdog = self._watchdog, None
+        if watchdog is None or watchdog.stdin is None:
+            return
+        with contextlib.suppress(OSError):
+            watchdog.stdin.write(b"done\n")
+            watchdog.stdin.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            watchdog.wait(10)
 
     def _initdb(self) -> None:
         self._bindir = find_bindir()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -84,3 +88,44 @@ def test_missing_binaries_say_how_to_fix(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     with pytest.raises(PgServerError, match="install the Debian package postgresql"):
         ThrowawayPostgres(tmp_path).start()
+
+
+_RUN_THEN_WAIT = """
+import sys, time
+from pathlib import Path
+from tests.pgserver import ThrowawayPostgres
+pg = ThrowawayPostgres(Path(sys.argv[1]))
+pg.start()
+print(pg.port, pg.dir, flush=True)
+time.sleep(600)
+"""
+
+
+def _accepts(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def test_a_run_killed_outright_leaves_no_server_behind(tmp_path: Path) -> None:
+    run = subprocess.Popen(
+        [sys.executable, "-c", _RUN_THEN_WAIT, str(tmp_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    try:
+        assert run.stdout is not None
+        port_text, where = run.stdout.readline().split(maxsplit=1)
+        port, data = int(port_text), Path(where.strip())
+        assert _accepts(port) and data.exists()
+    finally:
+        run.kill()  # SIGKILL: no atexit, no finally, no close()
+        run.wait()
+    deadline = time.monotonic() + 60
+    while (_accepts(port) or data.exists()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _accepts(port), "the server outlived the run that started it"
+    assert not data.exists() and not (tmp_path / "pg").exists()
