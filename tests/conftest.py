@@ -20,6 +20,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Cheap password hashes in the tests and the processes they start (shared.config.halls);
+# test_signin checks that a hash anywhere else costs what production's does.
+os.environ["YIMEN_PASSWORD_COST"] = "test"
 
 import pytest
 from sqlalchemy.engine import make_url

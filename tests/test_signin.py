@@ -3,6 +3,10 @@ the clerk for five minutes on every PC. On SQLite and PostgreSQL, with an inject
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from sqlalchemy import select
 
@@ -227,3 +231,26 @@ def test_the_estimate_counts_the_windows_really_staffed(hall: Hall) -> None:
     assert estimate() == round(14 * minutes / 2)
     hall.pause(6, "1006", "会议")
     assert estimate() == round(15 * minutes / 1)
+
+
+_HASH_ONE = "from shared.config.halls import hash_password; print(hash_password('demo1234'))"
+
+
+@pytest.mark.parametrize(
+    ("cost", "parameters"),
+    [
+        (None, "$m=65536,t=3,p=4$"),  # a hall's PCs: argon2id's recommended profile
+        ("fast", "$m=65536,t=3,p=4$"),  # any other value changes nothing
+        ("test", "$m=64,t=1,p=1$"),  # the tests, and only they
+    ],
+)
+def test_passwords_are_hashed_at_production_cost_outside_the_tests(
+    cost: str | None, parameters: str
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "YIMEN_PASSWORD_COST"}
+    if cost is not None:
+        env["YIMEN_PASSWORD_COST"] = cost
+    hashed = subprocess.run(
+        [sys.executable, "-c", _HASH_ONE], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert hashed.startswith("$argon2id$") and parameters in hashed
