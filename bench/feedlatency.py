@@ -26,7 +26,6 @@ into commit → wake and wake → received (the read).
 from __future__ import annotations
 
 import itertools
-import multiprocessing as mp
 import os
 import random
 import threading
@@ -42,7 +41,7 @@ from sqlalchemy import func, select
 from bench.cpu import CpuMeter, CpuShare
 from bench.databases import _plain
 from bench.stats import Summary
-from bench.workload import _gather, _Job, _reap, _run, _start
+from bench.workload import _gather, _Job, _reap, _run, _start, process_context
 from shared.base.clock import OffsetClock
 from shared.hall import Hall
 from shared.store import feed as shared_feed
@@ -392,18 +391,9 @@ def _probe_until_seen(url: str, ready: Any, timeout: float = 60) -> None:
             hall.resume(window, clerk)
 
 
-def _context() -> Any:
-    """Processes forked from a server that has imported the hall core once: each starts
-    at once, rather than importing SQLAlchemy and the hall afresh, which takes seconds
-    for a dozen processes on two cores (and is no part of what is measured)."""
-    ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["bench.feedlatency"])
-    return ctx
-
-
 def raw_idle(url: str, count: int, timeout: float = 600) -> RawResult:
     """The raw LISTEN/NOTIFY round trip on the otherwise idle server."""
-    ctx = _context()
+    ctx = process_context("bench.feedlatency")
     out, go, ready, stop = ctx.Queue(), ctx.Event(), ctx.Semaphore(0), ctx.Event()
     expected = ctx.Value("q", 0)
     procs = _start(
@@ -441,7 +431,7 @@ class Rig:
 
     @classmethod
     def make(cls) -> Rig:
-        ctx = _context()
+        ctx = process_context("bench.feedlatency")
         return cls(
             ctx,
             ctx.Queue(),

@@ -287,6 +287,19 @@ class RunResult:
         return self.kiosks + self.counters + self.displays
 
 
+def process_context(preload: str = "bench.workload") -> Any:
+    """How worker processes start: forked from a server process that has imported the
+    hall core once (module ``preload``), so each starts at once rather than importing
+    SQLAlchemy and the hall afresh, which takes seconds for a dozen processes on two
+    cores and is no part of what is measured or tested; spawned where there is no fork
+    server (Windows). Each worker opens its own connections after it starts."""
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload([preload])
+    return ctx
+
+
 @dataclass
 class _Job:
     target: Callable[..., WorkerResult]
@@ -367,7 +380,7 @@ def run(
     and write ``kiosk.prof`` and ``counter.prof`` there (a profiled run is slower).
     ``on_go``: called just before the start signal (e.g. to start measuring).
     """
-    ctx = mp.get_context("spawn")
+    ctx = process_context()
     out = ctx.Queue()
     go = ctx.Event()
     ready = ctx.Semaphore(0)
@@ -423,7 +436,7 @@ def run_timed(
     """Kiosks issuing back to back, counters calling, starting and finishing back to back,
     and displays reading every 100–200 ms, all for ``seconds``; then each stops after the
     operation in hand. ``measure_lock``: also record each write's wait for the fair lock."""
-    ctx = mp.get_context("spawn")
+    ctx = process_context()
     out = ctx.Queue()
     go = ctx.Event()
     ready = ctx.Semaphore(0)

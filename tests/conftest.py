@@ -164,7 +164,26 @@ def pg_templates(pg_admin_url: str, demo_config) -> dict[str, str]:  # type: ign
     return names
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+DB_KINDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test of the hall's rules runs on both databases. A screen's test (marked
+    gui) runs on SQLite alone unless the database matters to it: it follows the change
+    feed (a ``bridge`` or ``live_console`` fixture; LISTEN/NOTIFY on PostgreSQL, polling
+    on SQLite) or is marked ``both_databases`` (processes sharing the database)."""
+    if "db_kind" not in metafunc.fixturenames:
+        return
+    node = metafunc.definition
+    screen_only = (
+        node.get_closest_marker("gui") is not None
+        and node.get_closest_marker("both_databases") is None
+        and not {"bridge", "live_console"} & set(metafunc.fixturenames)
+    )
+    metafunc.parametrize("db_kind", DB_KINDS[:1] if screen_only else DB_KINDS, indirect=True)
+
+
+@pytest.fixture
 def db_kind(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 

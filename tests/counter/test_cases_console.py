@@ -175,6 +175,7 @@ def test_a_supervisor_lists_the_cases_and_starts_and_completes_one(
     assert w.side.currentWidget() is w.line_page
 
 
+@pytest.mark.both_databases
 def test_the_list_follows_new_bad_reviews_through_the_feed(
     qtbot: QtBot,
     hall: Hall,

@@ -363,6 +363,7 @@ def _lines(proc: subprocess.Popen[str], timeout: float = 120) -> list[str]:
     return out.splitlines()
 
 
+@pytest.mark.both_databases
 @pytest.mark.slow
 def test_two_consoles_and_two_kiosks_in_their_own_processes_share_the_line(
     hall: Hall, db_url: str, tmp_path: Path
@@ -449,6 +450,7 @@ def test_global_keys_that_cannot_listen_say_so_and_the_keys_still_work(
     assert key(qtbot, console, Qt.Key.Key_F1).ticket is not None
 
 
+@pytest.mark.both_databases
 def test_a_console_killed_with_a_ticket_in_hand_loses_nothing(
     qtbot: QtBot, hall: Hall, db_url: str
 ) -> None:

@@ -234,6 +234,7 @@ def speaking_hall(db_url: str, clock: FixedClock) -> Hall:
     return Hall.connect(db_url, clock)
 
 
+@pytest.mark.both_databases
 def test_the_display_speaks_every_call_once_in_order_but_not_old_ones(
     qtbot: QtBot, db_url: str, clock: FixedClock, tmp_path: object
 ) -> None:

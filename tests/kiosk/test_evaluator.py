@@ -204,6 +204,7 @@ def test_the_pad_fits_a_tablet_with_the_reasons_and_a_refusal_showing(
         pad.close()
 
 
+@pytest.mark.both_databases
 def test_f3_at_the_counter_asks_the_windows_pad(
     qtbot: QtBot, unstaffed_hall: Hall, unstaffed_db_url: str
 ) -> None:

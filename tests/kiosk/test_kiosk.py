@@ -450,6 +450,7 @@ def test_every_button_has_an_accessible_name(qtbot: QtBot, kiosk: KioskWindow) -
     assert all(b.accessibleName() for b in buttons)
 
 
+@pytest.mark.both_databases
 def test_waiting_counts_follow_the_feed_without_polling(
     qtbot: QtBot, hall: Hall, slips: Path, db_url: str
 ) -> None:
