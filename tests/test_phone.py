@@ -8,6 +8,7 @@ status endpoint it polls is asked directly.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import re
 import socket
@@ -575,6 +576,45 @@ def test_the_status_endpoint_answers_refusals_in_json(phone: Phone) -> None:
     assert r.json()["message"] == sentence("review.expired", "en", days=7)
 
 
+def _wrong_short(short: str) -> str:
+    """The same ticket with other check digits: what a guesser sends."""
+    ticket, digits = short.split("-")
+    return f"{ticket}-{(int(digits) + 1) % 1_000_000:06d}"
+
+
+@WEB_ONLY
+def test_the_short_code_is_refused_on_the_phone_exactly_like_a_wrong_guess(phone: Phone) -> None:
+    """The slip's QR code carries the signed code; the six digits printed under it are for
+    typing at the kiosk, where a person stands. On the page a script could try them all
+    within the code's seven days, so a genuine short code gets the very answer a wrong
+    one gets: the page confirms nothing."""
+    t = finished(phone.hall)
+    genuine, typed = t.short_code, t.short_code.replace("-", "")
+    assert phone.hall.review_ticket(genuine).ticket.number == t.number  # the kiosk's way
+    token = phone.token(t.review_code)  # a genuine form token of this very ticket
+
+    def answers(code: str) -> list[tuple[int, str, str]]:
+        got = [
+            phone.page(code),
+            phone.status(code),
+            phone.rate(code, {"level": "very_dissatisfied", "reason": "slow"}, token=token),
+        ]
+        return [(r.status_code, r.headers["content-type"], r.text.replace(code, "…")) for r in got]
+
+    for code in (genuine, typed):
+        assert answers(code) == answers(_wrong_short(genuine))
+        page, status, post = answers(code)
+        assert page[0] == status[0] == post[0] == 404
+        assert json.loads(status[2]) == {
+            "error": "review.invalid",
+            "message": sentence("review.invalid"),
+        }
+        assert sentence("review.invalid") in html.unescape(page[2])
+        assert sentence("review.invalid") in html.unescape(post[2])
+    assert phone_reviews(phone, t) == []  # nothing was recorded through the short code
+    assert phone.rate(t.review_code, {"level": "satisfied"}).status_code == 303
+
+
 @WEB_ONLY
 def test_unknown_addresses_and_methods_get_a_readable_page(phone: Phone) -> None:
     r = phone.client.get("/")
@@ -582,6 +622,8 @@ def test_unknown_addresses_and_methods_get_a_readable_page(phone: Phone) -> None
     r = phone.client.put("/r/QC.1.AAAAAAAAAAAAAAAA")
     assert r.status_code == 405 and "不支持这种请求" in words(r)
     no_trace(r)
+    r = phone.client.post("/r/QC.1.AAAAAAAAAAAAAAAA/status")
+    assert r.status_code == 405 and r.json()["error"] == "web.not_allowed"
 
 
 # -- language, headers, limits, faults ------------------------------------------------------
@@ -745,6 +787,8 @@ def test_a_database_that_is_down_gives_503(
         assert s.status_code == 503 and s.json()["error"] == "web.unavailable"
         posted = phone.rate(t.review_code, {"level": "satisfied"}, token=token)
         assert posted.status_code == 503 and sentence("web.unavailable") in words(posted)
+        for answer in (r, s, posted):
+            assert int(answer.headers["retry-after"]) > 0
     finally:
         phone.hall.db.dispose()
         _give_it_back(db_url, request)
@@ -765,6 +809,11 @@ def test_an_unexpected_fault_gives_a_plain_500_and_the_trace_goes_to_the_log(
     assert "ticket" not in r.text.split("<main>")[1].lower()  # no SQL, no names of tables
     [record] = [rec for rec in caplog.records if rec.name == "yimen.phone"]
     assert record.exc_info is not None
+    s = phone.status(t.review_code)  # the page's polling gets JSON, as with any refusal
+    assert s.status_code == 500 and s.headers["content-type"].startswith("application/json")
+    assert s.json() == {"error": "web.server_error", "message": s.json()["message"]}
+    assert "系统出错了" in s.json()["message"]
+    no_trace(s)
 
 
 # -- yimen serve --------------------------------------------------------------------------------

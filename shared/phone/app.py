@@ -4,7 +4,12 @@
 kept up to date by a few lines of script polling ``GET /r/{code}/status``; once the
 service is over it shows the rating form, and ``POST /r/{code}`` sends the rating to the
 hall (channel ``qr``). The signed code is the only key: there is no login, and nothing
-about the citizen is kept beyond what the rating itself holds.
+about the citizen is kept beyond what the rating itself holds. The short code printed for
+typing at the kiosk is refused here like any invalid code (a script could guess its six
+digits); the QR code carries the signed one.
+
+When the hall's database is away (restarting, the network cut), every URL answers 503 with
+``Retry-After`` and the page's own sentence: an HTML page, or JSON on the status URL.
 
 `create_app(hall)` returns the ASGI app; ``yimen serve`` runs it on uvicorn. The facade's
 calls block, so they run in Starlette's thread pool.
@@ -54,6 +59,8 @@ PREFIX = "/r"
 STATIC = f"{PREFIX}/static"
 #: How often the page asks for news, in milliseconds.
 POLL_MS = 3000
+#: When to ask again after a 503 (the database away), in seconds.
+RETRY_AFTER_SECONDS = 10
 
 #: The HTTP status of each refusal.
 STATUS: dict[str, int] = {
@@ -83,6 +90,12 @@ def _status_of(exc: YimenError) -> int:
     if isinstance(exc, EnvironmentFault):
         return 503
     return STATUS.get(exc.code, 400)
+
+
+def _is_json(request: Request) -> bool:
+    """Whether the URL answers in JSON (the status the page polls), refusals included."""
+    path = request.url.path
+    return path.startswith(PREFIX + "/") and path.endswith("/status")
 
 
 def _sentence(exc: YimenError, lang: str) -> str:
@@ -157,8 +170,22 @@ class PhoneApp:
 
     def refused(self, request: Request, lang: str, exc: YimenError) -> Response:
         if isinstance(exc, EnvironmentFault):
-            log.warning("phone page: %s", exc.code)
+            return self.unavailable(request, lang, exc, json=False)
         return self.error_page(request, lang, _status_of(exc), _sentence(exc, lang))
+
+    def unavailable(
+        self, request: Request, lang: str, exc: EnvironmentFault, *, json: bool
+    ) -> Response:
+        """The hall's database is away: 503 with when to ask again, and the page's own
+        sentence (the citizen cannot act on the database's address); the code goes to the
+        server's log."""
+        log.warning("phone page: %s", exc.code)
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        sentence = _sentence(exc, lang)
+        if json:
+            body = {"error": "web.unavailable", "message": sentence}
+            return JSONResponse(body, status_code=503, headers=headers)
+        return self.error_page(request, lang, 503, sentence, **headers)
 
     def too_many(self, request: Request, lang: str, exc: RateLimited, *, json: bool) -> Response:
         headers = {"Retry-After": str(exc.retry_after)}
@@ -172,7 +199,11 @@ class PhoneApp:
         return int(self.hall.now().timestamp())
 
     def _ticket_id(self, code: str) -> int:
-        return rv.ticket_id_of(self.hall.settings, code)
+        return rv.ticket_id_of(self.hall.settings, code, short_code=False)
+
+    def _review_ticket(self, code: str) -> ReviewTicket:
+        """The ticket of a signed code; a short code is refused (see the module's words)."""
+        return self.hall.review_ticket(code, short_code=False)
 
     def _token(self, ticket_id: int) -> str:
         settings = self.hall.settings
@@ -316,7 +347,7 @@ class PhoneApp:
             return self.too_many(request, lang, exc, json=False)
         code = request.path_params["code"]
         try:
-            rt = await run_in_threadpool(self.hall.review_ticket, code)
+            rt = await run_in_threadpool(self._review_ticket, code)
             thanks = request.query_params.get("thanks") == "1" and rt.review is not None
             return await run_in_threadpool(self.page, request, lang, rt, thanks=thanks)
         except YimenError as exc:
@@ -334,18 +365,17 @@ class PhoneApp:
         try:
 
             def read() -> dict[str, Any]:
-                rt = self.hall.review_ticket(code)
+                rt = self._review_ticket(code)
                 data = self.live(rt, lang)
                 if rt.can_rate:
                     data["token"] = self._token(self._ticket_id(rt.code))
                 return data
 
             return JSONResponse(await run_in_threadpool(read))
+        except EnvironmentFault as exc:
+            return self.unavailable(request, lang, exc, json=True)
         except YimenError as exc:
-            if isinstance(exc, EnvironmentFault):
-                log.warning("phone page: %s", exc.code)
-            body = {"error": exc.code if isinstance(exc, HallError) else "web.unavailable",
-                    "message": _sentence(exc, lang)}  # fmt: skip
+            body = {"error": exc.code, "message": _sentence(exc, lang)}
             return JSONResponse(body, status_code=_status_of(exc))
 
     async def rate(self, request: Request) -> Response:
@@ -376,7 +406,7 @@ class PhoneApp:
             ):
                 raise HallError("web.cross_site")
             # An unknown or expired code says so before the form's token is looked at.
-            await run_in_threadpool(self.hall.review_ticket, code)
+            await run_in_threadpool(self._review_ticket, code)
             await run_in_threadpool(self._check_token, ticket_id, form.token)
 
             def submit() -> None:
@@ -389,6 +419,7 @@ class PhoneApp:
                     dimensions=form.dimensions,
                     name=form.name,
                     phone=form.phone,
+                    short_code=False,
                 )
 
             await run_in_threadpool(submit)
@@ -419,10 +450,9 @@ class PhoneApp:
         else:
             status, sentence, headers = _status_of(exc), _sentence(exc, lang), {}
         if isinstance(exc, EnvironmentFault):
-            log.warning("phone page: %s", exc.code)
-            return self.error_page(request, lang, status, sentence)
+            return self.unavailable(request, lang, exc, json=False)
         try:
-            rt = await run_in_threadpool(self.hall.review_ticket, code)
+            rt = await run_in_threadpool(self._review_ticket, code)
             response = await run_in_threadpool(
                 self.page, request, lang, rt, status=status, sentence=sentence, form=form
             )
@@ -438,16 +468,29 @@ class PhoneApp:
     async def not_found(self, request: Request, exc: Exception) -> Response:
         lang = self.lang(request)
         status = exc.status_code if isinstance(exc, HTTPException) else 404
-        sentence = render("web.not_found", lang) if status == 404 else text("not_allowed", lang)
+        if status == 404:
+            error, sentence = "web.not_found", render("web.not_found", lang)
+        else:
+            error, sentence = "web.not_allowed", text("not_allowed", lang)
+        if _is_json(request):
+            return JSONResponse({"error": error, "message": sentence}, status_code=status)
         return self.error_page(request, lang, status, sentence)
 
     async def bug(self, request: Request, exc: Exception) -> Response:
         """Anything unexpected: the trace goes to the server's log, the phone gets a
-        plain page."""
-        log.error("phone page failed", exc_info=exc)
+        plain page (JSON on the status URL). A fault of the database that got this far
+        is still a 503."""
         lang = self.lang(request)
+        json = _is_json(request)
+        if isinstance(exc, EnvironmentFault):
+            return self.unavailable(request, lang, exc, json=json)
+        log.error("phone page failed", exc_info=exc)
         try:
-            return self.error_page(request, lang, 500, text("server_error", lang))
+            sentence = text("server_error", lang)
+            if json:
+                body = {"error": "web.server_error", "message": sentence}
+                return JSONResponse(body, status_code=500)
+            return self.error_page(request, lang, 500, sentence)
         except Exception:
             return Response("500", status_code=500, media_type="text/plain")
 

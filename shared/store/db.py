@@ -17,6 +17,15 @@ How concurrent writers stay correct and fair:
 
 Event ids are handed out at commit (see `shared.store.model.Event`), and on PostgreSQL
 one ``NOTIFY`` is sent per transaction that wrote events.
+
+When the database drops a connection (a restart, a network cut, an administrator) or asks
+for a transaction to be run again (a deadlock, a serialisation failure, a locked SQLite
+file), what can be run again is: ``run_read`` and ``run_write`` run their function again
+as a whole, on a new connection (a pooled one is pinged before use). A write whose
+COMMIT was cut off is not run again, since it may have been saved. What cannot be run
+again, or still fails, ends as an `EnvironmentFault` whose sentence says the database is
+unavailable and what to do (``db.unavailable``, ``db.busy``, ``db.commit_unknown``): never
+as a raw driver error.
 """
 
 from __future__ import annotations
@@ -25,7 +34,7 @@ import enum
 import json
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -34,6 +43,7 @@ import portalocker
 from sqlalchemy import Connection, Engine, create_engine, event, insert, text, update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 from shared.base.errors import EnvironmentFault
@@ -74,6 +84,7 @@ class Database:
         self.url = parse_url(url)
         self.dialect = "sqlite" if self.url.drivername == "sqlite" else "postgresql"
         self._write_lock = threading.Lock()
+        self._local = threading.local()  # this thread's write: has its COMMIT been sent?
         self._lock_file: IO[str] | None = None
         self._lock_path: Path | None = None
         try:
@@ -94,6 +105,7 @@ class Database:
             self.engine.execution_options(yimen_write=True), expire_on_commit=False
         )
         event.listen(self._writer, "before_commit", self._before_commit)
+        event.listen(self.engine, "commit", self._on_commit)
 
     @property
     def safe_url(self) -> str:
@@ -149,32 +161,69 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction: commits at the end, rolls back on any error."""
-        if session_guard is not None:
-            session_guard()
-        turn = self._sqlite_writer_turn() if self.dialect == "sqlite" else _nothing()
-        with turn, self._translated(), self._writer.begin() as session:
+        """One write transaction: commits at the end, rolls back on any error. Not run
+        again when the connection drops (the block cannot be): `EnvironmentFault`;
+        ``run_write`` runs a function again instead."""
+        with self._write(retry=False) as session:
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """One read-only look at a consistent snapshot."""
-        if session_guard is not None:
-            session_guard()
-        with self._translated(), self._sessions() as session, session.begin():
+        """One read-only look at a consistent snapshot. A dropped connection ends it
+        with `EnvironmentFault`; ``run_read`` runs a function again instead."""
+        with self._read(retry=False) as session:
             yield session
 
     def run_write(self, fn: Callable[[Session], T], attempts: int = 3) -> T:
-        """Run ``fn`` in a write transaction, again if the database asked to retry
-        (a PostgreSQL deadlock or serialisation failure, a stale pooled connection)."""
+        """Run ``fn`` in a write transaction, again as a whole if the database asked to
+        retry (a PostgreSQL deadlock or serialisation failure, a dropped connection), up
+        to ``attempts`` times; then `EnvironmentFault`."""
+        return self._again(lambda: self._write(retry=True), fn, attempts)
+
+    def run_read(self, fn: Callable[[Session], T], attempts: int = 3) -> T:
+        """Run ``fn`` in a read transaction, again as a whole after a dropped connection,
+        up to ``attempts`` times; then `EnvironmentFault`."""
+        return self._again(lambda: self._read(retry=True), fn, attempts)
+
+    @staticmethod
+    def _again(
+        open_session: Callable[[], AbstractContextManager[Session]],
+        fn: Callable[[Session], T],
+        attempts: int,
+    ) -> T:
         for attempt in range(attempts):
             try:
-                with self.write() as s:
+                with open_session() as s:
                     return fn(s)
-            except _Retry:
+            except _Retry as again:
                 if attempt == attempts - 1:
-                    raise EnvironmentFault("db.busy") from None
+                    raise again.fault from again.__cause__
         raise AssertionError("unreachable")
+
+    @contextmanager
+    def _write(self, *, retry: bool) -> Iterator[Session]:
+        if session_guard is not None:
+            session_guard()
+        turn = self._sqlite_writer_turn() if self.dialect == "sqlite" else _nothing()
+        self._local.committing = False
+        try:
+            with turn, self._translated(retry=retry), self._writer.begin() as session:
+                yield session
+        finally:
+            self._local.committing = False
+
+    @contextmanager
+    def _read(self, *, retry: bool) -> Iterator[Session]:
+        if session_guard is not None:
+            session_guard()
+        with self._translated(retry=retry), self._sessions() as session, session.begin():
+            yield session
+
+    def _on_commit(self, conn: Connection) -> None:
+        """Just before a write's COMMIT is sent: from now on, a dropped connection leaves
+        it unknown whether the transaction was saved."""
+        if conn.get_execution_options().get("yimen_write"):
+            self._local.committing = True
 
     def _before_commit(self, session: Session) -> None:
         """Give this transaction's events their ids, the next ones of the event clock,
@@ -212,13 +261,36 @@ class Database:
         session.connection().execute(insert(Event), rows)
 
     @contextmanager
-    def _translated(self) -> Iterator[None]:
+    def _translated(self, *, retry: bool) -> Iterator[None]:
+        """Database errors as the person's sentence; with ``retry``, those worth running
+        the transaction again for as `_Retry` (which never leaves this module)."""
         try:
             yield
         except DBAPIError as exc:
-            if _is_retryable(exc):
-                raise _Retry() from exc
-            raise translate_db_error(exc, self) from exc
+            fault = self._retry_fault(exc)
+            if fault is None:
+                raise translate_db_error(exc, self) from exc
+            if retry and fault.code != "db.commit_unknown":
+                raise _Retry(fault) from exc
+            raise fault from exc
+        except PoolTimeout as exc:  # every pooled connection in use for too long
+            raise EnvironmentFault("db.busy") from exc
+
+    def _retry_fault(self, exc: DBAPIError) -> EnvironmentFault | None:
+        """What a retryable error says when it is not (or no longer) retried; None for
+        an error that running again would not cure."""
+        if not _is_retryable(exc):
+            return None
+        if not _connection_lost(exc):
+            return EnvironmentFault("db.busy")
+        where = (
+            str(self.url.database)
+            if self.dialect == "sqlite"
+            else f"{self.url.host or 'localhost'}:{self.url.port or 5432}"
+        )
+        if self.dialect == "postgresql" and getattr(self._local, "committing", False):
+            return EnvironmentFault("db.commit_unknown", host=where)
+        return EnvironmentFault("db.unavailable", host=where)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -229,7 +301,11 @@ class Database:
 
 
 class _Retry(Exception):
-    pass
+    """Run the transaction again; ``fault`` is what to say when the tries are spent."""
+
+    def __init__(self, fault: EnvironmentFault) -> None:
+        super().__init__(fault.code)
+        self.fault = fault
 
 
 @contextmanager
@@ -277,9 +353,15 @@ def _is_retryable(exc: DBAPIError) -> bool:
     code = getattr(exc.orig, "sqlstate", None)
     if code in ("40001", "40P01"):
         return True
-    if isinstance(exc, OperationalError) and exc.connection_invalidated:
+    if _connection_lost(exc):
         return True
     return "database is locked" in str(exc.orig)
+
+
+def _connection_lost(exc: DBAPIError) -> bool:
+    """The connection broke under the transaction (the server restarted or ended it, the
+    network was cut): SQLAlchemy has thrown it and every pooled one away."""
+    return exc.connection_invalidated
 
 
 def translate_db_error(exc: DBAPIError, db: Database) -> Exception:

@@ -250,7 +250,7 @@ class Feed:
 
 def _is_connection_fault(exc: BaseException) -> bool:
     if isinstance(exc, EnvironmentFault):
-        return exc.code in ("db.unreachable", "db.busy")
+        return exc.code in ("db.unreachable", "db.unavailable", "db.busy")
     if isinstance(exc, OSError):
         return True
     if isinstance(exc, OperationalError):

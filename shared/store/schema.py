@@ -12,6 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy.orm import Session
 
 from shared.base.errors import EnvironmentFault
 from shared.store.db import Database
@@ -34,16 +35,22 @@ def head_revision() -> str:
 
 
 def current_revision(db: Database) -> str | None:
-    with db.read() as s:
+    def look(s: Session) -> str | None:
         return MigrationContext.configure(s.connection()).get_current_revision()
+
+    return db.run_read(look)
 
 
 def upgrade(db: Database) -> None:
-    """Create the schema, or bring it up to this program's version."""
+    """Create the schema, or bring it up to this program's version: one transaction, run
+    again as a whole if the connection drops."""
     cfg = alembic_config(db)
-    with db.write() as s:
+
+    def migrate(s: Session) -> None:
         cfg.attributes["connection"] = s.connection()
         command.upgrade(cfg, "head")
+
+    db.run_write(migrate)
 
 
 def ensure_current(db: Database) -> None:
