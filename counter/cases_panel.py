@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from counter.console import Console
 from shared.base.errors import HallError
-from shared.base.messages import word
+from shared.base.messages import render, word
 from shared.qt.theme import PUBLIC
 from shared.qt.widgets import label
 from shared.rules.reviews import (
@@ -160,8 +160,8 @@ class CasesPanel(QWidget):
         self.action.currentIndexChanged.connect(self._action_chosen)
         self.days = QSpinBox()  # extend: working days
         self.result = QComboBox()  # callback: how it went
-        for result, (zh, en) in CALLBACK_RESULTS.items():
-            self.result.addItem(en if console.lang == "en" else zh, result)
+        for result in CALLBACK_RESULTS:
+            self.result.addItem(word("callback", result, console.lang), result)
         choose = QHBoxLayout()
         choose.addWidget(self.action, 1)
         choose.addWidget(self.days)
@@ -278,7 +278,7 @@ class CasesPanel(QWidget):
             why = level_words(r.level, lang)
             reasons = reason_words(r.reasons, lang) or (r.text or "")
             if reasons:
-                why += ("：" if lang != "en" else ": ") + reasons
+                why = render("review_words.level_and_reasons", lang, level=r.level, reasons=reasons)
             item = QTreeWidgetItem(
                 [self._days(case.days_left), f"{r.number}  {r.service_name}\n{who}\n{why}"]
             )
@@ -359,15 +359,14 @@ class CasesPanel(QWidget):
         self.case_state.style().polish(self.case_state)
         who = _window_words().format(n=r.window_no) if r.window_no else ""
         if r.clerk_code:
-            who += (
-                f" {r.clerk_name}（{r.clerk_code}）"
-                if lang != "en"
-                else f" {r.clerk_name} ({r.clerk_code})"
-            )
-        about = [f"{who.strip()} · {level_words(r.level, lang)}"]
+            who += " " + render("person.with_code", lang, name=r.clerk_name, code=r.clerk_code)
         reasons = reason_words(r.reasons, lang)
-        if reasons:
-            about[0] += ("：" if lang != "en" else ": ") + reasons
+        said = (
+            render("review_words.level_and_reasons", lang, level=r.level, reasons=reasons)
+            if reasons
+            else level_words(r.level, lang)
+        )
+        about = [f"{who.strip()} · {said}"]
         if r.text:
             about.append(f"“{r.text}”")
         if case.callback_needed:
@@ -383,11 +382,7 @@ class CasesPanel(QWidget):
         for step in case.steps:
             at = f"{step.at.astimezone(tz):%m-%d %H:%M}"
             by = (
-                (
-                    f"{step.clerk_name} ({step.clerk_code})"
-                    if lang == "en"
-                    else f"{step.clerk_name}（{step.clerk_code}）"
-                )
+                render("person.with_code", lang, name=step.clerk_name, code=step.clerk_code)
                 if step.clerk_code
                 else self.tr("the citizen's review")
             )

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.screens import button, label
 from shared.base.errors import HallError
+from shared.base.messages import word
 from shared.hall import ReviewTicket, TicketInfo
 from shared.rules.reviews import BAD_LEVELS, LEVELS, REASONS, TEXT_MAX
 
@@ -85,18 +86,15 @@ RATE_NEXT_STEP = {
 
 def level_text(level: str, lang: str) -> str:
     """A level's words for a face: 非常满意, or in English."""
-    for lv, zh, en in LEVELS:
-        if lv.value == level:
-            return en if lang == "en" else zh
-    return level
+    return word("level", level, lang)
 
 
 def face_words(level: str, lang: str) -> str:
     """The words under a face, broken where they should be so that they fit its narrow
     button in elderly type: after 非常/基本 (非常\\n不满意, never 非常不满\\n意), at the
-    first space in English (Very\\ndissatisfied)."""
+    first space in words of Latin letters (Very\\ndissatisfied)."""
     words = level_text(level, lang)
-    if lang == "en":
+    if words.isascii():
         return words.replace(" ", "\n", 1)
     if len(words) >= 4:
         return words[:2] + "\n" + words[2:]
@@ -550,8 +548,7 @@ class RatingForm(QWidget):
     def _mark(self, tag: str, on: bool) -> None:
         """A chosen reason: filled and ticked (not by its colour alone)."""
         r = self.reason_buttons[tag]
-        zh, en = REASONS[tag]
-        words = en if self.lang == "en" else zh
+        words = word("review_reason", tag, self.lang)
         r.setText(("✓ " if on else "") + words)
         r.setAccessibleName(words)
         r.setProperty("chosen", on)

@@ -104,13 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         logging.basicConfig(filename=path, level=logging.ERROR)
         log.exception("yimen %s failed", args.command)
-        print(
-            out.t(
-                f"程序内部错误，详情已记录到 {path}",
-                f"Internal error; details were logged to {path}",
-            ),
-            file=sys.stderr,
-        )
+        print(out.say("cli.internal_error", path=path), file=sys.stderr)
         return EXIT_BUG
 
 

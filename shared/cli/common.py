@@ -8,12 +8,13 @@ import dataclasses
 import getpass
 import json
 import sys
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
 from shared.base.clock import Clock, clock_from_env
 from shared.base.errors import HallError
-from shared.base.messages import word
+from shared.base.messages import LANGS, render, word
 from shared.hall import Hall, TicketInfo
 from shared.rules.posts import REASON_WORDS
 from shared.store.model import AbsenceReason
@@ -31,8 +32,22 @@ class Out:
         self.lang = lang
         self.json = as_json
 
-    def t(self, zh: str, en: str) -> str:
-        return zh if self.lang == "zh" else en
+    def say(self, code: str, /, **params: Any) -> str:
+        """The message table's sentence for ``code``, in this language."""
+        return render(code, self.lang, **params)
+
+    def say_count(self, count: int, one: str, other: str, /, **params: Any) -> str:
+        """The sentence ``one`` for one thing and ``other`` for none or several, with the
+        number as its blank ``count`` (English says "1 review" but "2 reviews")."""
+        return self.say(one if count == 1 else other, count=count, **params)
+
+    def listed(self, items: Iterable[object]) -> str:
+        """Numbers or names one after the other, as the command lists them."""
+        return self.say("cli.list.sep").join(str(item) for item in items)
+
+    def pick(self, words: tuple[str, str]) -> str:
+        """One of the core's own word pairs, ``(zh, en)``, in this language."""
+        return words[LANGS.index(self.lang)] if self.lang in LANGS else words[0]
 
     def emit(self, data: Any, text: str) -> None:
         if self.json:
@@ -59,9 +74,8 @@ def state_words(out: Out, state: str) -> str:
 
 def ticket_text(out: Out, t: TicketInfo) -> str:
     if t.window_no is not None and t.state in ("called", "serving"):
-        head = out.t(
-            f"请{t.number}号到{t.window_no}号窗口办理（{t.service_name}）",
-            f"Ticket {t.number}, please go to window {t.window_no} ({t.service_name})",
+        head = out.say(
+            "cli.ticket.go_to_window", number=t.number, window=t.window_no, service=t.service_name
         )
         return head if t.state == "called" else f"{t.number} {state_words(out, t.state)}"
     return f"{t.number} {t.service_name} · {state_words(out, t.state)}"
@@ -71,7 +85,7 @@ def ask_password(out: Out) -> str:
     """The password typed at a prompt that does not echo it, or the first line of
     standard input when that is not a terminal (a script)."""
     if sys.stdin.isatty():
-        return getpass.getpass(out.t("密码：", "Password: "))
+        return getpass.getpass(out.say("cli.password.prompt"))
     return sys.stdin.readline().rstrip("\r\n")
 
 
@@ -79,18 +93,14 @@ def day_arg(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"日期应写成 YYYY-MM-DD，例如 2026-11-24 (a date: YYYY-MM-DD): {text}"
-        ) from None
+        # Said while the options are read, before a language is chosen: in both.
+        zh, en = render("cli.day.bad", "zh"), render("cli.day.bad", "en")
+        raise argparse.ArgumentTypeError(f"{zh} ({en}): {text}") from None
 
 
 def span_text(out: Out, tz: Any, start: datetime, end: datetime | None) -> str:
-    until = f"{end.astimezone(tz):%H:%M}" if end is not None else out.t("至今", "now")
+    until = f"{end.astimezone(tz):%H:%M}" if end is not None else out.say("cli.span.now")
     return f"{start.astimezone(tz):%H:%M}–{until}"
-
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # fmt: skip
 
 
 def month_arg(text: str | None, hall: Hall) -> tuple[int, int]:
@@ -108,8 +118,7 @@ def month_arg(text: str | None, hall: Hall) -> tuple[int, int]:
 def reason_words(out: Out, reason: str | None) -> str:
     if reason is None:
         return ""
-    zh, en = REASON_WORDS[AbsenceReason(reason)]
-    return out.t(zh, en)
+    return out.pick(REASON_WORDS[AbsenceReason(reason)])
 
 
 def clock() -> Clock:

@@ -42,11 +42,10 @@ from shared.store.model import ReviewLevel
 def _days_words(out: Out, days_left: int) -> str:
     """``剩 5 天`` / ``超期 2 天``: how long a case has left until its deadline."""
     if days_left < 0:
-        n = -days_left
-        return out.t(f"超期 {n} 天", f"{n} day{'' if n == 1 else 's'} overdue")
+        return out.say_count(-days_left, "cli.case.overdue.one", "cli.case.overdue.other")
     if days_left == 0:
-        return out.t("今天到期", "due today")
-    return out.t(f"剩 {days_left} 天", f"{days_left} day{'' if days_left == 1 else 's'} left")
+        return out.say("cli.case.due_today")
+    return out.say_count(days_left, "cli.case.days_left.one", "cli.case.days_left.other")
 
 
 def _case_state(out: Out, state: str) -> str:
@@ -55,16 +54,13 @@ def _case_state(out: Out, state: str) -> str:
 
 def _window_clerk(out: Out, review: ReviewInfo) -> str:
     where = (
-        out.t(f"{review.window_no}号窗口", f"window {review.window_no}")
+        out.say("cli.review.window", window=review.window_no)
         if review.window_no is not None
-        else out.t("（无窗口）", "(no window)")
+        else out.say("cli.review.no_window")
     )
     if review.clerk_code is None:
         return where
-    return where + out.t(
-        f" {review.clerk_name}（{review.clerk_code}）",
-        f" {review.clerk_name} ({review.clerk_code})",
-    )
+    return where + out.say("cli.review.clerk", name=review.clerk_name, code=review.clerk_code)
 
 
 def _why(out: Out, review: ReviewInfo) -> str:
@@ -73,27 +69,19 @@ def _why(out: Out, review: ReviewInfo) -> str:
     reasons = reason_words(review.reasons, out.lang)
     if not reasons and review.text:
         reasons = f"“{review.text[:20]}{'…' if len(review.text) > 20 else ''}”"
-    return f"{level}{out.t('：', ': ')}{reasons}" if reasons else level
+    return out.say("cli.review.why", rating=level, reasons=reasons) if reasons else level
 
 
 def _callback_words(out: Out, c: CaseInfo) -> str:
     if not c.callback_needed:
         return ""
-    if c.called_back_at is None:
-        return out.t("实名，待回访", "real name: callback due")
-    return out.t("实名，已回访", "real name: called back")
+    return out.say("cli.case.callback_due" if c.called_back_at is None else "cli.case.called_back")
 
 
 def _case_when(out: Out, c: CaseInfo, tz: tzinfo) -> str:
     if c.open or c.closed_at is None:
-        return out.t(
-            f"{_days_words(out, c.days_left)}（截止 {c.due}）",
-            f"{_days_words(out, c.days_left)} (due {c.due})",
-        )
-    return out.t(
-        f"已结 {c.closed_at.astimezone(tz):%Y-%m-%d}",
-        f"closed {c.closed_at.astimezone(tz):%Y-%m-%d}",
-    )
+        return out.say("cli.case.due", left=_days_words(out, c.days_left), due=c.due)
+    return out.say("cli.case.closed", at=c.closed_at.astimezone(tz))
 
 
 def _case_line(out: Out, c: CaseInfo, tz: tzinfo) -> str:
@@ -113,9 +101,9 @@ def _case_line(out: Out, c: CaseInfo, tz: tzinfo) -> str:
 def _case_summary(out: Out, cases: Sequence[CaseInfo]) -> str:
     still = [c for c in cases if c.open]
     late = sum(1 for c in still if c.overdue)
-    text = out.t(f"未结 {len(still)} 件，其中超期 {late} 件", f"{len(still)} open, {late} overdue")
+    text = out.say("cli.cases.open", open=len(still), late=late)
     if len(still) != len(cases):
-        text = out.t(f"共 {len(cases)} 件；", f"{len(cases)} in all; ") + text
+        text = out.say("cli.cases.in_all", count=len(cases)) + text
     return text
 
 
@@ -126,11 +114,7 @@ def cmd_cases(args: argparse.Namespace, out: Out) -> int:
         tz = hall.settings.tz
     lines = [_case_line(out, c, tz) for c in found]
     if not found:
-        lines.append(
-            out.t("没有未结的差评整改件。", "No open bad-review cases.")
-            if not args.all
-            else out.t("还没有差评整改件。", "No bad-review cases yet.")
-        )
+        lines.append(out.say("cli.cases.none" if args.all else "cli.cases.none_open"))
     else:
         lines.append(_case_summary(out, found))
     data = {
@@ -144,56 +128,53 @@ def cmd_cases(args: argparse.Namespace, out: Out) -> int:
 
 def _case_text(out: Out, c: CaseInfo, tz: tzinfo) -> str:
     r = c.review
-    extended = (
-        out.t(
-            f"，已延期 {c.extended_days} 个工作日", f", extended by {c.extended_days} working days"
-        )
-        if c.extended_days
-        else ""
-    )
-    head = out.t(
-        f"差评整改 #{c.id}：{_case_state(out, c.state)}，{_case_when(out, c, tz)}{extended}",
-        f"Bad-review case #{c.id}: {_case_state(out, c.state)}, {_case_when(out, c, tz)}{extended}",
-    )
+    extended = out.say("cli.case.extended", days=c.extended_days) if c.extended_days else ""
     channel = CHANNEL_WORDS.get(r.channel, (r.channel, r.channel))
     lines = [
-        head,
-        out.t(
-            f"票号 {r.number} · {r.service_name} · {_window_clerk(out, r)} · {r.business_day}",
-            f"Ticket {r.number} · {r.service_name} · {_window_clerk(out, r)} · {r.business_day}",
+        out.say(
+            "cli.case.head",
+            id=c.id,
+            case_state=c.state,
+            when=_case_when(out, c, tz),
+            extended=extended,
         ),
-        out.t(
-            f"评价：{_why(out, r)}（{out.t(*channel)}，{r.at.astimezone(tz):%Y-%m-%d %H:%M}）",
-            f"Review: {_why(out, r)} ({out.t(*channel)}, {r.at.astimezone(tz):%Y-%m-%d %H:%M})",
+        out.say(
+            "cli.case.ticket",
+            number=r.number,
+            service=r.service_name,
+            where=_window_clerk(out, r),
+            day=r.business_day,
+        ),
+        out.say(
+            "cli.case.review", why=_why(out, r), channel=out.pick(channel), at=r.at.astimezone(tz)
         ),
     ]
     if r.text:
-        lines.append(out.t(f"群众原话：“{r.text}”", f"In the citizen's words: “{r.text}”"))
+        lines.append(out.say("cli.case.citizen_words", text=r.text))
     if r.dimensions:
         dims = [
-            f"{out.t(*DIMENSIONS[k]) if k in DIMENSIONS else k} {level_words(v, out.lang)}"
+            f"{out.pick(DIMENSIONS[k]) if k in DIMENSIONS else k} {level_words(v, out.lang)}"
             for k, v in r.dimensions
         ]
-        lines.append(out.t("分项：", "Aspects: ") + out.t("、", ", ").join(dims))
+        lines.append(out.say("cli.case.aspects", aspects=out.say("cli.case.aspect_sep").join(dims)))
     if c.callback_needed:
         contact = " ".join(p for p in (c.name, c.phone) if p)
         if c.called_back_at is None:
-            state = out.t("待回访", "callback due")
+            callback = out.say("cli.case.callback_pending")
         else:
             result = CALLBACK_RESULTS.get(c.callback_result or "", ("", ""))
-            state = out.t(
-                f"已回访 {c.called_back_at.astimezone(tz):%Y-%m-%d %H:%M}：{result[0]}",
-                f"called back {c.called_back_at.astimezone(tz):%Y-%m-%d %H:%M}: {result[1]}",
+            callback = out.say(
+                "cli.case.callback_done",
+                at=c.called_back_at.astimezone(tz),
+                result=out.pick(result),
             )
-        lines.append(out.t(f"实名：{contact} · {state}", f"Real name: {contact} · {state}"))
-    lines.append(out.t("步骤：", "Steps:"))
+        lines.append(out.say("cli.case.real_name", contact=contact, callback=callback))
+    lines.append(out.say("cli.case.steps"))
     for step in c.steps:
         who = (
-            out.t(
-                f"{step.clerk_name}（{step.clerk_code}）", f"{step.clerk_name} ({step.clerk_code})"
-            )
+            out.say("cli.case.step_clerk", name=step.clerk_name, code=step.clerk_code)
             if step.clerk_code
-            else out.t("群众评价", "the review")
+            else out.say("cli.case.step_review")
         )
         action = word("case_action", step.action, out.lang)
         moved = (
@@ -204,7 +185,7 @@ def _case_text(out: Out, c: CaseInfo, tz: tzinfo) -> str:
         note = step_words(step, out.lang)
         lines.append(
             f"  {step.at.astimezone(tz):%Y-%m-%d %H:%M}  {who}  {action}  {moved}"
-            + (out.t(f"：{note}", f": {note}") if note else "")
+            + (out.say("cli.case.step_note", note=note) if note else "")
         )
     return "\n".join(lines)
 
@@ -218,10 +199,7 @@ def cmd_case(args: argparse.Namespace, out: Out) -> int:
             out.emit(c, _case_text(out, c, tz))
             return 0
         if not args.clerk:
-            print(
-                out.t("请用 --clerk 写明办理这一步的工号。", "Give your clerk code with --clerk."),
-                file=sys.stderr,
-            )
+            print(out.say("cli.case.need_clerk"), file=sys.stderr)
             return EXIT_REFUSED
         c = hall.case_action(
             args.id,
@@ -232,14 +210,15 @@ def cmd_case(args: argparse.Namespace, out: Out) -> int:
             days=args.days,
             callback_result=args.result,
         )
-    action = word("case_action", args.action, out.lang)
     out.emit(
         c,
-        out.t(
-            f"差评整改 #{c.id}：已记录“{action}”（工号 {args.clerk}）。"
-            f"现为“{_case_state(out, c.state)}”，{_case_when(out, c, tz)}。",
-            f"Bad-review case #{c.id}: “{action}” recorded (clerk {args.clerk}). Now "
-            f"“{_case_state(out, c.state)}”, {_case_when(out, c, tz)}.",
+        out.say(
+            "cli.case.step_done",
+            id=c.id,
+            action=args.action,
+            clerk=args.clerk,
+            case_state=c.state,
+            when=_case_when(out, c, tz),
         ),
     )
     return 0
@@ -270,39 +249,44 @@ def cmd_reviews(args: argparse.Namespace, out: Out) -> int:
         tz = hall.settings.tz
     found, total, good = summary.reviews, summary.count, summary.good
     lines = [
-        out.t(
-            f"{span} 评价 {total} 条，满意及以上 {_percent(summary.good_share)}",
-            f"{span}: {total} review{'' if total == 1 else 's'}, satisfied or better "
-            f"{_percent(summary.good_share)}",
+        out.say_count(
+            total,
+            "cli.reviews.head.one",
+            "cli.reviews.head.other",
+            span=span,
+            share=_percent(summary.good_share),
         )
     ]
     for r in found:
         lines.append(
             f"  {r.at.astimezone(tz):%Y-%m-%d %H:%M}  {r.number} {r.service_name}  "
             f"{_window_clerk(out, r)}  {_why(out, r)}"
-            + (out.t(f"  整改件 #{r.case_id}", f"  case #{r.case_id}") if r.case_id else "")
+            + (out.say("cli.reviews.case", id=r.case_id) if r.case_id else "")
         )
     if total:
-        lines.append(out.t("按等级：", "By level:"))
+        lines.append(out.say("cli.reviews.by_level"))
         for lc in summary.by_level:
-            words = level_words(lc.level, out.lang)
             lines.append(
-                out.t(
-                    f"  {words}：{lc.count} 条（{_percent(lc.share)}）",
-                    f"  {words}: {lc.count} ({_percent(lc.share)})",
+                out.say(
+                    "cli.reviews.level",
+                    rating=level_words(lc.level, out.lang),
+                    count=lc.count,
+                    share=_percent(lc.share),
                 )
             )
-        lines.append(out.t("按窗口：", "By window:"))
+        lines.append(out.say("cli.reviews.by_window"))
         for wc in summary.by_window:
             where = (
-                out.t(f"{wc.window}号窗口 {wc.name}", f"window {wc.window} {wc.name}")
+                out.say("cli.reviews.window", window=wc.window, name=wc.name)
                 if wc.window is not None
-                else out.t("无窗口", "no window")
+                else out.say("cli.reviews.no_window")
             )
             lines.append(
-                out.t(
-                    f"  {where}：{wc.count} 条，满意及以上 {_percent(wc.good_share)}",
-                    f"  {where}: {wc.count}, satisfied or better {_percent(wc.good_share)}",
+                out.say(
+                    "cli.reviews.window_line",
+                    where=where,
+                    count=wc.count,
+                    share=_percent(wc.good_share),
                 )
             )
     data: dict[str, Any] = {
@@ -325,11 +309,7 @@ def cmd_reviews(args: argparse.Namespace, out: Out) -> int:
         data.update(csv=str(path), scale=args.scale)
         best = export_code(ReviewLevel.VERY_SATISFIED, args.scale)
         lines.append(
-            out.t(
-                f"已写入 {path}（{total} 条；评价代码按 {args.scale}，非常满意为 {best}）",
-                f"Written to {path} ({total} rows; level codes on the {args.scale} scale, "
-                f"very satisfied is {best})",
-            )
+            out.say("cli.reviews.csv_written", path=path, count=total, scale=args.scale, best=best)
         )
     out.emit(data, "\n".join(lines))
     return 0

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from shared.base.errors import EnvironmentFault, HallError
+from shared.base.messages import word
 from shared.cli.common import (
-    MONTHS,
     Out,
     ask_password,
     day_arg,
@@ -27,16 +27,12 @@ from shared.rules.overtime import DeclineInfo
 def cmd_sign_in(args: argparse.Namespace, out: Out) -> int:
     with hall_of(args) as hall:
         me = hall.sign_in(args.clerk, ask_password(out), args.window)
-        post = out.t(f"（{me.post}岗）", f" ({me.post} post)") if me.post else ""
-        text = out.t(
-            f"{me.name}（工号 {me.clerk}）已在 {me.window} 号窗口登录{post}。",
-            f"{me.name} (clerk {me.clerk}) signed in at window {me.window}{post}.",
+        post = out.say("cli.sign_in.post", post=me.post) if me.post else ""
+        text = out.say(
+            "cli.sign_in.done", name=me.name, clerk=me.clerk, window=me.window, post=post
         )
         if me.ticket_in_hand:
-            text += out.t(
-                f"\n窗口仍有 {me.ticket_in_hand} 号在办理。",
-                f"\nTicket {me.ticket_in_hand} is still in hand at the window.",
-            )
+            text += "\n" + out.say("cli.sign_in.ticket_in_hand", number=me.ticket_in_hand)
         out.emit(me, text)
     return 0
 
@@ -46,10 +42,7 @@ def cmd_sign_out(args: argparse.Namespace, out: Out) -> int:
         hall.sign_out(args.clerk, args.window, noon_reason=args.noon_reason)
         out.emit(
             {"window": args.window, "clerk": args.clerk, "signed_out": True},
-            out.t(
-                f"工号 {args.clerk} 已从 {args.window} 号窗口退出。",
-                f"Clerk {args.clerk} signed out of window {args.window}.",
-            ),
+            out.say("cli.sign_out.done", clerk=args.clerk, window=args.window),
         )
     return 0
 
@@ -79,24 +72,15 @@ def cmd_hand_over(args: argparse.Namespace, out: Out) -> int:
             b_password=password,
         )
         why = reason_words(out, moved.reason)
-        if moved.to_clerk:
-            text = out.t(
-                f"{args.window} 号窗口已由工号 {moved.from_clerk} "
-                f"交给 B 岗 {moved.to_clerk}（{why}）。",
-                f"Window {args.window} handed over by {moved.from_clerk} to B post "
-                f"{moved.to_clerk} ({why}).",
-            )
-        else:
-            text = out.t(
-                f"工号 {moved.from_clerk} 已离岗（{why}），{args.window} 号窗口等 B 岗登录接替。",
-                f"{moved.from_clerk} left ({why}); window {args.window} waits for its B post "
-                "to sign in.",
-            )
+        text = out.say(
+            "cli.hand_over.to_b" if moved.to_clerk else "cli.hand_over.left",
+            window=args.window,
+            from_clerk=moved.from_clerk,
+            to_clerk=moved.to_clerk,
+            why=why,
+        )
         if moved.ticket:
-            text += out.t(
-                f"\n{moved.ticket} 号随窗口交给 B 岗继续办理。",
-                f"\nTicket {moved.ticket} moved with the window.",
-            )
+            text += "\n" + out.say("cli.hand_over.ticket", number=moved.ticket)
         out.emit(moved, text)
     return 0
 
@@ -108,11 +92,11 @@ def cmd_step_in(args: argparse.Namespace, out: Out) -> int:
         )
         out.emit(
             moved,
-            out.t(
-                f"B 岗 {moved.to_clerk} 已顶岗 {args.window} 号窗口"
-                f"（A 岗 {moved.from_clerk} 未交接）。",
-                f"B post {moved.to_clerk} stepped in at window {args.window} (A "
-                f"{moved.from_clerk} left without handing over).",
+            out.say(
+                "cli.step_in.done",
+                to_clerk=moved.to_clerk,
+                window=args.window,
+                from_clerk=moved.from_clerk,
             ),
         )
     return 0
@@ -121,13 +105,11 @@ def cmd_step_in(args: argparse.Namespace, out: Out) -> int:
 def cmd_hand_back(args: argparse.Namespace, out: Out) -> int:
     with hall_of(args) as hall:
         moved = hall.hand_back(args.window, args.clerk, ask_password(out), report=args.report)
-        served = "、".join(moved.served) or out.t("无", "none")
+        served = out.listed(moved.served) or out.say("cli.hand_back.none")
         out.emit(
             moved,
-            out.t(
-                f"{args.window} 号窗口已交还 A 岗 {moved.to_clerk}。顶岗期间办结：{served}。",
-                f"Window {args.window} given back to A post {moved.to_clerk}. Finished while "
-                f"covering: {served}.",
+            out.say(
+                "cli.hand_back.done", window=args.window, to_clerk=moved.to_clerk, served=served
             ),
         )
     return 0
@@ -137,22 +119,26 @@ def cmd_posts(args: argparse.Namespace, out: Out) -> int:
     with hall_of(args) as hall:
         away = hall.absences(open_only=not args.all)
         tz = hall.settings.tz
-        heading = out.t("离岗记录：", "Absences:")
-        if not away:
-            heading = out.t("没有人离岗。", "Nobody is away.")
-        lines = [heading]
+        lines = [out.say("cli.posts.heading" if away else "cli.posts.nobody_away")]
         for a in away:
             left = f"{a.left_at.astimezone(tz):%m-%d %H:%M}" if a.left_at else ""
             back = (
-                out.t(f"，预计 {a.expected_return.astimezone(tz):%m-%d %H:%M} 回", "")
+                out.say("cli.posts.back_at", at=a.expected_return.astimezone(tz))
                 if a.expected_return
                 else ""
             )
-            cover = a.covered_by or out.t("无人顶岗", "not covered")
-            state = out.t("离岗中", "away") if a.away else out.t("已回", "back")
             lines.append(
-                f"  {a.window:>3} {a.a_name}（{a.a_code}） {left} {reason_words(out, a.reason)}"
-                f"{back} · {out.t('顶岗', 'covered by')} {cover} · {state}"
+                out.say(
+                    "cli.posts.line",
+                    window=a.window,
+                    name=a.a_name,
+                    code=a.a_code,
+                    left=left,
+                    reason=reason_words(out, a.reason),
+                    back=back,
+                    cover=a.covered_by or out.say("cli.posts.not_covered"),
+                    status=out.say("cli.posts.away" if a.away else "cli.posts.back"),
+                )
             )
         out.emit(away, "\n".join(lines))
     return 0
@@ -178,46 +164,34 @@ def cmd_notice(args: argparse.Namespace, out: Out) -> int:
                 detail=exc.strerror or str(exc),
                 number=info.number,
             ) from None
-        text += "\n" + out.t(f"告知单（{paper}）已写入 {path}", f"Slip ({paper}) written to {path}")
+        text += "\n" + out.say("cli.notice.written", paper=paper, path=path)
     out.emit(info, text)
     return 0
 
 
 def _notice_text(out: Out, n: NoticeInfo) -> str:
-    again = out.t("（补打）", " (reprint)") if n.reprint else ""
+    again = out.say("cli.notice.reprint") if n.reprint else ""
     lines = [
-        out.t(
-            f"一次性告知单 {n.serial}{again}：{n.number} {n.service_name}，"
-            f"{n.window_no}号窗口 {n.clerk_name}（{n.clerk_code}），{n.at:%Y-%m-%d %H:%M}",
-            f"One-time notice {n.serial}{again}: {n.number} {n.service_name}, window "
-            f"{n.window_no}, {n.clerk_name} ({n.clerk_code}), {n.at:%Y-%m-%d %H:%M}",
+        out.say(
+            "cli.notice.head",
+            serial=n.serial,
+            again=again,
+            number=n.number,
+            service=n.service_name,
+            window=n.window_no,
+            clerk_name=n.clerk_name,
+            clerk_code=n.clerk_code,
+            at=n.at,
         ),
-        out.t(
-            f"还需补齐（共 {len(n.materials) + (1 if n.other else 0)} 项）：",
-            f"Still needed ({len(n.materials) + (1 if n.other else 0)}):",
-        ),
+        out.say("cli.notice.missing", count=len(n.materials) + (1 if n.other else 0)),
     ]
     lines += [f"  {i}. {m}" for i, m in enumerate(n.materials, 1)]
     if n.other:
-        lines.append(f"  {len(n.materials) + 1}. " + out.t("其他：", "Other: ") + n.other)
-    windows = "、".join(str(w) for w in n.windows) or "—"
+        lines.append(out.say("cli.notice.other", index=len(n.materials) + 1, text=n.other))
+    windows = out.listed(n.windows) or "—"
     if not n.reprint:
-        lines.append(
-            out.t(
-                f"{n.number} 号已挂起（群众取材料）；回来后到 {windows} 号任一窗口优先办理，"
-                f"无需重新取号。",
-                f"Ticket {n.number} is held (fetching materials); on return it is served ahead "
-                f"of the line at any of windows {windows}, without a new ticket.",
-            )
-        )
+        lines.append(out.say("cli.notice.held", number=n.number, windows=windows))
     return "\n".join(lines)
-
-
-_NOON_STATES = {
-    "ahead": ("尚未开始", "not begun"),
-    "in_progress": ("进行中", "in progress"),
-    "over": ("已结束", "over"),
-}
 
 
 def cmd_noon(args: argparse.Namespace, out: Out) -> int:
@@ -229,38 +203,30 @@ def cmd_noon(args: argparse.Namespace, out: Out) -> int:
     if noon.start is None or noon.end is None:
         out.emit(
             noon,
-            out.t(
-                f"{noon.day} 没有午间值班（闭厅，或当天不设午休）。",
-                f"{noon.day}: no noon duty (the hall is closed, or has no noon break that day).",
-            ),
+            out.say("cli.noon.none", day=noon.day),
         )
         return 0
     period = span_text(out, tz, noon.start, noon.end)
-    zh, en = _NOON_STATES[noon.state]
     lines = [
-        out.t(
-            f"{noon.day} 午间值班 {period}，每个功能区至少 {noon.needed} 个综合窗口照常办理"
-            f"（{zh}）",
-            f"{noon.day} noon duty {period}: at least {noon.needed} comprehensive window(s) "
-            f"serving per zone ({en})",
+        out.say(
+            "cli.noon.head",
+            day=noon.day,
+            period=period,
+            needed=noon.needed,
+            phase=word("cli.noon.phase", noon.state, out.lang),
         )
     ]
     for z in noon.zones:
-        verdict = out.t("已保障", "covered") if z.covered else out.t("有空档", "NOT covered")
-        lines.append(out.t(f"{z.name}（{z.code}）：{verdict}", f"{z.name} ({z.code}): {verdict}"))
+        verdict = out.say("cli.noon.covered" if z.covered else "cli.noon.not_covered")
+        lines.append(out.say("cli.noon.zone", name=z.name, code=z.code, verdict=verdict))
         for w in z.windows:
-            served = "、".join(span_text(out, tz, sp.start, sp.end) for sp in w.served)
+            served = out.listed(span_text(out, tz, sp.start, sp.end) for sp in w.served)
             if not served:
-                served = "—" if noon.state == "ahead" else out.t("未办理", "did not serve")
-            lines.append(
-                out.t(
-                    f"  {w.window}号窗口 {w.name}：{served}",
-                    f"  window {w.window} {w.name}: {served}",
-                )
-            )
+                served = "—" if noon.state == "ahead" else out.say("cli.noon.did_not_serve")
+            lines.append(out.say("cli.noon.window", window=w.window, name=w.name, served=served))
         if z.gaps:
-            gaps = "、".join(span_text(out, tz, g.start, g.end) for g in z.gaps)
-            lines.append(out.t(f"  空档：{gaps}", f"  gaps: {gaps}"))
+            gaps = out.listed(span_text(out, tz, g.start, g.end) for g in z.gaps)
+            lines.append(out.say("cli.noon.gaps", gaps=gaps))
     out.emit(noon, "\n".join(lines))
     return 0
 
@@ -272,60 +238,37 @@ def cmd_empty_posts(args: argparse.Namespace, out: Out) -> int:
         found = hall.empty_posts(day)
         tz = hall.settings.tz
         limit = hall.settings.staffing.empty_post_minutes
-    lines = [
-        out.t(
-            f"{day} 空岗（设AB岗的窗口在开放时间内无人登录超过 {limit} 分钟，午休不计）：",
-            f"{day} empty posts (a window with an AB post and nobody signed in for more than "
-            f"{limit} minutes of open hours, the noon break not counted):",
-        )
-    ]
+    lines = [out.say("cli.empty_posts.head", day=day, limit=limit)]
     for e in found:
         span = span_text(out, tz, e.start, e.end)
-        mark = out.t("，已记录", ", recorded") if e.recorded else ""
+        mark = out.say("cli.empty_posts.recorded") if e.recorded else ""
         if e.end is None:
-            mark += out.t("，仍无人", ", still nobody")
+            mark += out.say("cli.empty_posts.still_nobody")
         lines.append(
-            out.t(
-                f"  {e.window}号窗口 {e.name}：{span}，{e.minutes} 分钟{mark}",
-                f"  window {e.window} {e.name}: {span}, {e.minutes} min{mark}",
+            out.say(
+                "cli.empty_posts.line",
+                window=e.window,
+                name=e.name,
+                span=span,
+                minutes=e.minutes,
+                mark=mark,
             )
         )
     if not found:
-        lines.append(out.t("  没有空岗。", "  None."))
+        lines.append(out.say("cli.empty_posts.none"))
     out.emit({"day": day, "limit_minutes": limit, "empty_posts": found}, "\n".join(lines))
     return 0
 
 
-_TRIGGER_WORDS = {
-    "unfinished_at_closing": ("下班时未办结", "unfinished at closing"),
-    "citizen_request": ("群众要求", "citizen's request"),
-    "heavy_load": ("业务量大或紧急", "heavy load or urgency"),
-    "other": ("其他", "other"),
-}
-
-
-_DECLINE_STATES = {
-    "pending": ("待审批", "pending"),
-    "approved": ("主管已同意", "approved"),
-    "rejected": ("主管已驳回", "overruled"),
-}
-
-
 def _decline_line(out: Out, d: DeclineInfo, tz: tzinfo) -> str:
     at = d.at.astimezone(tz)
-    who = out.t(
-        f"{d.window_no}号窗口 {d.clerk_name}（{d.clerk_code}）",
-        f"window {d.window_no} {d.clerk_name} ({d.clerk_code})",
-    )
+    who = out.say("cli.decline.who", window=d.window_no, name=d.clerk_name, code=d.clerk_code)
     number = f" {d.number}" if d.number else ""
-    zh, en = _DECLINE_STATES.get(d.state, (d.state, d.state))
-    state = out.t(zh, en)
+    state = word("cli.decline.state", d.state, out.lang)
     if d.decided_by is not None and d.decided_at is not None:
-        when = f"{d.decided_at.astimezone(tz):%Y-%m-%d %H:%M}"
-        note = f"：{d.decision_note}" if d.decision_note else ""
-        state += out.t(
-            f"（工号 {d.decided_by}，{when}{note}）",
-            f" (clerk {d.decided_by}, {when}{': ' + d.decision_note if d.decision_note else ''})",
+        note = out.say("cli.decline.note", note=d.decision_note) if d.decision_note else ""
+        state += out.say(
+            "cli.decline.decided", clerk=d.decided_by, at=d.decided_at.astimezone(tz), note=note
         )
     return f"#{d.id}  {at:%Y-%m-%d %H:%M}  {who}{number}  {d.reason}  · {state}"
 
@@ -338,48 +281,44 @@ def cmd_overtime(args: argparse.Namespace, out: Out) -> int:
         if args.declines:
             pending = hall.declines()
             lines = [_decline_line(out, d, tz) for d in pending] or [
-                out.t(
-                    "没有待审批的不予延时服务。",
-                    "No declined extended service waits for a decision.",
-                )
+                out.say("cli.overtime.no_declines")
             ]
             out.emit(pending, "\n".join(lines))
             return 0
         year, month = month_arg(args.month, hall)
         report = hall.overtime_month(year, month)
-    n = report.count
     lines = [
-        out.t(
-            f"{month}月份延时服务{n}件，共{report.minutes}分钟",
-            f"{MONTHS[month - 1]} {year}: {n} extended service{'' if n == 1 else 's'}, "
-            f"{report.minutes} minutes in all",
+        out.say_count(
+            report.count,
+            "cli.overtime.month.one",
+            "cli.overtime.month.other",
+            month=word("cli.month", str(month), out.lang),
+            year=year,
+            minutes=report.minutes,
         )
     ]
     if report.by_window:
-        lines.append(out.t("按窗口：", "By window:"))
+        lines.append(out.say("cli.overtime.by_window"))
         for r in report.by_window:
             lines.append(
-                out.t(
-                    f"  {r.key}号窗口 {r.name}：{r.count}件，{r.minutes}分钟",
-                    f"  window {r.key} {r.name}: {r.count} ({r.minutes} min)",
+                out.say(
+                    "cli.overtime.window",
+                    window=r.key,
+                    name=r.name,
+                    count=r.count,
+                    minutes=r.minutes,
                 )
             )
-        lines.append(out.t("按工作人员：", "By clerk:"))
+        lines.append(out.say("cli.overtime.by_clerk"))
         for r in report.by_clerk:
             lines.append(
-                out.t(
-                    f"  {r.name}（{r.key}）：{r.count}件，{r.minutes}分钟",
-                    f"  {r.name} ({r.key}): {r.count} ({r.minutes} min)",
+                out.say(
+                    "cli.overtime.clerk", name=r.name, clerk=r.key, count=r.count, minutes=r.minutes
                 )
             )
     if report.declines:
         waiting = sum(1 for d in report.declines if d.state == "pending")
-        lines.append(
-            out.t(
-                f"不予延时服务{len(report.declines)}件（待审批{waiting}件）：",
-                f"Declined: {len(report.declines)} ({waiting} waiting for a decision):",
-            )
-        )
+        lines.append(out.say("cli.overtime.declines", count=len(report.declines), waiting=waiting))
         lines.extend("  " + _decline_line(out, d, tz) for d in report.declines)
     out.emit(report, "\n".join(lines))
     return 0
@@ -391,11 +330,13 @@ def cmd_overtime_decide(args: argparse.Namespace, out: Out) -> int:
         d = hall.decide_decline(args.id, args.clerk, ask_password(out), args.approved, args.note)
         out.emit(
             d,
-            out.t(
-                f"不予延时服务 #{d.id}：{'同意' if d.state == 'approved' else '驳回'}"
-                f"（主管工号 {d.decided_by}）。",
-                f"Declined extended service #{d.id}: "
-                f"{'approved' if d.state == 'approved' else 'overruled'} by clerk {d.decided_by}.",
+            out.say(
+                "cli.overtime.decided",
+                id=d.id,
+                verdict=out.say(
+                    "cli.overtime.approved" if d.state == "approved" else "cli.overtime.overruled"
+                ),
+                clerk=d.decided_by,
             ),
         )
     return 0

@@ -38,17 +38,12 @@ def cmd_say(args: argparse.Namespace, out: Out) -> int:
             "speech": words.speech,
             "voice": voice.engine.identity(words.lang),
         }
-        lines = [words.text, out.t(f"播报：{words.speech}", f"Spoken: {words.speech}")]
+        lines = [words.text, out.say("cli.say.spoken", speech=words.speech)]
         if args.wav:
             pcm = voice.render_call(words)
             write_wav(Path(args.wav), pcm)
             data.update(wav=str(args.wav), seconds=round(pcm.seconds, 2), played=False)
-            lines.append(
-                out.t(
-                    f"已写入 {args.wav}（{pcm.seconds:.1f} 秒，22050 Hz，16 位，单声道）",
-                    f"Written to {args.wav} ({pcm.seconds:.1f} s, 22050 Hz, 16-bit, mono)",
-                )
-            )
+            lines.append(out.say("cli.say.wav_written", path=args.wav, seconds=pcm.seconds))
             out.emit(data, "\n".join(lines))
             return 0
         announcer = Announcer(voice, settings=settings)
@@ -63,7 +58,7 @@ def cmd_say(args: argparse.Namespace, out: Out) -> int:
         if played:
             seconds = result.seconds
             data.update(seconds=round(seconds, 2))
-            lines.append(out.t(f"已播放（{seconds:.1f} 秒）", f"Played ({seconds:.1f} s)"))
+            lines.append(out.say("cli.say.played", seconds=seconds))
         out.emit(data, "\n".join(lines))
         if not played:
             print(announcer.status.message(out.lang), file=sys.stderr)
@@ -81,13 +76,7 @@ def _voice_settings(args: argparse.Namespace, out: Out) -> VoiceConfig:
     except YimenError as exc:
         if exc.code not in ("db.not_initialised", "hall.none"):
             raise
-    print(
-        out.t(
-            "数据库尚未初始化，使用默认的叫号设置。",
-            "The database is not set up yet: using the default voice settings.",
-        ),
-        file=sys.stderr,
-    )
+    print(out.say("cli.say.default_voice"), file=sys.stderr)
     return VoiceConfig()
 
 
@@ -125,13 +114,9 @@ def cmd_serve(args: argparse.Namespace, out: Out) -> int:
         review_url = hall.settings.kiosk.review_url
         out.emit(
             {"url": page, "review_url": review_url, "hall": hall.code},
-            out.t(
-                f"手机评价页已启动：{page}<评价码>（按 Ctrl-C 停止）\n"
-                f'票据二维码须指向本机：[kiosk] review_url = "{page}"（现为 {review_url}）',
-                f"The phone page is up: {page}<review code> (Ctrl-C stops it)\n"
-                f'The slip\'s QR code must point here: [kiosk] review_url = "{page}" '
-                f"(now {review_url})",
-            ),
+            out.say("cli.serve.started", page=page)
+            + "\n"
+            + out.say("cli.serve.review_url", page=page, review_url=review_url),
         )
         sys.stdout.flush()
         try:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from shared.base.errors import EnvironmentFault
+from shared.base.messages import word
 from shared.cli.common import (
     EXIT_REFUSED,
     Out,
@@ -29,17 +30,17 @@ from shared.store.feed import ConnectionChange, Feed, FeedEvent
 
 def _issued_text(out: Out, t: TicketInfo) -> str:
     wait = (
-        out.t(f"约 {t.estimated_wait_minutes} 分钟", f"about {t.estimated_wait_minutes} min")
+        out.say("cli.ticket.wait", minutes=t.estimated_wait_minutes)
         if t.estimated_wait_minutes is not None
-        else out.t("暂无法估计", "unknown")
+        else out.say("cli.ticket.wait_unknown")
     )
-    windows = "、".join(str(n) for n in t.windows) or "—"
+    windows = out.listed(t.windows) or "—"
     lines = [
-        f"{t.number}" + (out.t("（补打）", " (reprint)") if t.reprint else ""),
-        out.t(f"事项：{t.service_name}", f"Service: {t.service_name}"),
-        out.t(f"前面还有 {t.ahead} 人，预计等候{wait}", f"{t.ahead} ahead, wait {wait}"),
-        out.t(f"受理窗口：{windows}", f"Windows: {windows}"),
-        out.t(f"评价码：{t.review_code}", f"Review code: {t.review_code}"),
+        f"{t.number}" + (out.say("cli.ticket.reprint") if t.reprint else ""),
+        out.say("cli.ticket.service", service=t.service_name),
+        out.say("cli.ticket.ahead", ahead=t.ahead, wait=wait),
+        out.say("cli.ticket.windows", windows=windows),
+        out.say("cli.ticket.review_code", code=t.review_code),
     ]
     return "\n".join(lines)
 
@@ -50,13 +51,15 @@ def cmd_init(args: argparse.Namespace, out: Out) -> int:
     summary = init_hall(args.db, config, clock())
     out.emit(
         summary,
-        out.t(
-            f"{'已创建' if summary.created else '已更新'}服务中心 {summary.hall_code}："
-            f"{summary.zones} 个功能区，{summary.services} 个事项，{summary.windows} 个窗口，"
-            f"{summary.clerks} 名工作人员，{summary.posts} 个AB岗。",
-            f"{'Created' if summary.created else 'Updated'} hall {summary.hall_code}: "
-            f"{summary.zones} zones, {summary.services} services, {summary.windows} windows, "
-            f"{summary.clerks} clerks, {summary.posts} AB posts.",
+        out.say(
+            "cli.init.done",
+            verb=out.say("cli.init.created" if summary.created else "cli.init.updated"),
+            hall=summary.hall_code,
+            zones=summary.zones,
+            services=summary.services,
+            windows=summary.windows,
+            clerks=summary.clerks,
+            posts=summary.posts,
         ),
     )
     return 0
@@ -80,10 +83,7 @@ def cmd_call(args: argparse.Namespace, out: Out) -> int:
         if t is None:
             out.emit(
                 {"window": args.window, "ticket": None},
-                out.t(
-                    f"{args.window}号窗口：当前没有等候的号码。",
-                    f"Window {args.window}: nobody waiting.",
-                ),
+                out.say("cli.call.nobody_waiting", window=args.window),
             )
         else:
             out.emit(t, ticket_text(out, t))
@@ -111,22 +111,37 @@ def cmd_status(args: argparse.Namespace, out: Out) -> int:
             "services": services,
             "windows": windows,
         }
-        lines = [f"{hall.name}（{hall.code}）", out.t("事项：", "Services:")]
+        lines = [
+            out.say("cli.status.hall", name=hall.name, code=hall.code),
+            out.say("cli.status.services"),
+        ]
         for sv in services:
             lines.append(
-                f"  {sv.code:<8} {sv.prefix}  {out.t('等候', 'waiting')} {sv.waiting:>3}  {sv.name}"
+                out.say(
+                    "cli.status.service",
+                    code=sv.code,
+                    prefix=sv.prefix,
+                    waiting=sv.waiting,
+                    name=sv.name,
+                )
             )
-        lines.append(out.t("窗口：", "Windows:"))
+        lines.append(out.say("cli.status.windows"))
         for w in windows:
-            who = f"{w.clerk_name}（{w.clerk_code}）" if w.clerk_code else out.t("无人", "nobody")
+            who = (
+                out.say("cli.status.clerk", name=w.clerk_name, code=w.clerk_code)
+                if w.clerk_code
+                else out.say("cli.status.nobody")
+            )
             doing = f" · {w.ticket} {state_words(out, w.ticket_state or '')}" if w.ticket else ""
-            paused = out.t(" · 暂停", " · paused") if w.paused else ""
+            paused = out.say("cli.status.paused") if w.paused else ""
             if w.comprehensive and w.zone_name:
-                served = out.t(f"{w.zone_name}全部事项", f"every {w.zone_code} service")
+                served = out.say(
+                    "cli.status.zone_services", zone_name=w.zone_name, zone_code=w.zone_code
+                )
             elif w.comprehensive:
-                served = out.t("全厅事项", "every service of the hall")
+                served = out.say("cli.status.hall_services")
             else:
-                served = "、".join(w.services) or out.t("不取号", "no tickets")
+                served = out.listed(w.services) or out.say("cli.status.no_tickets")
             lines.append(f"  {w.number:>3} {w.name} · {who}{doing}{paused} · {served}")
         out.emit(data, "\n".join(lines))
     return 0
@@ -136,14 +151,14 @@ def cmd_watch(args: argparse.Namespace, out: Out) -> int:
     """Print every event as it happens, one line each, until Ctrl-C."""
     feed = Feed.connect(args.db or default_url(), hall_code=args.hall)
     if not out.json:
-        print(out.t("正在监听事件，按 Ctrl-C 结束。", "Watching events; Ctrl-C ends."), flush=True)
+        print(out.say("cli.watch.start"), flush=True)
     try:
         for item in feed.events(after=args.after):
             if isinstance(item, ConnectionChange):
-                line = (
-                    out.t("连接中断，正在重连…", "connection lost, reconnecting…")
+                line = out.say(
+                    "cli.watch.connection_lost"
                     if item.kind == "connection_lost"
-                    else out.t("连接已恢复", "connection restored")
+                    else "cli.watch.connection_restored"
                 )
                 data: dict[str, Any] = {"kind": item.kind, "at": item.at, "detail": item.detail}
             else:
@@ -161,52 +176,21 @@ def cmd_watch(args: argparse.Namespace, out: Out) -> int:
     return 0
 
 
-_EVENT_WORDS = {
-    "issued": ("取号", "issued"),
-    "reprinted": ("补打", "reprinted"),
-    "called": ("呼叫", "called"),
-    "recalled": ("重呼", "recalled"),
-    "called_back": ("回呼", "called back"),
-    "started": ("开始办理", "started"),
-    "finished": ("办结", "finished"),
-    "no_show": ("过号", "no-show"),
-    "requeued": ("重新排队", "back in line"),
-    "held": ("挂起", "held"),
-    "returned": ("挂起返回", "back from hold"),
-    "transferred": ("转移", "transferred"),
-    "expired": ("过期未办结", "expired"),
-    "paused": ("窗口暂停", "window paused"),
-    "resumed": ("窗口恢复", "window resumed"),
-    "help_requested": ("取号机求助", "help requested"),
-    "help_acknowledged": ("求助已响应", "help answered"),
-    "printer_fault": ("打印机故障", "printer fault"),
-    "noon_uncovered": ("午间值班无人接续", "noon duty left uncovered"),
-    "empty_post": ("空岗", "empty post"),
-    "notice_given": ("一次性告知", "one-time notice"),
-    "notice_reprinted": ("补打告知单", "notice reprinted"),
-    "extended_marked": ("说明延时原因", "extended hours: reason given"),
-    "extended_service": ("延时服务", "extended service"),
-    "extended_declined": ("不予延时服务", "extended service declined"),
-    "decline_decided": ("不予延时审批", "decline decided"),
-}
-
-
 def _event_line(out: Out, ev: FeedEvent) -> str:
-    zh, en = _EVENT_WORDS.get(ev.kind, (ev.kind, ev.kind))
-    parts = [f"#{ev.id}", out.t(zh, en)]
+    parts = [f"#{ev.id}", word("cli.event", ev.kind, out.lang)]
     if ev.number:
         parts.append(ev.number)
     if ev.service_code:
         parts.append(ev.service_code)
     if ev.window_no is not None:
-        parts.append(out.t(f"{ev.window_no}号窗口", f"window {ev.window_no}"))
+        parts.append(out.say("cli.watch.window", window=ev.window_no))
     if ev.clerk_code:
-        parts.append(out.t(f"工号{ev.clerk_code}", f"clerk {ev.clerk_code}"))
+        parts.append(out.say("cli.watch.clerk", clerk=ev.clerk_code))
     kiosk = ev.detail("kiosk")
     if kiosk:
-        parts.append(out.t(f"取号机{kiosk}", f"kiosk {kiosk}"))
+        parts.append(out.say("cli.watch.kiosk", kiosk=kiosk))
     if ev.reason:
-        parts.append(f"（{ev.reason}）" if out.lang == "zh" else f"({ev.reason})")
+        parts.append(out.say("cli.watch.reason", reason=ev.reason))
     return " ".join(parts)
 
 
@@ -216,17 +200,16 @@ def cmd_help_requests(args: argparse.Namespace, out: Out) -> int:
         tz = hall.settings.tz
     lines = []
     for h in requests:
-        at = h.at.astimezone(tz)
-        line = out.t(f"{at:%H:%M:%S}  取号机 {h.kiosk} 求助", f"{at:%H:%M:%S}  kiosk {h.kiosk}")
+        line = out.say("cli.help_requests.request", at=h.at.astimezone(tz), kiosk=h.kiosk)
         if h.acknowledged_at is not None:
-            done = h.acknowledged_at.astimezone(tz)
-            line += out.t(
-                f"，{done:%H:%M:%S} 工号 {h.acknowledged_by} 已响应",
-                f", answered {done:%H:%M:%S} by clerk {h.acknowledged_by}",
+            line += out.say(
+                "cli.help_requests.answered",
+                at=h.acknowledged_at.astimezone(tz),
+                clerk=h.acknowledged_by,
             )
         lines.append(line)
     if not lines:
-        lines.append(out.t("目前没有待处理的求助。", "No help requests waiting."))
+        lines.append(out.say("cli.help_requests.none"))
     out.emit(requests, "\n".join(lines))
     return 0
 
@@ -243,9 +226,13 @@ def cmd_appointment_add(args: argparse.Namespace, out: Out) -> int:
 
 def _appointment_text(out: Out, hall: Hall, a: AppointmentInfo) -> str:
     start, end = a.slot_start.astimezone(hall.settings.tz), a.slot_end.astimezone(hall.settings.tz)
-    return out.t(
-        f"预约码 {a.code}：{a.service_code}，{a.day} {start:%H:%M}–{end:%H:%M}",
-        f"Appointment {a.code}: {a.service_code}, {a.day} {start:%H:%M}–{end:%H:%M}",
+    return out.say(
+        "cli.appointment.booked",
+        code=a.code,
+        service=a.service_code,
+        day=a.day,
+        start=start,
+        end=end,
     )
 
 
@@ -261,7 +248,7 @@ def cmd_appointment_import(args: argparse.Namespace, out: Out) -> int:
 
     def progress(done: int) -> None:
         if not out.json and done % 50 == 0:
-            print(out.t(f"已处理 {done} 行…", f"{done} rows done…"), file=sys.stderr)
+            print(out.say("cli.appointment.progress", done=done), file=sys.stderr)
 
     with hall_of(args) as hall:
         result = hall.import_appointments(bookings, progress)
@@ -271,16 +258,15 @@ def cmd_appointment_import(args: argparse.Namespace, out: Out) -> int:
         for row, exc in result.refused
     ]
     lines.append(
-        out.t(
-            f"共 {len(bookings)} 行：预约成功 {len(result.booked)} 行，"
-            f"未能预约 {len(refused)} 行。",
-            f"{len(bookings)} rows: {len(result.booked)} booked, {len(refused)} refused.",
+        out.say(
+            "cli.appointment.imported",
+            rows=len(bookings),
+            booked=len(result.booked),
+            refused=len(refused),
         )
     )
     for r in refused:
-        lines.append(
-            out.t(f"  第 {r['line']} 行：{r['reason']}", f"  line {r['line']}: {r['reason']}")
-        )
+        lines.append(out.say("cli.appointment.refused_row", line=r["line"], reason=r["reason"]))
     out.emit({"booked": list(result.booked), "refused": refused}, "\n".join(lines))
     return EXIT_REFUSED if refused else 0
 

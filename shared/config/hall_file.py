@@ -6,8 +6,9 @@ checks every value and every cross-reference, and returns a frozen :class:`HallC
 
 Anything wrong in the file becomes a :class:`ConfigError` that names the file, *where* the
 problem is (a TOML line, or a key path such as ``windows[4].services[2]``) and *what* is
-wrong, in one plain Chinese sentence and the same in English.  Pydantic's own wording and
-tracebacks never reach the user.
+wrong: a code of the message table (``config.*`` in :mod:`shared.base.messages.config`) and
+its parameters, said as one plain sentence in Chinese or in English.  Pydantic's own wording
+and tracebacks never reach the user.
 
 Conventions of the file:
 
@@ -26,11 +27,21 @@ import os
 import re
 import string
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from types import NoneType, UnionType
-from typing import Annotated, Any, Literal, Self, TypeVar, Union, get_args, get_origin
+from typing import (
+    Annotated,
+    Any,
+    Literal,
+    NamedTuple,
+    Self,
+    TypeVar,
+    Union,
+    get_args,
+    get_origin,
+)
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -46,6 +57,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from shared.base.messages import render
+
 __all__ = [
     "DEMO_HALL_PATH",
     "WEEKDAYS",
@@ -56,6 +69,8 @@ __all__ = [
     "HallConfig",
     "HallInfo",
     "KioskConfig",
+    "Listing",
+    "Phrase",
     "PostConfig",
     "RulesConfig",
     "ServiceConfig",
@@ -78,20 +93,37 @@ WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun"
 
 WindowKind = Literal["green_channel", "help_desk", "cross_region", "one_matter"]
 
-_WEEKDAY_ZH: dict[str, str] = dict(
-    zip(WEEKDAYS, ("周一", "周二", "周三", "周四", "周五", "周六", "周日"), strict=True)
-)
-_WEEKDAY_EN: dict[str, str] = dict(
-    zip(
-        WEEKDAYS,
-        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-        strict=True,
-    )
-)
-
 
 # ---------------------------------------------------------------------------------------
 # The error
+
+
+class Phrase(NamedTuple):
+    """A part of a sentence that is itself a sentence of the table (the value found, a
+    "did you mean" hint, …), said in the language of the sentence around it."""
+
+    code: str
+    params: Mapping[str, Any]
+
+
+class Listing(NamedTuple):
+    """Items named in a sentence, with the language's separator between them (``、`` or
+    ``, ``)."""
+
+    items: tuple[str, ...]
+
+
+def _phrase(code: str, /, **params: Any) -> Phrase:
+    return Phrase(code, params)
+
+
+def _said(value: Any, lang: str) -> Any:
+    """A parameter as it reads in ``lang``: phrases and listings in words, the rest as is."""
+    if isinstance(value, Phrase):
+        return render(value.code, lang, **{k: _said(v, lang) for k, v in value.params.items()})
+    if isinstance(value, Listing):
+        return render("list.separator", lang).join(value.items)
+    return value
 
 
 class ConfigError(Exception):
@@ -105,37 +137,51 @@ class ConfigError(Exception):
             the entries in the order they appear in the file (``windows[4]`` is the fourth
             ``[[windows]]`` block, not window number 4).  Empty when the problem concerns the
             whole file (missing, unreadable, not UTF-8).
-        zh: what is wrong, one sentence in Chinese.
-        en: the same in English.
+        code: what is wrong, a ``config.*`` code of the message table.
+        params: the code's parameters; a `Phrase` or a `Listing` among them is said in the
+            language of the sentence.
         others: further problems found in the same pass (pydantic reports all field errors
             at once); ``()`` for most errors.  The error itself is always the first one.
 
+    ``err.text(lang)`` is what is wrong, one sentence (``err.zh`` and ``err.en`` for short);
     ``str(err)`` is ``err.message("zh")``.
     """
 
     path: str
     where: str
-    zh: str
-    en: str
+    code: str
+    params: Mapping[str, Any]
     others: tuple[ConfigError, ...]
 
     def __init__(
         self,
         path: str,
         where: str,
-        zh: str,
-        en: str,
+        code: str,
+        params: Mapping[str, Any] | None = None,
         others: tuple[ConfigError, ...] = (),
     ) -> None:
-        super().__init__(path, where, zh, en)
+        super().__init__(path, where, code)
         self.path = path
         self.where = where
-        self.zh = zh
-        self.en = en
+        self.code = code
+        self.params = dict(params or {})
         self.others = others
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.path, self.where, self.zh, self.en, self.others))
+        return (type(self), (self.path, self.where, self.code, self.params, self.others))
+
+    def text(self, lang: str = "zh") -> str:
+        """What is wrong, one sentence in ``lang`` (without the file and the place)."""
+        return str(_said(Phrase(self.code, self.params), _lang(lang)))
+
+    @property
+    def zh(self) -> str:
+        return self.text("zh")
+
+    @property
+    def en(self) -> str:
+        return self.text("en")
 
     def message(self, lang: str = "zh") -> str:
         """The whole message in ``lang`` ("zh" or "en"; anything starting with "en" is English).
@@ -143,21 +189,23 @@ class ConfigError(Exception):
         e.g. ``配置文件 assets/x.toml，services[3].prefix：票号前缀必须是一个大写字母（A–Z），
         现在是 'AA'。`` (one line).
         """
-        if lang.lower().startswith("en"):
-            if not self.where:
-                return f"Config file {self.path}: {self.en}"
-            return f"Config file {self.path}, {self.where}: {self.en}"
+        lang = _lang(lang)
+        problem = self.text(lang)
         if not self.where:
-            return f"配置文件 {self.path}：{self.zh}"
+            return render("config.in_file", lang, path=self.path, problem=problem)
         line = re.fullmatch(r"line (\d+)", self.where)
-        where = f"第 {line.group(1)} 行" if line else self.where
-        return f"配置文件 {self.path}，{where}：{self.zh}"
+        where = render("config.at_line", lang, line=line.group(1)) if line else self.where
+        return render("config.in_file_at", lang, path=self.path, where=where, problem=problem)
 
     def __str__(self) -> str:
         return self.message("zh")
 
     def __repr__(self) -> str:
-        return f"ConfigError(path={self.path!r}, where={self.where!r}, en={self.en!r})"
+        return f"ConfigError(path={self.path!r}, where={self.where!r}, code={self.code!r})"
+
+
+def _lang(lang: str) -> str:
+    return "en" if lang.lower().startswith("en") else "zh"
 
 
 # ---------------------------------------------------------------------------------------
@@ -166,32 +214,34 @@ class ConfigError(Exception):
 _RULE = "hall_config_rule"
 
 
-def _rule(zh: str, en: str, sub: str = "") -> PydanticCustomError:
-    """An error raised inside a validator; ``sub`` extends the key path of the model."""
-    return PydanticCustomError(_RULE, "{en}", {"zh": zh, "en": en, "sub": sub})
+def _rule(code: str, sub: str = "", /, **params: Any) -> PydanticCustomError:
+    """An error raised inside a validator: a ``config.*`` code and its parameters; ``sub``
+    extends the key path of the model.  They travel in the error's context; its message
+    template is the bare code, so that pydantic, which fills ``{name}`` blanks from the
+    context itself, never sees the table's sentences (``{{number}}`` is not its escape)."""
+    return PydanticCustomError(_RULE, "{code}", {"code": code, "params": params, "sub": sub})
 
 
-def _shown(value: object) -> tuple[str, str]:
-    """How a raw TOML value is quoted in a sentence: (zh, en), for "现在是{zh}" / "got {en}"."""
+def _shown(value: object) -> Phrase:
+    """How a raw TOML value is quoted in a sentence, after "现在是" / "got"."""
     if isinstance(value, bool):
-        word = "true" if value else "false"
-        return f" {word}", word
+        return _phrase("config.value.flag", word="true" if value else "false")
     if isinstance(value, int | float):
-        return f"数字 {value}", f"the number {value}"
+        return _phrase("config.value.number", value=value)
     if isinstance(value, str):
         text = value if len(value) <= 40 else value[:40] + "…"
-        return f" '{text}'", f"'{text}'"
+        return _phrase("config.value.text", text=text)
     if isinstance(value, datetime):
-        return f"日期时间 {value.isoformat()}", f"the date-time {value.isoformat()}"
+        return _phrase("config.value.datetime", value=value.isoformat())
     if isinstance(value, date):
-        return f"日期 {value.isoformat()}", f"the date {value.isoformat()}"
+        return _phrase("config.value.date", value=value.isoformat())
     if isinstance(value, time):
-        return f"时间 {value.isoformat()}", f"the time {value.isoformat()}"
+        return _phrase("config.value.time", value=value.isoformat())
     if isinstance(value, list | tuple):
-        return "一个列表", "a list"
+        return _phrase("config.value.list")
     if isinstance(value, dict):
-        return "一个表", "a table"
-    return "其他类型的值", "a value of another kind"
+        return _phrase("config.value.table")
+    return _phrase("config.value.other")
 
 
 def _hhmm(t: time) -> str:
@@ -208,10 +258,7 @@ _TIME_RE = re.compile(r"\s*(\d{1,2})\s*[:：]\s*(\d{2})(?::(\d{2}))?\s*")
 def _to_time(value: object) -> time:
     if isinstance(value, time):
         if value.tzinfo is not None:
-            raise _rule(
-                '时间不能带时区，请写成 "HH:MM"。',
-                'a time must not carry a time zone; write it as "HH:MM".',
-            )
+            raise _rule("config.time.zone")
         return value
     if isinstance(value, str):
         m = _TIME_RE.fullmatch(value)
@@ -219,11 +266,7 @@ def _to_time(value: object) -> time:
             hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
             if hour < 24 and minute < 60 and second < 60:
                 return time(hour, minute, second)
-    zh, en = _shown(value)
-    raise _rule(
-        f'时间要写成带英文引号的 "HH:MM"，例如 "09:00"，现在是{zh}。',
-        f'a time must be written as a quoted "HH:MM", e.g. "09:00", got {en}.',
-    )
+    raise _rule("config.time.format", got=_shown(value))
 
 
 def _to_date(value: object) -> date:
@@ -234,34 +277,23 @@ def _to_date(value: object) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    zh, en = _shown(value)
-    raise _rule(
-        f'日期要写成 "YYYY-MM-DD"，例如 "2026-10-01"，并且必须是真实存在的日期，现在是{zh}。',
-        f'a date must be written as "YYYY-MM-DD", e.g. "2026-10-01", and be a real date, got {en}.',
-    )
+    raise _rule("config.date.format", got=_shown(value))
 
 
 def _to_pair(value: object) -> object:
     if isinstance(value, list | tuple) and len(value) == 2:
         return tuple(value)
-    zh, en = _shown(value)
+    got = _shown(value)
     if isinstance(value, list | tuple):
         n = len(value)
-        zh, en = f"{n} 项的列表", f"a list of {n} item" + ("" if n == 1 else "s")
-    raise _rule(
-        f'时间段要写成开始和结束两个时间组成的列表，例如 ["12:00", "13:30"]，现在是{zh}。',
-        f"a time range must be a list of two times, start and end, e.g. "
-        f'["12:00", "13:30"], got {en}.',
-    )
+        got = _phrase("config.value.list_of_one" if n == 1 else "config.value.list_of", count=n)
+    raise _rule("config.range.format", got=got)
 
 
 def _ordered_pair(pair: tuple[time, time]) -> tuple[time, time]:
     start, end = pair
     if start >= end:
-        raise _rule(
-            f"时间段的开始时间 {_hhmm(start)} 必须早于结束时间 {_hhmm(end)}。",
-            f"a time range must start before it ends; {_hhmm(start)} is not before {_hhmm(end)}.",
-        )
+        raise _rule("config.range.order", start=_hhmm(start), end=_hhmm(end))
     return pair
 
 
@@ -270,36 +302,25 @@ _CODE_RE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 def _check_code(value: str) -> str:
     if not _CODE_RE.fullmatch(value):
-        raise _rule(
-            f"代码只能由英文字母、数字、下划线和连字符组成，长度 1 到 32 个字符，"
-            f"现在是 '{value}'。",
-            f"a code must be 1 to 32 characters of English letters, digits, '_' and '-', "
-            f"got '{value}'.",
-        )
+        raise _rule("config.code.format", value=value)
     return value
 
 
 def _check_text(value: str) -> str:
     if not value.strip():
-        raise _rule("这里不能为空。", "this must not be empty.")
+        raise _rule("config.text.empty")
     return value
 
 
 def _check_prefix(value: str) -> str:
     if not re.fullmatch(r"[A-Z]", value):
-        raise _rule(
-            f"票号前缀必须是一个大写字母（A–Z），现在是 '{value}'。",
-            f"the ticket prefix must be one capital letter (A–Z), got '{value}'.",
-        )
+        raise _rule("config.prefix.format", value=value)
     return value
 
 
 def _check_password(value: str) -> str:
     if len(value) < 6:
-        raise _rule(
-            f"初始密码至少要有 6 个字符，现在只有 {len(value)} 个。",
-            f"an initial password must have at least 6 characters, this one has {len(value)}.",
-        )
+        raise _rule("config.password.short", count=len(value))
     return value
 
 
@@ -307,11 +328,7 @@ def _check_timezone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise _rule(
-            f"'{value}' 不是有效的时区名称，中国大陆的大厅请写 \"Asia/Shanghai\"。",
-            f"'{value}' is not a valid IANA time zone name; halls in mainland China use "
-            f'"Asia/Shanghai".',
-        ) from None
+        raise _rule("config.timezone.unknown", value=value) from None
     return value
 
 
@@ -323,11 +340,7 @@ def _check_month_day(value: str) -> str:
         except ValueError:
             ok = None
     if not ok:
-        raise _rule(
-            f'月日要写成 "MM-DD"，例如 "05-01"，并且必须是真实存在的日子，现在是 \'{value}\'。',
-            f'a month-day must be written as "MM-DD", e.g. "05-01", and be a real day, '
-            f"got '{value}'.",
-        )
+        raise _rule("config.month_day.format", value=value)
     return value
 
 
@@ -335,14 +348,8 @@ def _int_range(low: int, high: int | None) -> Callable[[int], int]:
     def check(value: int) -> int:
         if value < low or (high is not None and value > high):
             if high is None:
-                raise _rule(
-                    f"必须是不小于 {low} 的整数，现在是 {value}。",
-                    f"must be a whole number of at least {low}, got {value}.",
-                )
-            raise _rule(
-                f"必须是 {low} 到 {high} 之间的整数，现在是 {value}。",
-                f"must be a whole number from {low} to {high}, got {value}.",
-            )
+                raise _rule("config.number.at_least", low=low, value=value)
+            raise _rule("config.number.between", low=low, high=high, value=value)
         return value
 
     return check
@@ -355,32 +362,21 @@ def _check_call_template(value: str) -> str:
     except ValueError:
         fields = None
     if fields is None or sorted(fields) != ["number", "window"]:
-        raise _rule(
-            f"叫号模板必须包含 {{number}} 和 {{window}} 各一次，不能有其他花括号，"
-            f"例如 \"请{{number}}号到{{window}}号窗口办理\"，现在是 '{value}'。",
-            f"a call template must contain {{number}} and {{window}} once each and no other "
-            f"braces, e.g. \"Number {{number}}, please go to window {{window}}\", got '{value}'.",
-        )
+        raise _rule("config.voice.template", value=value)
     return value
 
 
 def _check_url(value: str) -> str:
     if not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value):
-        raise _rule(
-            f"网址要以 http:// 或 https:// 开头，中间不能有空格，现在是 '{value}'。",
-            f"an address must start with http:// or https:// and contain no spaces, got '{value}'.",
-        )
+        raise _rule("config.url.format", value=value)
     return value
 
 
 def _one_of(*allowed: int) -> Callable[[int], int]:
     def check(value: int) -> int:
         if value not in allowed:
-            words = "、".join(str(a) for a in allowed)
-            raise _rule(
-                f"只能是 {words} 之一，现在是 {value}。",
-                f"must be one of {', '.join(str(a) for a in allowed)}, got {value}.",
-            )
+            listed = Listing(tuple(str(a) for a in allowed))
+            raise _rule("config.number.one_of", allowed=listed, value=value)
         return value
 
     return check
@@ -601,13 +597,7 @@ class SummerConfig(_Model):
     @model_validator(mode="after")
     def _check(self) -> Self:
         if self.start > self.end:
-            raise _rule(
-                f"夏季作息从 {self.start} 到 {self.end} 跨了年，不支持跨年的时段；"
-                f"请让开始日期早于结束日期。",
-                f"the summer hours from {self.start} to {self.end} cross new year, which is "
-                f"not supported; the start must come before the end.",
-                "end",
-            )
+            raise _rule("config.summer.across_new_year", "end", start=self.start, end=self.end)
         return self
 
 
@@ -623,11 +613,11 @@ class ExtraDayConfig(_Model):
     def _check(self) -> Self:
         if self.open >= self.close:
             raise _rule(
-                f"{_WEEKDAY_ZH[self.day]}的关门时间 {_hhmm(self.close)} 必须晚于开门时间 "
-                f"{_hhmm(self.open)}。",
-                f"on {_WEEKDAY_EN[self.day]} the closing time {_hhmm(self.close)} must be "
-                f"after the opening time {_hhmm(self.open)}.",
+                "config.weekend.close_before_open",
                 "close",
+                weekday=self.day,
+                close=_hhmm(self.close),
+                open=_hhmm(self.open),
             )
         return self
 
@@ -657,7 +647,7 @@ class CalendarConfig(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> Self:
-        self._check_hours(self.open, self.close, self.noon_break, "", "", "close", "noon_break")
+        self._check_hours(self.open, self.close, self.noon_break, False, "close", "noon_break")
         summer = self.summer
         if summer is not None:
             s_open = summer.open or self.open
@@ -667,8 +657,7 @@ class CalendarConfig(_Model):
                 s_open,
                 s_close,
                 s_noon,
-                "夏季",
-                "in summer ",
+                True,
                 "summer.open" if summer.close is None else "summer.close",
                 "summer.noon_break"
                 if summer.noon_break is not None
@@ -684,68 +673,74 @@ class CalendarConfig(_Model):
         open_: time,
         close: time,
         noon: tuple[time, time] | None,
-        zh: str,
-        en: str,
+        summer: bool,
         close_key: str,
         noon_key: str,
     ) -> None:
         if open_ >= close:
             raise _rule(
-                f"{zh}关门时间 {_hhmm(close)} 必须晚于开门时间 {_hhmm(open_)}。",
-                f"{en}the closing time {_hhmm(close)} must be after the opening time "
-                f"{_hhmm(open_)}.",
+                "config.hours.summer_close_before_open"
+                if summer
+                else "config.hours.close_before_open",
                 close_key,
+                close=_hhmm(close),
+                open=_hhmm(open_),
             )
         if noon is not None and not (open_ < noon[0] and noon[1] < close):
             raise _rule(
-                f"{zh}午休 {_hhmm(noon[0])}–{_hhmm(noon[1])} 必须在开门 {_hhmm(open_)} "
-                f"和关门 {_hhmm(close)} 之间。",
-                f"{en}the noon break {_hhmm(noon[0])}–{_hhmm(noon[1])} must lie between "
-                f"opening at {_hhmm(open_)} and closing at {_hhmm(close)}.",
+                "config.hours.summer_noon_outside" if summer else "config.hours.noon_outside",
                 noon_key,
+                start=_hhmm(noon[0]),
+                end=_hhmm(noon[1]),
+                open=_hhmm(open_),
+                close=_hhmm(close),
             )
 
     def _check_tickets(self) -> None:
-        closes = [("", "", self.close, "close")]
+        closes = [(False, self.close, "close")]
         opens = [self.open]
         if self.summer is not None:
             if self.summer.close is not None:
-                closes.append(("夏季", " in summer", self.summer.close, "summer.close"))
+                closes.append((True, self.summer.close, "summer.close"))
             if self.summer.open is not None:
                 opens.append(self.summer.open)
         start, until = self.tickets_from, self.tickets_until
         if start is not None:
-            for zh, en, close, _ in closes:
+            for summer, close, _ in closes:
                 if start >= close:
                     raise _rule(
-                        f"开始取号时间 {_hhmm(start)} 必须早于{zh}关门时间 {_hhmm(close)}。",
-                        f"tickets must start before closing time{en}; {_hhmm(start)} is not "
-                        f"before {_hhmm(close)}.",
+                        "config.tickets.from_after_summer_close"
+                        if summer
+                        else "config.tickets.from_after_close",
                         "tickets_from",
+                        start=_hhmm(start),
+                        close=_hhmm(close),
                     )
         if until is not None:
-            for zh, en, close, where in closes:
+            for summer, close, where in closes:
                 if until > close:
                     raise _rule(
-                        f"停止取号时间 {_hhmm(until)} 不能晚于{zh}关门时间 {_hhmm(close)}。",
-                        f"tickets must stop by closing time{en}; {_hhmm(until)} is after "
-                        f"{_hhmm(close)}.",
+                        "config.tickets.until_after_summer_close"
+                        if summer
+                        else "config.tickets.until_after_close",
                         "tickets_until" if where == "close" else where,
+                        until=_hhmm(until),
+                        close=_hhmm(close),
                     )
             for open_ in opens:
                 if until <= open_:
                     raise _rule(
-                        f"停止取号时间 {_hhmm(until)} 必须晚于开门时间 {_hhmm(open_)}。",
-                        f"tickets must stop after opening time; {_hhmm(until)} is not after "
-                        f"{_hhmm(open_)}.",
+                        "config.tickets.until_before_open",
                         "tickets_until",
+                        until=_hhmm(until),
+                        open=_hhmm(open_),
                     )
             if start is not None and start >= until:
                 raise _rule(
-                    f"开始取号时间 {_hhmm(start)} 必须早于停止取号时间 {_hhmm(until)}。",
-                    f"tickets must start before they stop; {_hhmm(start)} is not before "
-                    f"{_hhmm(until)}.",
+                    "config.tickets.from_after_until",
                     "tickets_from",
+                    start=_hhmm(start),
+                    until=_hhmm(until),
                 )
 
     def _check_weekend(self) -> None:
@@ -753,19 +748,14 @@ class CalendarConfig(_Model):
         for i, extra in enumerate(self.weekend):
             if extra.day in self.workdays:
                 raise _rule(
-                    f"{_WEEKDAY_ZH[extra.day]}本来就是工作日（见 workdays），"
-                    f"不需要再写在 [[calendar.weekend]] 里。",
-                    f"{_WEEKDAY_EN[extra.day]} is already a workday (see workdays); it does "
-                    f"not belong in [[calendar.weekend]].",
-                    _sub("weekend", i, "day"),
+                    "config.weekend.on_workday", _sub("weekend", i, "day"), weekday=extra.day
                 )
             if extra.day in seen:
                 raise _rule(
-                    f"{_WEEKDAY_ZH[extra.day]}写了两次，weekend[{seen[extra.day] + 1}] "
-                    f"已经设置过。",
-                    f"{_WEEKDAY_EN[extra.day]} is given twice; weekend[{seen[extra.day] + 1}] "
-                    f"already sets it.",
+                    "config.weekend.twice",
                     _sub("weekend", i, "day"),
+                    weekday=extra.day,
+                    first=seen[extra.day] + 1,
                 )
             seen[extra.day] = i
 
@@ -773,20 +763,14 @@ class CalendarConfig(_Model):
         holidays = set(self.holidays)
         for i, day in enumerate(self.workday_swaps):
             if day in holidays:
-                raise _rule(
-                    f"{day.isoformat()} 同时写在节假日和调休上班日里，只能是其中一种。",
-                    f"{day.isoformat()} is listed both as a holiday and as a workday swap; "
-                    f"it can only be one.",
-                    _sub("workday_swaps", i),
-                )
+                raise _rule("config.swaps.holiday", _sub("workday_swaps", i), day=day.isoformat())
             weekday = WEEKDAYS[day.weekday()]
             if weekday in self.workdays:
                 raise _rule(
-                    f"调休上班日 {day.isoformat()} 是{_WEEKDAY_ZH[weekday]}，本来就是工作日；"
-                    f"请检查日期是否写错。",
-                    f"the workday swap {day.isoformat()} is a {_WEEKDAY_EN[weekday]}, already "
-                    f"a workday; check the date.",
+                    "config.swaps.workday",
                     _sub("workday_swaps", i),
+                    day=day.isoformat(),
+                    weekday=weekday,
                 )
 
 
@@ -823,15 +807,14 @@ class ServiceConfig(_Model):
             before, slot = self.time_slots[i - 1], self.time_slots[i]
             if slot[0] < before[1]:
                 overlap = slot[1] > before[0]
-                zh = "与前一个时段重叠" if overlap else "排在了前一个时段的前面"
-                en = "overlaps the one before" if overlap else "comes before the one above"
                 raise _rule(
-                    f"事项“{self.name}”的取号时段 {_hhmm(slot[0])}–{_hhmm(slot[1])} {zh}"
-                    f"（{_hhmm(before[0])}–{_hhmm(before[1])}）；时段要按时间先后排列且不能重叠。",
-                    f"the ticket slot {_hhmm(slot[0])}–{_hhmm(slot[1])} of service "
-                    f"'{self.code}' {en} ({_hhmm(before[0])}–{_hhmm(before[1])}); slots must "
-                    f"be in time order and must not overlap.",
+                    "config.slots.overlap" if overlap else "config.slots.order",
                     _sub("time_slots", i),
+                    name=self.name,
+                    start=_hhmm(slot[0]),
+                    end=_hhmm(slot[1]),
+                    before_start=_hhmm(before[0]),
+                    before_end=_hhmm(before[1]),
                 )
         return self
 
@@ -854,34 +837,27 @@ class WindowConfig(_Model):
     @model_validator(mode="after")
     def _check(self) -> Self:
         if self.comprehensive and self.services:
-            scope_zh = f"功能区 '{self.zone}' 的全部事项" if self.zone else "全厅所有事项"
-            scope_en = (
-                f"every service of zone '{self.zone}'"
+            scope = (
+                _phrase("config.scope.zone", zone=self.zone)
                 if self.zone
-                else ("every service of the hall")
+                else _phrase("config.scope.hall")
             )
             raise _rule(
-                f"{self.number} 号窗口是综合窗口，已经受理{scope_zh}，不要再列出 services；"
-                f"要么删掉 services，要么把 comprehensive 改为 false。",
-                f"window {self.number} is comprehensive and already serves {scope_en}; remove "
-                f"its services or set comprehensive = false.",
+                "config.window.comprehensive_with_services",
                 "services",
+                number=self.number,
+                scope=scope,
             )
         if not self.comprehensive and not self.services and "help_desk" not in self.kinds:
-            raise _rule(
-                f"{self.number} 号窗口没有列出任何事项：请在 services 里写上它受理的事项代码，"
-                f"或者设为综合窗口（comprehensive = true）。",
-                f"window {self.number} lists no services: list the codes of the services it "
-                f"handles, or make it comprehensive (comprehensive = true).",
-                "services",
-            )
+            raise _rule("config.window.no_services", "services", number=self.number)
         seen: set[str] = set()
         for i, code in enumerate(self.services):
             if code in seen:
                 raise _rule(
-                    f"{self.number} 号窗口的事项 '{code}' 写了两次。",
-                    f"window {self.number} lists the service '{code}' twice.",
+                    "config.window.service_twice",
                     _sub("services", i),
+                    number=self.number,
+                    code=code,
                 )
             seen.add(code)
         return self
@@ -912,13 +888,7 @@ class PostConfig(_Model):
     @model_validator(mode="after")
     def _check(self) -> Self:
         if self.a == self.b:
-            raise _rule(
-                f"{self.window} 号窗口的 A 岗和 B 岗是同一个人 '{self.a}'，"
-                f"B 岗必须是另一位工作人员。",
-                f"window {self.window} has the same clerk '{self.a}' as A and B; the B post "
-                f"must be someone else.",
-                "b",
-            )
+            raise _rule("config.posts.same_clerk", "b", window=self.window, clerk=self.a)
         return self
 
 
@@ -942,53 +912,54 @@ class HallConfig(_Model):
 
     @model_validator(mode="after")
     def _cross_check(self) -> Self:
-        zones = _unique("zones", "code", [z.code for z in self.zones], "功能区代码", "zone code")
+        zones = _unique("zones", "code", [z.code for z in self.zones], "config.what.zone_code")
         services = _unique(
-            "services", "code", [s.code for s in self.services], "事项代码", "service code"
+            "services", "code", [s.code for s in self.services], "config.what.service_code"
         )
-        _unique("windows", "number", [w.number for w in self.windows], "窗口号", "window number")
-        clerks = _unique(
-            "clerks", "code", [c.code for c in self.clerks], "工作人员代码", "clerk code"
-        )
-        zone_list = "、".join(z.code for z in self.zones)
-        zone_list_en = ", ".join(z.code for z in self.zones)
+        _unique("windows", "number", [w.number for w in self.windows], "config.what.window_number")
+        clerks = _unique("clerks", "code", [c.code for c in self.clerks], "config.what.clerk_code")
+        zone_list = Listing(tuple(z.code for z in self.zones))
 
         for i, service in enumerate(self.services):
             if service.zone not in zones:
                 raise _rule(
-                    f"事项“{service.name}”所属的功能区 '{service.zone}' 不存在"
-                    f"{_hint_zh(service.zone, zones)}；已有的功能区是：{zone_list}。",
-                    f"service '{service.code}' names the zone '{service.zone}', which does "
-                    f"not exist{_hint_en(service.zone, zones)}; the zones are: {zone_list_en}.",
+                    "config.service.unknown_zone",
                     _sub("services", i, "zone"),
+                    name=service.name,
+                    zone=service.zone,
+                    hint=_hint(service.zone, zones),
+                    zones=zone_list,
                 )
 
         for i, window in enumerate(self.windows):
             if window.zone is not None and window.zone not in zones:
                 raise _rule(
-                    f"{window.number} 号窗口所属的功能区 '{window.zone}' 不存在"
-                    f"{_hint_zh(window.zone, zones)}；已有的功能区是：{zone_list}。",
-                    f"window {window.number} names the zone '{window.zone}', which does not "
-                    f"exist{_hint_en(window.zone, zones)}; the zones are: {zone_list_en}.",
+                    "config.window.unknown_zone",
                     _sub("windows", i, "zone"),
+                    number=window.number,
+                    zone=window.zone,
+                    hint=_hint(window.zone, zones),
+                    zones=zone_list,
                 )
             for k, code in enumerate(window.services):
                 if code not in services:
                     raise _rule(
-                        f"{window.number} 号窗口列出的事项 '{code}' 不存在"
-                        f"{_hint_zh(code, services)}；事项代码要与 [[services]] 里的 code 一致。",
-                        f"window {window.number} lists the service '{code}', which does not "
-                        f"exist{_hint_en(code, services)}; use a code from [[services]].",
+                        "config.window.unknown_service",
                         _sub("windows", i, "services", k),
+                        number=window.number,
+                        code=code,
+                        hint=_hint(code, services),
                     )
                 service = self.services[services[code]]
                 if window.zone is not None and service.zone != window.zone:
                     raise _rule(
-                        f"{window.number} 号窗口属于功能区 '{window.zone}'，但它列出的事项"
-                        f"“{service.name}”（{code}）属于功能区 '{service.zone}'。",
-                        f"window {window.number} belongs to zone '{window.zone}' but lists "
-                        f"the service '{code}', which belongs to zone '{service.zone}'.",
+                        "config.window.service_of_other_zone",
                         _sub("windows", i, "services", k),
+                        number=window.number,
+                        zone=window.zone,
+                        name=service.name,
+                        code=code,
+                        service_zone=service.zone,
                     )
 
         numbers = {w.number for w in self.windows}
@@ -997,36 +968,33 @@ class HallConfig(_Model):
         for i, post in enumerate(self.posts):
             if post.window not in numbers:
                 raise _rule(
-                    f"AB 岗设置里的 {post.window} 号窗口不存在（[[windows]] 里没有这个窗口号）。",
-                    f"the AB posts name window {post.window}, which does not exist in [[windows]].",
-                    _sub("posts", i, "window"),
+                    "config.posts.unknown_window", _sub("posts", i, "window"), window=post.window
                 )
             if post.window in post_of:
                 raise _rule(
-                    f"{post.window} 号窗口的 AB 岗已经在 posts[{post_of[post.window] + 1}] "
-                    f"设置过，每个窗口只能设置一次。",
-                    f"the AB posts of window {post.window} are already set in "
-                    f"posts[{post_of[post.window] + 1}]; each window is set once.",
+                    "config.posts.window_twice",
                     _sub("posts", i, "window"),
+                    window=post.window,
+                    first=post_of[post.window] + 1,
                 )
             post_of[post.window] = i
             for key, code in (("a", post.a), ("b", post.b)):
                 if code not in clerks:
                     raise _rule(
-                        f"{post.window} 号窗口的 {key.upper()} 岗工作人员 '{code}' 不在 "
-                        f"[[clerks]] 名单里{_hint_zh(code, clerks)}。",
-                        f"the {key.upper()} post of window {post.window} names the clerk "
-                        f"'{code}', who is not in [[clerks]]{_hint_en(code, clerks)}.",
+                        "config.posts.unknown_clerk",
                         _sub("posts", i, key),
+                        window=post.window,
+                        post=key.upper(),
+                        clerk=code,
+                        hint=_hint(code, clerks),
                     )
             if post.a in a_of:
-                name = self.clerks[clerks[post.a]].name
                 raise _rule(
-                    f"工作人员 '{post.a}'（{name}）已经是 {a_of[post.a]} 号窗口的 A 岗，"
-                    f"一个人不能同时担任两个窗口的 A 岗。",
-                    f"the clerk '{post.a}' ({name}) already holds the A post of window "
-                    f"{a_of[post.a]}; nobody can be A of two windows.",
+                    "config.posts.a_twice",
                     _sub("posts", i, "a"),
+                    clerk=post.a,
+                    name=self.clerks[clerks[post.a]].name,
+                    window=a_of[post.a],
                 )
             a_of[post.a] = post.window
         return self
@@ -1035,29 +1003,26 @@ class HallConfig(_Model):
 _K = TypeVar("_K", str, int)
 
 
-def _unique(section: str, key: str, values: list[_K], zh: str, en: str) -> dict[_K, int]:
+def _unique(section: str, key: str, values: list[_K], what: str) -> dict[_K, int]:
+    """Each of ``values`` once; ``what`` they are is a ``config.what.*`` code."""
     seen: dict[_K, int] = {}
     for i, value in enumerate(values):
         if value in seen:
-            first = _sub(section, seen[value])
-            shown = f"'{value}'" if isinstance(value, str) else str(value)
             raise _rule(
-                f"{zh} {shown} 重复了，{first} 已经用过。",
-                f"the {en} {shown} is used twice; {first} already has it.",
+                "config.unique",
                 _sub(section, i, key),
+                what=_phrase(what),
+                value=f"'{value}'" if isinstance(value, str) else str(value),
+                first=_sub(section, seen[value]),
             )
         seen[value] = i
     return seen
 
 
-def _hint_zh(word: str, choices: dict[str, int]) -> str:
+def _hint(word: str, choices: dict[str, int]) -> Phrase | str:
+    """A "did you mean" for a name not found among ``choices``; nothing without a likely one."""
     best = _suggest(word, list(choices))
-    return f"（是不是想写 '{best}'？）" if best else ""
-
-
-def _hint_en(word: str, choices: dict[str, int]) -> str:
-    best = _suggest(word, list(choices))
-    return f" (did you mean '{best}'?)" if best else ""
+    return _phrase("config.did_you_mean", best=best) if best else ""
 
 
 # ---------------------------------------------------------------------------------------
@@ -1074,44 +1039,19 @@ def load_hall_config(path: str | os.PathLike[str]) -> HallConfig:
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
-        raise ConfigError(
-            shown,
-            "",
-            "找不到这个文件，请检查路径是否正确。",
-            "the file does not exist; check the path.",
-        ) from None
+        raise ConfigError(shown, "", "config.file.missing") from None
     except IsADirectoryError:
-        raise ConfigError(
-            shown,
-            "",
-            "这是一个文件夹，不是配置文件。",
-            "this is a folder, not a configuration file.",
-        ) from None
+        raise ConfigError(shown, "", "config.file.folder") from None
     except PermissionError:
-        raise ConfigError(
-            shown,
-            "",
-            "没有读取这个文件的权限。",
-            "there is no permission to read this file.",
-        ) from None
+        raise ConfigError(shown, "", "config.file.permission") from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise ConfigError(
-            shown,
-            "",
-            f"无法读取这个文件（{reason}）。",
-            f"the file cannot be read ({reason}).",
-        ) from None
+        raise ConfigError(shown, "", "config.file.unreadable", {"reason": reason}) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ConfigError(
-            shown,
-            f"line {line}",
-            "文件不是 UTF-8 编码（可能被另存为了 GBK/ANSI）；请用 UTF-8 编码重新保存。",
-            "the file is not UTF-8 encoded (perhaps saved as GBK/ANSI); save it again as UTF-8.",
-        ) from None
+        raise ConfigError(shown, f"line {line}", "config.file.not_utf8") from None
     return parse_hall_config(text, source=shown)
 
 
@@ -1129,89 +1069,38 @@ def parse_hall_config(text: str, source: str = "<string>") -> HallConfig:
         problems = [_translate(e, source) for e in _misspellings_first(exc.errors())]
         first = problems[0]
         raise ConfigError(
-            first.path, first.where, first.zh, first.en, tuple(problems[1:])
+            first.path, first.where, first.code, first.params, tuple(problems[1:])
         ) from None
 
 
 # ---------------------------------------------------------------------------------------
 # TOML syntax errors
 
-_TOML_MESSAGES: tuple[tuple[str, str, str], ...] = (
-    ("Invalid statement", "这一行不是合法的 TOML 语句", "this line is not a valid TOML statement"),
-    ("Expected '=' after a key", "键的后面缺少等号“=”", "a key must be followed by '='"),
-    (
-        "Invalid value",
-        "等号后面的值写法不对（文本要用英文双引号括起来）",
-        "the value after '=' is not valid (text must be in double quotes)",
-    ),
-    ("Cannot overwrite a value", "同一个键写了两次", "the same key is given twice"),
-    ("Cannot declare", "同一个段（[...]）写了两次", "the same [section] is declared twice"),
-    (
-        "Cannot mutate immutable namespace",
-        "不能往已经写完的表里再添加键",
-        "keys cannot be added to a table that is already complete",
-    ),
-    (
-        "Cannot redefine namespace",
-        "这个段名和前面的键冲突了",
-        "this section name clashes with an earlier key",
-    ),
-    (
-        "Unclosed array",
-        "列表缺少右方括号“]”或者元素之间缺少逗号",
-        "a list is missing its closing ']' or a comma between items",
-    ),
-    ("Unclosed inline table", "内联表缺少右花括号“}”", "an inline table is missing its '}'"),
-    (
-        "Duplicate inline table key",
-        "内联表里同一个键写了两次",
-        "an inline table has the same key twice",
-    ),
-    ("Unterminated string", "文本缺少结尾的引号", "a text value is missing its closing quote"),
-    (
-        "Illegal character '\\n'",
-        "文本缺少结尾的引号（文本必须在同一行内用引号结束）",
-        "a text value is missing its closing quote (text must end on the same line)",
-    ),
-    (
-        "Expected newline or end of document",
-        '值的后面还有多余的内容（时间要写成带引号的 "09:00"；一行只写一个键）',
-        'there is more after the value (write times in quotes, like "09:00"; one key per line)',
-    ),
-    (
-        "Illegal character",
-        "文本里有不允许的字符（比如换行或制表符）",
-        "a text value contains a character that is not allowed (such as a line break)",
-    ),
-    (
-        "Unescaped '\\'",
-        "文本里的反斜杠“\\”要写成“\\\\”",
-        "a backslash in text must be written as '\\\\'",
-    ),
-    ("Invalid hex value", "文本里的 \\u 转义写法不对", "a \\u escape in text is not valid"),
-    ("Escaped character", "文本里的 \\u 转义写法不对", "a \\u escape in text is not valid"),
-    (
-        "Invalid date or datetime",
-        '日期写法不对，请写成带引号的 "YYYY-MM-DD"',
-        'a date is not valid; write it as a quoted "YYYY-MM-DD"',
-    ),
-    (
-        "Expected ']' at the end of a table",
-        "段名缺少右方括号“]”",
-        "a [section] name is missing its closing ']'",
-    ),
-    (
-        "Expected ']]' at the end of an array",
-        "段名缺少右方括号“]]”",
-        "a [[section]] name is missing its closing ']]'",
-    ),
-    (
-        "Invalid initial character for a key",
-        "键名的写法不对（键名只用英文字母、数字、下划线）",
-        "a key name is not valid (use English letters, digits and '_')",
-    ),
-    ("Found invalid character", "这里有多余的字符", "there is an unexpected character here"),
-    ("Expected", "这里缺少必要的符号", "a required character is missing here"),
+#: The start of tomllib's message -> what it means, a ``config.toml.*`` code; first match wins.
+_TOML_MESSAGES: tuple[tuple[str, str], ...] = (
+    ("Invalid statement", "config.toml.statement"),
+    ("Expected '=' after a key", "config.toml.equals"),
+    ("Invalid value", "config.toml.value"),
+    ("Cannot overwrite a value", "config.toml.key_twice"),
+    ("Cannot declare", "config.toml.section_twice"),
+    ("Cannot mutate immutable namespace", "config.toml.table_complete"),
+    ("Cannot redefine namespace", "config.toml.section_clash"),
+    ("Unclosed array", "config.toml.list_unclosed"),
+    ("Unclosed inline table", "config.toml.inline_unclosed"),
+    ("Duplicate inline table key", "config.toml.inline_key_twice"),
+    ("Unterminated string", "config.toml.string_unclosed"),
+    ("Illegal character '\\n'", "config.toml.string_line"),
+    ("Expected newline or end of document", "config.toml.after_value"),
+    ("Illegal character", "config.toml.character"),
+    ("Unescaped '\\'", "config.toml.backslash"),
+    ("Invalid hex value", "config.toml.escape"),
+    ("Escaped character", "config.toml.escape"),
+    ("Invalid date or datetime", "config.toml.date"),
+    ("Expected ']' at the end of a table", "config.toml.section_bracket"),
+    ("Expected ']]' at the end of an array", "config.toml.array_bracket"),
+    ("Invalid initial character for a key", "config.toml.key_name"),
+    ("Found invalid character", "config.toml.unexpected"),
+    ("Expected", "config.toml.expected"),
 )
 
 _FULL_WIDTH = "“”‘’＝，［］：｛｝＃"
@@ -1225,25 +1114,25 @@ def _toml_error(exc: tomllib.TOMLDecodeError, text: str, source: str) -> ConfigE
         line, column = int(where.group(1)), int(where.group(2))
     else:  # "(at end of document)"
         line, column = max(len(lines), 1), 0
-    zh, en = "这里不符合 TOML 格式", "the file is not valid TOML here"
-    for start, z, e in _TOML_MESSAGES:
-        if msg.startswith(start):
-            zh, en = z, e
-            break
-    hint_zh = f"（第 {column} 列）" if column else ""
-    hint_en = f" (column {column})" if column else ""
+    problem = next(
+        (code for start, code in _TOML_MESSAGES if msg.startswith(start)), "config.toml.other"
+    )
+    full_width: Phrase | str = ""
     if 0 < line <= len(lines):
         outside = re.sub(r'"[^"]*"|\'[^\']*\'', "", lines[line - 1]).split("#")[0]
         found = next((c for c in outside if c in _FULL_WIDTH), None)
         if found:
-            hint_zh += (
-                f"（这一行有全角符号 {found}，TOML 的引号、等号、括号和逗号都要用半角的英文符号）"
-            )
-            hint_en += (
-                f" (the line has the full-width character {found}; TOML quotes, '=', "
-                f"brackets and commas must be plain ASCII)"
-            )
-    return ConfigError(source, f"line {line}", f"{zh}{hint_zh}。", f"{en}{hint_en}.")
+            full_width = _phrase("config.toml.full_width", char=found)
+    return ConfigError(
+        source,
+        f"line {line}",
+        "config.toml.line",
+        {
+            "problem": _phrase(problem),
+            "column": _phrase("config.toml.column", column=column) if column else "",
+            "full_width": full_width,
+        },
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -1327,34 +1216,25 @@ def _translate(error: Any, source: str) -> ConfigError:
     kind: str = error["type"]
     ctx: dict[str, Any] = error.get("ctx") or {}
     value = error.get("input")
-    got_zh, got_en = _shown(value)
+    got = _shown(value)
     where = _path(loc)
+
+    def problem(code: str, /, **params: Any) -> ConfigError:
+        return ConfigError(source, where, code, params)
 
     if kind == _RULE:
         sub = str(ctx.get("sub", ""))
         if sub:
             where = f"{where}{sub}" if sub.startswith("[") or not where else f"{where}.{sub}"
-        return ConfigError(source, where, str(ctx["zh"]), str(ctx["en"]))
+        return problem(str(ctx["code"]), **dict(ctx.get("params") or {}))
 
     if kind == "missing":
-        key = loc[-1]
         tp = _type_at(loc)
         if _is_model(tp):
-            name = _toml_name(loc)
-            return ConfigError(
-                source, where, f"缺少 [{name}] 这一段。", f"the [{name}] section is missing."
-            )
+            return problem("config.missing.section", name=_toml_name(loc))
         if _is_table_list(tp):
-            name = _toml_name(loc)
-            return ConfigError(
-                source,
-                where,
-                f"缺少 [[{name}]]，至少要写一项。",
-                f"[[{name}]] is missing; at least one entry is needed.",
-            )
-        return ConfigError(
-            source, where, f"缺少必填项 {key}。", f"the required key '{key}' is missing."
-        )
+            return problem("config.missing.tables", name=_toml_name(loc))
+        return problem("config.missing.key", key=loc[-1])
 
     if kind == "extra_forbidden":
         key = str(loc[-1])
@@ -1362,137 +1242,57 @@ def _translate(error: Any, source: str) -> ConfigError:
         allowed = list(parent.model_fields) if _is_model(parent) else []
         best = _suggest(key, allowed)
         if best:
-            return ConfigError(
-                source,
-                where,
-                f"不认识的键 '{key}'，是不是想写 '{best}'？",
-                f"unknown key '{key}'; did you mean '{best}'?",
-            )
-        return ConfigError(
-            source,
-            where,
-            f"不认识的键 '{key}'；这里可以写的键有：{'、'.join(allowed)}。",
-            f"unknown key '{key}'; the keys allowed here are: {', '.join(allowed)}.",
-        )
+            return problem("config.unknown_key.likely", key=key, best=best)
+        return problem("config.unknown_key.allowed", key=key, allowed=Listing(tuple(allowed)))
 
     if kind == "string_type":
-        return ConfigError(
-            source,
-            where,
-            f"这里应当是用英文双引号括起来的文本，现在是{got_zh}。",
-            f"this must be text in double quotes, got {got_en}.",
-        )
+        return problem("config.expected.text", got=got)
 
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return ConfigError(
-            source,
-            where,
-            f"这里应当是一个整数（不加引号），现在是{got_zh}。",
-            f"this must be a whole number (without quotes), got {got_en}.",
-        )
+        return problem("config.expected.integer", got=got)
 
     if kind in ("bool_type", "bool_parsing"):
-        extra_zh = extra_en = ""
-        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-            extra_zh, extra_en = "（去掉引号）", " (remove the quotes)"
-        return ConfigError(
-            source,
-            where,
-            f"这里应当是 true 或 false{extra_zh}，现在是{got_zh}。",
-            f"this must be true or false{extra_en}, got {got_en}.",
-        )
+        quoted = isinstance(value, str) and value.strip().lower() in ("true", "false")
+        extra = _phrase("config.remove_quotes") if quoted else ""
+        return problem("config.expected.flag", extra=extra, got=got)
 
     if kind in ("tuple_type", "list_type"):
         tp = _type_at(loc)
         if _is_table_list(tp) and isinstance(value, dict):
-            name = _toml_name(loc)
-            return ConfigError(
-                source,
-                where,
-                f"[[{name}]] 要用两层方括号，每一项写一个 [[{name}]]，现在写成了 [{name}]。",
-                f"[[{name}]] takes double brackets, one [[{name}]] per entry; it is written "
-                f"as [{name}].",
-            )
-        return ConfigError(
-            source,
-            where,
-            f'这里应当是一个列表，例如 ["甲", "乙"]，现在是{got_zh}。',
-            f'this must be a list, e.g. ["a", "b"], got {got_en}.',
-        )
+            return problem("config.expected.tables", name=_toml_name(loc))
+        return problem("config.expected.list", got=got)
 
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        name = _toml_name(loc)
-        return ConfigError(
-            source,
-            where,
-            f"这里应当是一个表（[{name}] 段），现在是{got_zh}。",
-            f"this must be a table (a [{name}] section), got {got_en}.",
-        )
+        return problem("config.expected.table", name=_toml_name(loc), got=got)
 
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        return ConfigError(
-            source,
-            where,
-            f"只能是以下之一：{'、'.join(repr(a) for a in allowed)}，现在是{got_zh}。",
-            f"must be one of {', '.join(repr(a) for a in allowed)}, got {got_en}.",
+        return problem(
+            "config.expected.one_of", allowed=Listing(tuple(repr(a) for a in allowed)), got=got
         )
 
     if kind == "too_short":
-        tp = _type_at(loc)
         need = ctx.get("min_length", 1)
-        if _is_table_list(tp):
-            name = _toml_name(loc)
-            return ConfigError(
-                source,
-                where,
-                f"[[{name}]] 至少要写 {need} 项。",
-                f"[[{name}]] needs at least {need} entry.",
-            )
-        return ConfigError(
-            source,
-            where,
-            f"这个列表至少要有 {need} 项。",
-            f"this list needs at least {need} item(s).",
-        )
+        if _is_table_list(_type_at(loc)):
+            return problem("config.too_short.tables", name=_toml_name(loc), need=need)
+        return problem("config.too_short.list", need=need)
 
     if kind == "too_long":
-        most = ctx.get("max_length")
-        return ConfigError(
-            source,
-            where,
-            f"这个列表最多只能有 {most} 项。",
-            f"this list can have at most {most} item(s).",
-        )
+        return problem("config.too_long", most=ctx.get("max_length"))
 
     bounds = {
-        "greater_than_equal": ("ge", "不能小于", "must be at least"),
-        "greater_than": ("gt", "必须大于", "must be greater than"),
-        "less_than_equal": ("le", "不能大于", "must be at most"),
-        "less_than": ("lt", "必须小于", "must be less than"),
+        "greater_than_equal": ("ge", "config.bound.ge"),
+        "greater_than": ("gt", "config.bound.gt"),
+        "less_than_equal": ("le", "config.bound.le"),
+        "less_than": ("lt", "config.bound.lt"),
     }
     if kind in bounds:
-        key, zh, en = bounds[kind]
-        return ConfigError(
-            source,
-            where,
-            f"{zh} {ctx.get(key)}，现在是{got_zh}。",
-            f"{en} {ctx.get(key)}, got {got_en}.",
-        )
+        key, code = bounds[kind]
+        return problem(code, limit=ctx.get(key), got=got)
 
-    if kind in ("time_type", "time_parsing", "date_type", "date_parsing"):
-        what_zh = '时间 "HH:MM"' if kind.startswith("time") else '日期 "YYYY-MM-DD"'
-        what_en = 'a time "HH:MM"' if kind.startswith("time") else 'a date "YYYY-MM-DD"'
-        return ConfigError(
-            source,
-            where,
-            f"这里应当是{what_zh}，现在是{got_zh}。",
-            f"this must be {what_en}, got {got_en}.",
-        )
+    if kind in ("time_type", "time_parsing"):
+        return problem("config.expected.time", got=got)
+    if kind in ("date_type", "date_parsing"):
+        return problem("config.expected.date", got=got)
 
-    return ConfigError(
-        source,
-        where,
-        f"这个值不符合要求，现在是{got_zh}。",
-        f"this value is not valid, got {got_en}.",
-    )
+    return problem("config.invalid", got=got)

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from statistics import mean
-from typing import Protocol
+from typing import Any, Protocol
 
 from shared.base.clock import FixedClock
 from shared.base.errors import HallError
+from shared.base.messages import render
 from shared.config.calendar import opening_on
 from shared.config.hall_file import DEMO_HALL_PATH, HallConfig, load_hall_config
 from shared.hall import Hall, TicketInfo, init_hall
@@ -67,21 +68,19 @@ class MorningReport:
     lines: list[str] = field(default_factory=list)
 
     def summary(self, lang: str) -> str:
-        avg = mean(self.waits) if self.waits else 0.0
-        top = max(self.waits) if self.waits else 0.0
-        if lang == "en":
-            return (
-                f"Issued {self.issued} tickets ({self.green} green channel), "
-                f"refused {self.refused}; "
-                f"done {self.done}, no-shows {self.no_shows}, holds {self.held}, "
-                f"transfers {self.transferred}; {self.still_waiting} still waiting at 11:30. "
-                f"Wait: mean {avg:.1f} min, longest {top:.1f} min."
-            )
-        return (
-            f"共取号 {self.issued} 张（绿色通道 {self.green} 张），拒绝 {self.refused} 次；"
-            f"办结 {self.done} 件，过号 {self.no_shows} 次，挂起 {self.held} 次，"
-            f"转移 {self.transferred} 次；11:30 仍有 {self.still_waiting} 人等候。"
-            f"等候时间：平均 {avg:.1f} 分钟，最长 {top:.1f} 分钟。"
+        return render(
+            "demo.summary",
+            lang,
+            issued=self.issued,
+            green=self.green,
+            refused=self.refused,
+            done=self.done,
+            no_shows=self.no_shows,
+            held=self.held,
+            transferred=self.transferred,
+            still_waiting=self.still_waiting,
+            mean=mean(self.waits) if self.waits else 0.0,
+            longest=max(self.waits) if self.waits else 0.0,
         )
 
 
@@ -173,9 +172,8 @@ def simulate_morning(
             clerk=w.a_clerk,
         )
 
-    def say(when: datetime, zh: str, en: str) -> None:
-        line = f"{when.astimezone(tz):%H:%M:%S}  {zh if lang == 'zh' else en}"
-        report.lines.append(line)
+    def say(when: datetime, code: str, /, **params: Any) -> None:
+        report.lines.append(f"{when.astimezone(tz):%H:%M:%S}  {render(code, lang, **params)}")
 
     issued_at: dict[str, datetime] = {}
     in_service: dict[int, str] = {}  # window → service code of the ticket in hand
@@ -194,28 +192,25 @@ def simulate_morning(
                 t = hall.issue_ticket(str(data["service"]), green=bool(data["green"]))
             except HallError as exc:
                 report.refused += 1
-                say(when, f"取号被拒绝：{exc.message('zh')}", f"refused: {exc.message('en')}")
+                say(when, "demo.refused", problem=exc.message(lang))
                 continue
             report.issued += 1
             report.green += t.priority == "green"
             issued_at[t.number] = when
-            mark = "【绿色通道】" if t.priority == "green" else ""
             say(
                 when,
-                f"取号 {t.number}{mark} {t.service_name}，前面 {t.ahead} 人，"
-                f"预计 {t.estimated_wait_minutes} 分钟",
-                f"ticket {t.number} {t.service_code}, {t.ahead} ahead, "
-                f"~{t.estimated_wait_minutes} min",
+                "demo.ticket",
+                number=t.number,
+                mark=render("demo.green_mark", lang) if t.priority == "green" else "",
+                service=t.service_name,
+                ahead=t.ahead,
+                minutes=t.estimated_wait_minutes,
             )
         elif kind == "sign_in":
             window, clerk = int(str(data["window"])), str(data["clerk"])
             me = work.sign_in(clerk, passwords[clerk], window)
-            post = f"（{me.post}岗）" if me.post else ""
-            say(
-                when,
-                f"{me.name} 在 {window} 号窗口登录{post}",
-                f"{clerk} signed in at window {window}",
-            )
+            post = render("demo.post", lang, post=me.post) if me.post else ""
+            say(when, "demo.signed_in", name=me.name, window=window, post=post)
             at(when, "free", window=window, clerk=clerk)
         elif kind == "free":
             window, clerk = int(str(data["window"])), str(data["clerk"])
@@ -225,11 +220,7 @@ def simulate_morning(
                 continue
             in_service[window] = called.service_code
             report.waits.append((when - issued_at[called.number]).total_seconds() / 60)
-            say(
-                when,
-                f"请{called.number}号到{window}号窗口办理",
-                f"{called.number} to window {window}",
-            )
+            say(when, "demo.call", number=called.number, window=window)
             if rng.random() < 0.06:
                 at(when + timedelta(minutes=1), "recall", window=window, clerk=clerk)
             else:
@@ -242,17 +233,13 @@ def simulate_morning(
         elif kind == "recall":
             window, clerk = int(str(data["window"])), str(data["clerk"])
             t = work.recall(window, clerk)
-            say(
-                when,
-                f"重呼：请{t.number}号到{window}号窗口办理",
-                f"recall {t.number} to window {window}",
-            )
+            say(when, "demo.recall", number=t.number, window=window)
             at(when + timedelta(minutes=2), "no_show", window=window, clerk=clerk)
         elif kind == "no_show":
             window, clerk = int(str(data["window"])), str(data["clerk"])
             t = work.no_show(window, clerk)
             report.no_shows += 1
-            say(when, f"{t.number} 过号", f"{t.number} did not come")
+            say(when, "demo.no_show", number=t.number)
             at(when, "free", window=window, clerk=clerk)
         elif kind == "arrived":
             window, clerk = int(str(data["window"])), str(data["clerk"])
@@ -271,34 +258,26 @@ def simulate_morning(
             t = work.finish(window, clerk)
             report.done += 1
             report.per_window[window] = report.per_window.get(window, 0) + 1
-            say(when, f"{window}号窗口办结 {t.number}", f"window {window} finished {t.number}")
+            say(when, "demo.finished", window=window, number=t.number)
             at(when + timedelta(seconds=rng.randint(10, 40)), "free", window=window, clerk=clerk)
         elif kind == "hold":
             window, clerk = int(str(data["window"])), str(data["clerk"])
-            t = work.hold(window, clerk, "fetch_materials", reason="缺少营业执照复印件")
+            reason = render("demo.hold_reason", lang)  # what the clerk types
+            t = work.hold(window, clerk, "fetch_materials", reason=reason)
             report.held += 1
-            say(
-                when,
-                f"{t.number} 缺材料，挂起（回去取材料，回来后优先办理）",
-                f"{t.number} on hold: fetching a missing document",
-            )
+            say(when, "demo.held", number=t.number)
             at(when + timedelta(minutes=25), "returned", number=t.number)
             at(when, "free", window=window, clerk=clerk)
         elif kind == "returned":
             t = hall.return_from_hold(str(data["number"]))
-            say(
-                when, f"{t.number} 取回材料，优先排在队首", f"{t.number} is back, ahead of the line"
-            )
+            say(when, "demo.returned", number=t.number)
         elif kind == "transfer":
             window, clerk = int(str(data["window"])), str(data["clerk"])
             target = next(sv for sv in services if sv.code != in_service[window])
-            t = work.transfer(window, clerk, to_service=target.code, reason="首问负责，转办")
+            reason = render("demo.transfer_reason", lang)
+            t = work.transfer(window, clerk, to_service=target.code, reason=reason)
             report.transferred += 1
-            say(
-                when,
-                f"{t.number} 转至“{target.name}”，保留原排队位置",
-                f"{t.number} transferred to {target.code}, keeping its place",
-            )
+            say(when, "demo.transferred", number=t.number, service=target.name)
             at(when, "free", window=window, clerk=clerk)
     report.still_waiting = sum(c.waiting for c in hall.waiting_counts())
     return report
@@ -337,12 +316,7 @@ def run_demo_morning(url: str | None, lang: str, *, as_json: bool) -> int:
             )
         )
         return 0
-    head = (
-        f"示范服务中心 · {day} 上午（模拟）· 数据库 {url}"
-        if lang == "zh"
-        else f"Demo hall · morning of {day} (simulated) · database {url}"
-    )
-    print(head)
+    print(render("demo.head", lang, day=day, url=url))
     for line in report.lines:
         print(line)
     print(report.summary(lang))

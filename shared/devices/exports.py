@@ -9,14 +9,8 @@ from datetime import tzinfo
 from pathlib import Path
 
 from shared.base.errors import EnvironmentFault
-from shared.rules.reviews import (
-    CHANNEL_WORDS,
-    DIMENSIONS,
-    ReviewInfo,
-    export_code,
-    level_words,
-    reason_words,
-)
+from shared.base.messages import render, word
+from shared.rules.reviews import DIMENSIONS, ReviewInfo, export_code, level_words, reason_words
 
 
 def write_reviews_csv(
@@ -25,26 +19,26 @@ def write_reviews_csv(
     """The reviews as a CSV file Excel opens (UTF-8 with BOM): the level's code on the
     receiving system's scale beside its name."""
 
-    zh = lang != "en"
     header = [
-        "评价编号" if zh else "review",
-        "日期" if zh else "day",
-        "评价时间" if zh else "rated at",
-        "票号" if zh else "ticket",
-        "事项编号" if zh else "service code",
-        "事项" if zh else "service",
-        "窗口" if zh else "window",
-        "工号" if zh else "clerk code",
-        "工作人员" if zh else "clerk",
-        (f"评价代码（{scale}）" if zh else f"level code ({scale})"),
-        "评价" if zh else "level",
-        "渠道" if zh else "channel",
-        "原因" if zh else "reasons",
-        "意见" if zh else "words",
-        *(DIMENSIONS[k][0 if zh else 1] for k in DIMENSIONS),
-        "实名" if zh else "real name",
-        "整改件" if zh else "case",
+        render("documents.reviews.id", lang),
+        render("documents.reviews.day", lang),
+        render("documents.reviews.at", lang),
+        render("documents.reviews.number", lang),
+        render("documents.reviews.service_code", lang),
+        render("documents.reviews.service", lang),
+        render("documents.reviews.window", lang),
+        render("documents.reviews.clerk_code", lang),
+        render("documents.reviews.clerk", lang),
+        render("documents.reviews.level_code", lang, scale=scale),
+        render("documents.reviews.level", lang),
+        render("documents.reviews.channel", lang),
+        render("documents.reviews.reasons", lang),
+        render("documents.reviews.words", lang),
+        *(word("review_dimension", k, lang) for k in DIMENSIONS),
+        render("documents.reviews.real_name", lang),
+        render("documents.reviews.case", lang),
     ]
+    yes, no = render("documents.yes", lang), render("documents.no", lang)
     try:
         with path.open("w", encoding="utf-8-sig", newline="") as f:
             writer = csv.writer(f)
@@ -64,11 +58,11 @@ def write_reviews_csv(
                         r.clerk_name or "",
                         export_code(r.level, scale),
                         level_words(r.level, lang),
-                        CHANNEL_WORDS.get(r.channel, (r.channel, r.channel))[0 if zh else 1],
+                        word("review_channel", r.channel, lang),
                         reason_words(r.reasons, lang),
                         r.text or "",
                         *(level_words(dims[k], lang) if k in dims else "" for k in DIMENSIONS),
-                        ("是" if zh else "yes") if r.real_name else ("否" if zh else "no"),
+                        yes if r.real_name else no,
                         r.case_id if r.case_id is not None else "",
                     ]
                 )

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from shared.base.errors import EnvironmentFault
+from shared.base.messages import render
 from shared.config.hall_file import KioskConfig
 from shared.hall import NoticeInfo, TicketInfo
 
@@ -61,27 +62,30 @@ class Slip:
     ahead: int
     wait_minutes: int | None
     issued_at: datetime  # in the hall's time
-    marks: tuple[str, ...]  # 绿色通道, 预约, 补打
+    marks: tuple[str, ...]  # in words: 绿色通道, 预约, 补打
     id_last6: str | None
     review_url: str  # the QR code's content
     notice: str
     width_mm: int = 80
     kiosk: str | None = None
     short_code: str = ""  # under the QR: the review code to type at the kiosk (57-483920)
+    lang: str = "zh"  # the language of the slip's own words ("zh" or "en")
 
     @property
     def file_stem(self) -> str:
         return f"{self.issued_at:%Y%m%d-%H%M%S}-{self.number}"
 
 
-def ticket_slip(t: TicketInfo, kiosk: KioskConfig, tz: Any, station: str | None = None) -> Slip:
+def ticket_slip(
+    t: TicketInfo, kiosk: KioskConfig, tz: Any, station: str | None = None, lang: str = "zh"
+) -> Slip:
     marks = []
     if t.priority == "green":
-        marks.append("绿色通道")
+        marks.append(render("documents.slip.mark.green", lang))
     if t.priority == "appointment":
-        marks.append("预约")
+        marks.append(render("documents.slip.mark.appointment", lang))
     if t.reprint:
-        marks.append("补打")
+        marks.append(render("documents.slip.mark.reprint", lang))
     return Slip(
         hall_name=t.hall_name,
         zone_name=t.zone_name,
@@ -98,20 +102,27 @@ def ticket_slip(t: TicketInfo, kiosk: KioskConfig, tz: Any, station: str | None 
         width_mm=kiosk.slip_width_mm,
         kiosk=station,
         short_code=t.short_code,
+        lang=lang,
     )
 
 
-def windows_text(windows: Sequence[int]) -> str:
-    return "、".join(str(w) for w in windows) + "号窗口" if windows else "请咨询导服人员"
+def windows_text(windows: Sequence[int], lang: str = "zh") -> str:
+    """Where the ticket is served: 1、2号窗口, or ask a hall guide."""
+    if not windows:
+        return render("documents.slip.ask_guide", lang)
+    listed = render("list.separator", lang).join(str(w) for w in windows)
+    if len(windows) == 1:
+        return render("documents.slip.window", lang, windows=listed)
+    return render("documents.slip.windows", lang, windows=listed)
 
 
-def wait_text(ahead: int, minutes: int | None) -> str:
+def wait_text(ahead: int, minutes: int | None, lang: str = "zh") -> str:
     """前面还有 3 人，预计等候约 12 分钟 (or 即将叫号 when nobody is ahead)."""
     if minutes is None:
-        return f"前面还有 {ahead} 人，等候时间暂无法估计"
+        return render("documents.slip.wait.unknown", lang, ahead=ahead)
     if minutes == 0:
-        return f"前面还有 {ahead} 人，即将叫号"
-    return f"前面还有 {ahead} 人，预计等候约 {minutes} 分钟"
+        return render("documents.slip.wait.soon", lang, ahead=ahead)
+    return render("documents.slip.wait.minutes", lang, ahead=ahead, minutes=minutes)
 
 
 # -- the layout --------------------------------------------------------------------------
@@ -155,6 +166,7 @@ def slip_pdf(slip: Slip) -> bytes:
     from reportlab.pdfgen import canvas
 
     font = cjk_font()
+    lang = slip.lang
     narrow = slip.width_mm < 70
     width = slip.width_mm * mm
     margin = (3 if narrow else 4) * mm
@@ -168,26 +180,34 @@ def slip_pdf(slip: Slip) -> bytes:
         (slip.zone_name, body, True),
     ]
     if slip.marks:
-        lines.append(("【" + "】【".join(slip.marks) + "】", body + 2, True))
+        marks = "".join(render("documents.slip.mark", lang, mark=m) for m in slip.marks)
+        lines.append((marks, body + 2, True))
     lines.append((slip.number, 34 if narrow else 44, True))
     for part in _wrap(slip.service_name, font, body + 2, inner, stringWidth):
         lines.append((part, body + 2, True))
+    windows = windows_text(slip.windows, lang)
     lines += [
-        (wait_text(slip.ahead, slip.wait_minutes), body, False),
-        (f"受理窗口：{windows_text(slip.windows)}", body, False),
-        (f"取号时间：{slip.issued_at:%Y-%m-%d %H:%M}", body, False),
+        (wait_text(slip.ahead, slip.wait_minutes, lang), body, False),
+        (render("documents.slip.windows_line", lang, windows=windows), body, False),
+        (
+            render("documents.slip.issued_at", lang, at=f"{slip.issued_at:%Y-%m-%d %H:%M}"),
+            body,
+            False,
+        ),
     ]
     if slip.id_last6:
-        lines.append((f"证件尾号：{slip.id_last6}", body, False))
-    footer = [("扫码查看排队进度、评价服务（码上监督）", body - 1.5, True)]
+        lines.append((render("documents.slip.id_last6", lang, digits=slip.id_last6), body, False))
+    footer = [(render("documents.slip.scan", lang), body - 1.5, True)]
     if slip.short_code:
-        footer.insert(0, (f"评价短码 {slip.short_code}", body, True))
+        footer.insert(
+            0, (render("documents.slip.short_code", lang, code=slip.short_code), body, True)
+        )
     footer += [
         (part, body - 0.5, True)
         for part in _wrap(slip.notice, font, body - 0.5, inner, stringWidth)
     ]
     if slip.kiosk:
-        footer.append((f"取号机 {slip.kiosk}", body - 2.5, True))
+        footer.append((render("documents.slip.kiosk", lang, kiosk=slip.kiosk), body - 2.5, True))
 
     def height_of(rows: list[tuple[str, float, bool]]) -> float:
         return sum(size * 1.45 for _, size, _ in rows)
@@ -237,7 +257,6 @@ def _wrap(text: str, font: str, size: float, width: float, measure: Any) -> list
 
 #: Sheets the counter prints the notice on, in mm; "80mm" is a receipt roll.
 SHEETS_MM = {"A5": (148.0, 210.0), "A4": (210.0, 297.0)}
-NOTICE_TITLE = "一次性告知单"
 
 
 @dataclass(frozen=True)
@@ -276,47 +295,54 @@ def _notice_look(paper: str) -> _NoticeLook:
     raise ValueError(f"unknown paper {paper!r}: A4, A5 or 80mm")
 
 
-def notice_return_sentence(info: NoticeInfo) -> str:
+def notice_return_sentence(info: NoticeInfo, lang: str = "zh") -> str:
     """What the citizen does next, in one sentence: come back with the materials, show
     the slip at any window of the service, no new ticket, served first."""
-    where = f" {'、'.join(str(n) for n in info.windows)} 号任一窗口" if info.windows else "导服台"
-    when = f"请于今天 {info.return_by} 前" if info.return_by else "请"
-    return (
-        f"{when}备齐以上材料回到大厅，到{where}出示本告知单（号码 {info.number}），"
-        f"无需重新取号，工作人员将优先为您办理。"
-    )
+    if info.windows:
+        listed = render("list.separator", lang).join(str(n) for n in info.windows)
+        if len(info.windows) == 1:
+            where = render("documents.notice.at_window", lang, windows=listed)
+        else:
+            where = render("documents.notice.at_windows", lang, windows=listed)
+    else:
+        where = render("documents.notice.at_help_desk", lang)
+    if info.return_by:
+        return render(
+            "documents.notice.return_by", lang, time=info.return_by, where=where, number=info.number
+        )
+    return render("documents.notice.return", lang, where=where, number=info.number)
 
 
-def notice_pdf(info: NoticeInfo, paper: str = "A5") -> bytes:
+def notice_pdf(info: NoticeInfo, paper: str = "A5", lang: str = "zh") -> bytes:
     """The one-time notice as a PDF, the CJK font embedded: on an A5 or A4 sheet (a long
     list goes on to further pages, never cut), or on an 80 mm receipt roll as long as it
-    needs (``paper`` is the hall's ``[notice] paper``)."""
+    needs (``paper`` is the hall's ``[notice] paper``); its own words in ``lang``."""
     look = _notice_look(paper)
     if look.height is not None:
-        first = _notice_document(info, look, look.height, total_pages=None)
-        return _notice_document(info, look, look.height, total_pages=first[1])[0]
+        first = _notice_document(info, look, look.height, None, lang)
+        return _notice_document(info, look, look.height, first[1], lang)[0]
     # A receipt: one page, its length measured from the content.
-    length = _notice_length(info, look)
+    length = _notice_length(info, look, lang)
     for _ in range(4):
-        pdf, pages = _notice_document(info, look, length, total_pages=1)
+        pdf, pages = _notice_document(info, look, length, 1, lang)
         if pages == 1:
             return pdf
         length *= 1.15
     return pdf
 
 
-def _notice_length(info: NoticeInfo, look: _NoticeLook) -> float:
+def _notice_length(info: NoticeInfo, look: _NoticeLook, lang: str) -> float:
     from reportlab.lib.units import mm
 
     inner = look.width - 2 * look.margin
     total = 2 * look.margin + 2 * mm
-    for f in _notice_story(info, look):
+    for f in _notice_story(info, look, lang):
         total += f.wrap(inner, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
     return float(total)
 
 
 def _notice_document(
-    info: NoticeInfo, look: _NoticeLook, height: float, total_pages: int | None
+    info: NoticeInfo, look: _NoticeLook, height: float, total_pages: int | None, lang: str
 ) -> tuple[bytes, int]:
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -333,7 +359,7 @@ def _notice_document(
         rightMargin=look.margin,
         topMargin=top,
         bottomMargin=bottom,
-        title=f"{NOTICE_TITLE} {info.serial}",
+        title=f"{render('documents.notice.title', lang)} {info.serial}",
         author=info.hall_name,
         subject=f"{info.service_name} {info.number}",
         initialFontName=font,  # no Helvetica, unembedded, on any page
@@ -356,22 +382,32 @@ def _notice_document(
         c.saveState()
         c.setFont(font, small)
         page = d.page
-        of = f"，共 {total_pages} 页" if total_pages else ""
-        c.drawCentredString(look.width / 2, look.margin, f"{info.serial}　第 {page} 页{of}")
+        if total_pages:
+            foot = render(
+                "documents.notice.page_of", lang, serial=info.serial, page=page, pages=total_pages
+            )
+        else:
+            foot = render("documents.notice.page", lang, serial=info.serial, page=page)
+        c.drawCentredString(look.width / 2, look.margin, foot)
         if page > 1:
             c.drawString(
                 look.margin,
                 height - look.margin - small,
-                f"{NOTICE_TITLE}（续）　{info.number}　{info.service_name}",
+                render(
+                    "documents.notice.continued",
+                    lang,
+                    number=info.number,
+                    service=info.service_name,
+                ),
             )
         c.restoreState()
 
     doc.addPageTemplates([PageTemplate("notice", [frame], onPage=decorate)])
-    doc.build(_notice_story(info, look))
+    doc.build(_notice_story(info, look, lang))
     return buf.getvalue(), int(doc.page)
 
 
-def _notice_story(info: NoticeInfo, look: _NoticeLook) -> list[Any]:
+def _notice_story(info: NoticeInfo, look: _NoticeLook, lang: str) -> list[Any]:
     """The notice from the top: title, who and what, the materials, what to do next,
     the guide's QR code and the hall's contact line."""
     from xml.sax.saxutils import escape
@@ -424,19 +460,38 @@ def _notice_story(info: NoticeInfo, look: _NoticeLook) -> list[Any]:
     caption = style("caption", body - 1, alignment=TA_CENTER)
     contact = style("contact", body)
 
-    story: list[Any] = [Paragraph(escape(info.hall_name), hall), _title_flowable(font, look.title)]
-    reprint = "【补打】　" if info.reprint else ""
-    story.append(Paragraph(f"{reprint}编号：{escape(info.serial)}", serial))
+    title = render("documents.notice.title", lang)
+    story: list[Any] = [
+        Paragraph(escape(info.hall_name), hall),
+        _title_flowable(font, look.title, title),
+    ]
+    numbered = "documents.notice.serial_reprint" if info.reprint else "documents.notice.serial"
+    story.append(Paragraph(render(numbered, lang, serial=escape(info.serial)), serial))
 
-    window = f"{info.window_no}号窗口"
     if info.window_name:
-        window += f"（{escape(info.window_name)}）"
+        window = render(
+            "documents.notice.window_named",
+            lang,
+            number=info.window_no,
+            name=escape(info.window_name),
+        )
+    else:
+        window = render("documents.notice.window", lang, number=info.window_no)
+    clerk = render(
+        "documents.notice.clerk", lang, name=escape(info.clerk_name), code=escape(info.clerk_code)
+    )
     rows = [
-        ("办理事项", Paragraph(escape(info.service_name), value)),
-        ("排队号码", Paragraph(escape(info.number), number_style)),
-        ("受理窗口", Paragraph(window, value)),
-        ("经办人员", Paragraph(f"{escape(info.clerk_name)}（工号 {info.clerk_code}）", value)),
-        ("告知时间", Paragraph(f"{info.at:%Y-%m-%d %H:%M}", value)),
+        (
+            render("documents.notice.label.service", lang),
+            Paragraph(escape(info.service_name), value),
+        ),
+        (
+            render("documents.notice.label.number", lang),
+            Paragraph(escape(info.number), number_style),
+        ),
+        (render("documents.notice.label.window", lang), Paragraph(window, value)),
+        (render("documents.notice.label.clerk", lang), Paragraph(clerk, value)),
+        (render("documents.notice.label.at", lang), Paragraph(f"{info.at:%Y-%m-%d %H:%M}", value)),
     ]
     label_w = body * 5.2
     details = Table(
@@ -461,21 +516,20 @@ def _notice_story(info: NoticeInfo, look: _NoticeLook) -> list[Any]:
     story += [Spacer(1, body * 0.5), details]
 
     count = len(info.materials) + (1 if info.other else 0)
-    ask = "您办理本事项还需补齐以下材料" if sheet else "还需补齐以下材料"
-    story.append(Paragraph(f"{ask}（共 {count} 项）：", heading))
+    ask = "documents.notice.materials" if sheet else "documents.notice.materials_short"
+    story.append(Paragraph(render(ask, lang, count=count), heading))
     for i, name in enumerate(info.materials, 1):
         story.append(Paragraph(escape(name), item, bulletText=f"{i}."))
     if info.other:
-        story.append(
-            Paragraph(f"其他：{escape(info.other)}", item, bulletText=f"{len(info.materials) + 1}.")
-        )
+        other = render("documents.notice.other", lang, other=escape(info.other))
+        story.append(Paragraph(other, item, bulletText=f"{len(info.materials) + 1}."))
     qr = Image(io.BytesIO(qr_png(info.guide_url)), look.qr, look.qr)
-    guide = [qr, Paragraph("扫码查看办事指南", caption)]
+    guide = [qr, Paragraph(render("documents.notice.guide", lang), caption)]
     # The contact line, broken where the hall's setting leaves a wide gap.
     foot_lines = [
         Paragraph(escape(part), contact) for part in re.split(r"\s{2,}", info.contact.strip())
     ]
-    next_step = Paragraph(escape(notice_return_sentence(info)), advice)
+    next_step = Paragraph(escape(notice_return_sentence(info, lang)), advice)
     if not sheet:  # one page, top to bottom
         return [*story, next_step, Spacer(1, body * 0.8), *guide, Spacer(1, 2), *foot_lines]
     # What to do next in a box, the guide's QR code beside it, the contact line under both:
@@ -504,7 +558,7 @@ def _notice_story(info: NoticeInfo, look: _NoticeLook) -> list[Any]:
     return story
 
 
-def _title_flowable(font: str, size: float) -> Any:
+def _title_flowable(font: str, size: float, title: str) -> Any:
     """The slip's title, centred, drawn a little heavier (the CJK font has no bold)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Flowable
@@ -521,10 +575,8 @@ def _title_flowable(font: str, size: float) -> Any:
             text = c.beginText()
             text.setFont(font, size)
             text.setTextRenderMode(2)  # fill and stroke: a heavier stroke
-            text.setTextOrigin(
-                (self.width - stringWidth(NOTICE_TITLE, font, size)) / 2, size * 0.32
-            )
-            text.textOut(NOTICE_TITLE)
+            text.setTextOrigin((self.width - stringWidth(title, font, size)) / 2, size * 0.32)
+            text.textOut(title)
             c.drawText(text)
             c.restoreState()
 

@@ -23,6 +23,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from shared.base.messages import render
 from shared.config.catalog import Catalog
 from shared.config.halls import HallSettings
 from shared.rules.tickets import waiting_by_service, windows_in_hand
@@ -147,26 +148,13 @@ def read_lobby(s: Session, settings: HallSettings, now: datetime, calls: int) ->
     return Lobby(last, day, recent, tuple(windows), zones_waiting(cat, waiting), notice)
 
 
-#: The lines the notice puts before (at noon) or instead of (past closing) the hall's own.
-NOTICE_LINES = {
-    "noon_duty": {
-        "zh": "午间值班：{windows}窗口照常办理。",
-        "en": "Noon duty: window {windows} serving as usual.",
-    },
-    "noon_break": {
-        "zh": "午间休息，{until} 起恢复办理。",
-        "en": "Noon break: service resumes at {until}.",
-    },
-    "after_hours": {
-        "zh": "已过下班时间，{windows}窗口延时服务，请耐心等候。",
-        "en": "Past closing time: window {windows} still serving; please wait patiently.",
-    },
-}
 NOTICE_GAP = "\u3000\u3000"  # between the noon line and the hall's notice
 
 
 def _window_list(numbers: list[int], lang: str) -> str:
-    return "、".join(f"{n}号" for n in numbers) if lang == "zh" else ", ".join(map(str, numbers))
+    """The windows named in a line of the notice: 3号、5号 / 3, 5."""
+    separator = render("list.separator", lang)
+    return separator.join(render("lobby.window", lang, number=n) for n in numbers)
 
 
 def lobby_notice(
@@ -181,16 +169,15 @@ def lobby_notice(
         return own
     t = settings.local(now).time()
     serving = sorted(w.number for w in windows if w.open)
-    lang = lang if lang in ("zh", "en") else "zh"
+    # The lines put before (at noon) or instead of (past closing) the hall's own.
     if opening.noon_break is not None and opening.in_noon_break(t):
         if serving:
-            line = NOTICE_LINES["noon_duty"][lang].format(windows=_window_list(serving, lang))
+            line = render("lobby.noon_duty", lang, windows=_window_list(serving, lang))
         else:
-            until = opening.noon_break[1]
-            line = NOTICE_LINES["noon_break"][lang].format(until=f"{until:%H:%M}")
+            line = render("lobby.noon_break", lang, until=f"{opening.noon_break[1]:%H:%M}")
         return f"{line}{NOTICE_GAP}{own}"
     if t >= opening.close and serving:
-        return NOTICE_LINES["after_hours"][lang].format(windows=_window_list(serving, lang))
+        return render("lobby.after_hours", lang, windows=_window_list(serving, lang))
     return own
 
 

@@ -103,9 +103,10 @@ def give_notice(
         window=at.window, clerk=at.clerk, from_state=ticket.state,
         materials=missing, other=other_text, service=service.code, serial=serial,
     )  # fmt: skip
+    # The hold's reason is a record, written like the clerks' own reasons, in Chinese.
     tk.hold(
         s, hall, window_no, clerk_code, now, HoldKind.FETCH_MATERIALS,
-        reason=f"一次性告知 {serial}",
+        reason=render("hold_reason.notice", "zh", serial=serial),
     )  # fmt: skip
     return notice
 

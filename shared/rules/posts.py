@@ -26,6 +26,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from shared.base.errors import HallError
+from shared.base.messages import word
 from shared.config.halls import HallSettings
 from shared.rules import windows as si
 from shared.rules.coverage import noon_departure
@@ -42,14 +43,11 @@ from shared.store.model import (
     Window,
 )
 
-#: The reasons in the clerk's words (the record keeps the English value).
+#: The reasons in the clerk's words, Chinese and English (``absence.*`` of the message
+#: table; the record keeps the English value).
 REASON_WORDS: dict[AbsenceReason, tuple[str, str]] = {
-    AbsenceReason.LEAVE: ("请假", "leave"),
-    AbsenceReason.STUDY: ("学习培训", "study"),
-    AbsenceReason.MEETING: ("会议", "meeting"),
-    AbsenceReason.BUSINESS_TRIP: ("出差", "business trip"),
-    AbsenceReason.LUNCH: ("午餐", "lunch"),
-    AbsenceReason.OTHER: ("其他", "other"),
+    reason: (word("absence", reason, "zh"), word("absence", reason, "en"))
+    for reason in AbsenceReason
 }
 
 

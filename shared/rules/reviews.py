@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shared.base.errors import HallError
+from shared.base.messages import render, word
 from shared.config.calendar import add_working_days
 from shared.config.catalog import ClerkEntry
 from shared.config.halls import HallSettings
@@ -126,13 +127,23 @@ def code_in(text: str) -> str:
 
 # -- the rating ---------------------------------------------------------------------------
 
-#: The levels, best first, with their words and stars (非常满意 5 … 非常不满意 1).
-LEVELS: tuple[tuple[ReviewLevel, str, str], ...] = (
-    (ReviewLevel.VERY_SATISFIED, "非常满意", "Very satisfied"),
-    (ReviewLevel.SATISFIED, "满意", "Satisfied"),
-    (ReviewLevel.BASICALLY_SATISFIED, "基本满意", "Basically satisfied"),
-    (ReviewLevel.DISSATISFIED, "不满意", "Dissatisfied"),
-    (ReviewLevel.VERY_DISSATISFIED, "非常不满意", "Very dissatisfied"),
+
+def _both(kind: str, value: str) -> tuple[str, str]:
+    """A word of the message table in Chinese and in English, for the pages that still
+    pick one of the two by its place; everyone else asks ``word(kind, value, lang)``."""
+    return word(kind, value, "zh"), word(kind, value, "en")
+
+
+#: The levels, best first (非常满意 5 stars … 非常不满意 1), with their words (``level.*``).
+LEVELS: tuple[tuple[ReviewLevel, str, str], ...] = tuple(
+    (level, *_both("level", level))
+    for level in (
+        ReviewLevel.VERY_SATISFIED,
+        ReviewLevel.SATISFIED,
+        ReviewLevel.BASICALLY_SATISFIED,
+        ReviewLevel.DISSATISFIED,
+        ReviewLevel.VERY_DISSATISFIED,
+    )
 )
 BAD_LEVELS = frozenset({ReviewLevel.DISSATISFIED, ReviewLevel.VERY_DISSATISFIED})
 #: Codes at export only: which number a level gets depends on the receiving system.
@@ -141,40 +152,29 @@ EXPORT_SCALES: dict[str, dict[ReviewLevel, int]] = {
     "1-5": {level: 1 + i for i, (level, _, _) in enumerate(LEVELS)},  # 非常满意 1
 }
 #: Why a service was bad: a tag (or the citizen's own words) is required for a bad level.
+#: In the order offered, with their words (``review_reason.*``).
 REASONS: dict[str, tuple[str, str]] = {
-    "attitude": ("服务态度不好", "Unfriendly attitude"),
-    "slow": ("等候或办理时间太长", "Waited or took too long"),
-    "unclear": ("告知不清，需要多跑", "Not told clearly; must come again"),
-    "refused": ("不予办理，理由不清", "Refused without a clear reason"),
-    "rules": ("不按规定办理", "Rules not followed"),
-    "facilities": ("环境设施不便", "Facilities inconvenient"),
-    "other": ("其他", "Other"),
+    tag: _both("review_reason", tag)
+    for tag in ("attitude", "slow", "unclear", "refused", "rules", "facilities", "other")
 }
-#: What else may be rated, each on the same five levels.
+#: What else may be rated, each on the same five levels (``review_dimension.*``).
 DIMENSIONS: dict[str, tuple[str, str]] = {
-    "efficiency": ("办事效率", "Efficiency"),
-    "attitude": ("服务态度", "Attitude"),
-    "service": ("服务水平", "Service level"),
+    key: _both("review_dimension", key) for key in ("efficiency", "attitude", "service")
 }
 TEXT_MAX = 500
 NAME_MAX = 50
 _PHONE = re.compile(r"^\+?[0-9][0-9 -]{4,18}$")
 
 
-#: How a review's channel reads.
+#: How a review's channel reads (``review_channel.*``).
 CHANNEL_WORDS: dict[str, tuple[str, str]] = {
-    "qr": ("扫码", "QR code"),
-    "kiosk": ("取号机", "kiosk"),
-    "evaluator": ("窗口评价器", "window evaluator"),
-    "other": ("其他渠道", "other"),
+    channel: _both("review_channel", channel) for channel in ("qr", "kiosk", "evaluator", "other")
 }
 
 
 def level_words(level: ReviewLevel | str, lang: str = "zh") -> str:
-    for lv, zh, en in LEVELS:
-        if lv == level:
-            return en if lang == "en" else zh
-    return str(level)
+    """A level in words: 非常满意 / Very satisfied."""
+    return word("level", str(level), lang)
 
 
 def export_code(level: ReviewLevel | str, scale: str = "5-1") -> int:
@@ -251,11 +251,19 @@ def rateable_ticket(
     return t
 
 
-def ticket_id_of(hall: HallSettings, code: str) -> int:
+def ticket_id_of(hall: HallSettings, code: str, *, short_code: bool = True) -> int:
     """The ticket of a scanned or typed code (whole code or short code), checked: altered,
-    truncated, forged with another key and other halls' codes are refused."""
+    truncated, forged with another key and other halls' codes are refused.
+
+    ``short_code=False`` for a channel where nobody watches the typing (the phone page):
+    six digits can be guessed by a script within the code's days, so there a short code
+    is refused as ``review.invalid`` without being checked, the same answer for a genuine
+    one and a guess. The kiosk and the window's evaluator, where the citizen stands,
+    accept it."""
     code = code_in(code)
     if _SHORT.match(re.sub(r"\s", "", code)):
+        if not short_code:
+            raise HallError("review.invalid")
         return verify_short_code(hall.secret, hall.code, code)
     ref = parse_review_code(code)
     if ref.hall_code != hall.code:
@@ -480,33 +488,31 @@ def act(
     return case
 
 
-#: How a callback (回访) went.
+#: How a callback (回访) went (``callback.*``).
 CALLBACK_RESULTS: dict[str, tuple[str, str]] = {
-    "satisfied": ("群众满意", "The citizen is satisfied"),
-    "unsatisfied": ("群众仍不满意", "The citizen is still dissatisfied"),
-    "unreachable": ("联系不上", "Could not reach the citizen"),
+    result: _both("callback", result) for result in ("satisfied", "unsatisfied", "unreachable")
 }
 
 
 def reason_words(tags: Iterable[str], lang: str = "zh") -> str:
     """A review's reason tags in words, ``、``/``, `` between them."""
-    words = [REASONS[t][1 if lang == "en" else 0] if t in REASONS else t for t in tags]
-    return (", " if lang == "en" else "、").join(words)
+    return render("list.separator", lang).join(word("review_reason", t, lang) for t in tags)
 
 
 def step_words(step: CaseStepInfo, lang: str = "zh") -> str:
     """A step's details for a person: a callback's result and an extension's working days
     in words, then the note."""
-    en = lang == "en"
     parts = []
     if step.result in CALLBACK_RESULTS:
-        parts.append(CALLBACK_RESULTS[step.result][1 if en else 0])
+        parts.append(word("callback", step.result, lang))
     if step.days is not None:
-        n = step.days
-        parts.append(f"+{n} working day{'' if n == 1 else 's'}" if en else f"延期 {n} 个工作日")
+        if step.days == 1:
+            parts.append(render("step.extension_one", lang, days=step.days))
+        else:
+            parts.append(render("step.extension", lang, days=step.days))
     if step.note:
         parts.append(step.note)
-    return ("; " if en else "；").join(parts)
+    return render("list.clauses", lang).join(parts)
 
 
 def _before_application(s: Session, case: ReviewCase) -> CaseState:

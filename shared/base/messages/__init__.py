@@ -26,6 +26,7 @@ _WORD_PARAMS = {
     "action": "case_action",
     "level": "level",
     "language": "language",
+    "weekday": "weekday",
 }
 
 

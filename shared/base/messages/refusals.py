@@ -640,4 +640,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "数据库出错：{detail}",
         "en": "Database error: {detail}",
     },
+    "db.unavailable": {
+        "zh": "与数据库 {host} 的连接中断了（数据库可能正在重启），这次操作没有完成。"
+        "请稍等片刻再试一次；如果一直如此，请检查数据库服务器和网络。",
+        "en": "The connection to the database {host} was lost (it may be restarting); "
+        "nothing was done. Please try again in a moment; if it keeps happening, check "
+        "the database server and the network.",
+    },
+    "db.commit_unknown": {
+        "zh": "保存时与数据库 {host} 的连接中断了，无法确定是否已经保存。"
+        "请等数据库恢复后先查看结果，再决定是否重做。",
+        "en": "The connection to the database {host} was lost while saving, so it is not "
+        "known whether it was saved. When the database is back, check before doing it "
+        "again.",
+    },
 }

@@ -1,4 +1,6 @@
-"""The words for the hall's states and steps, wherever they are named in a sentence."""
+"""The core's own words: the hall's states, steps, levels and reasons, wherever they are
+named in a sentence, and the few lines the core composes itself (the lobby's notice line,
+a case step's details, the demo's account of its simulated morning)."""
 
 from __future__ import annotations
 
@@ -46,4 +48,116 @@ TEXTS: dict[str, dict[str, str]] = {
     "case_action.reject": {"zh": "驳回", "en": "reject"},
     "case_action.extend": {"zh": "延期", "en": "extend"},
     "case_action.callback": {"zh": "回访", "en": "call back"},
+    # How a callback (回访) went, and a step's extension
+    "callback.satisfied": {"zh": "群众满意", "en": "The citizen is satisfied"},
+    "callback.unsatisfied": {"zh": "群众仍不满意", "en": "The citizen is still dissatisfied"},
+    "callback.unreachable": {"zh": "联系不上", "en": "Could not reach the citizen"},
+    "step.extension_one": {"zh": "延期 {days} 个工作日", "en": "+{days} working day"},
+    "step.extension": {"zh": "延期 {days} 个工作日", "en": "+{days} working days"},
+    # Why a service was rated bad, what else is rated, where a review came from
+    "review_reason.attitude": {"zh": "服务态度不好", "en": "Unfriendly attitude"},
+    "review_reason.slow": {"zh": "等候或办理时间太长", "en": "Waited or took too long"},
+    "review_reason.unclear": {
+        "zh": "告知不清，需要多跑",
+        "en": "Not told clearly; must come again",
+    },
+    "review_reason.refused": {"zh": "不予办理，理由不清", "en": "Refused without a clear reason"},
+    "review_reason.rules": {"zh": "不按规定办理", "en": "Rules not followed"},
+    "review_reason.facilities": {"zh": "环境设施不便", "en": "Facilities inconvenient"},
+    "review_reason.other": {"zh": "其他", "en": "Other"},
+    "review_dimension.efficiency": {"zh": "办事效率", "en": "Efficiency"},
+    "review_dimension.attitude": {"zh": "服务态度", "en": "Attitude"},
+    "review_dimension.service": {"zh": "服务水平", "en": "Service level"},
+    "review_channel.qr": {"zh": "扫码", "en": "QR code"},
+    "review_channel.kiosk": {"zh": "取号机", "en": "kiosk"},
+    "review_channel.evaluator": {"zh": "窗口评价器", "en": "window evaluator"},
+    "review_channel.other": {"zh": "其他渠道", "en": "other"},
+    "review_words.level_and_reasons": {"zh": "{level}：{reasons}", "en": "{level}: {reasons}"},
+    # Why a clerk left the window (the record keeps the English value)
+    "absence.leave": {"zh": "请假", "en": "leave"},
+    "absence.study": {"zh": "学习培训", "en": "study"},
+    "absence.meeting": {"zh": "会议", "en": "meeting"},
+    "absence.business_trip": {"zh": "出差", "en": "business trip"},
+    "absence.lunch": {"zh": "午餐", "en": "lunch"},
+    "absence.other": {"zh": "其他", "en": "other"},
+    # A day of the week, named in a sentence
+    "weekday.mon": {"zh": "周一", "en": "Monday"},
+    "weekday.tue": {"zh": "周二", "en": "Tuesday"},
+    "weekday.wed": {"zh": "周三", "en": "Wednesday"},
+    "weekday.thu": {"zh": "周四", "en": "Thursday"},
+    "weekday.fri": {"zh": "周五", "en": "Friday"},
+    "weekday.sat": {"zh": "周六", "en": "Saturday"},
+    "weekday.sun": {"zh": "周日", "en": "Sunday"},
+    # Between the items of a list, and between the clauses of a line
+    "list.separator": {"zh": "、", "en": ", "},
+    "list.clauses": {"zh": "；", "en": "; "},
+    # A person with their staff code
+    "person.with_code": {"zh": "{name}（{code}）", "en": "{name} ({code})"},
+    # The lines the lobby's notice puts before (at noon) or instead of (past closing) the
+    # hall's own; a window in such a line
+    "lobby.noon_duty": {
+        "zh": "午间值班：{windows}窗口照常办理。",
+        "en": "Noon duty: window {windows} serving as usual.",
+    },
+    "lobby.noon_break": {
+        "zh": "午间休息，{until} 起恢复办理。",
+        "en": "Noon break: service resumes at {until}.",
+    },
+    "lobby.after_hours": {
+        "zh": "已过下班时间，{windows}窗口延时服务，请耐心等候。",
+        "en": "Past closing time: window {windows} still serving; please wait patiently.",
+    },
+    "lobby.window": {"zh": "{number}号", "en": "{number}"},
+    # The reason a ticket held by a one-time notice is recorded with
+    "hold_reason.notice": {"zh": "一次性告知 {serial}", "en": "one-time notice {serial}"},
+    # ``yimen demo``: the simulated morning, told as it happens
+    "demo.head": {
+        "zh": "示范服务中心 · {day} 上午（模拟）· 数据库 {url}",
+        "en": "Demo hall · morning of {day} (simulated) · database {url}",
+    },
+    "demo.summary": {
+        "zh": "共取号 {issued} 张（绿色通道 {green} 张），拒绝 {refused} 次；"
+        "办结 {done} 件，过号 {no_shows} 次，挂起 {held} 次，转移 {transferred} 次；"
+        "11:30 仍有 {still_waiting} 人等候。"
+        "等候时间：平均 {mean:.1f} 分钟，最长 {longest:.1f} 分钟。",
+        "en": "Issued {issued} tickets ({green} green channel), refused {refused}; "
+        "done {done}, no-shows {no_shows}, holds {held}, transfers {transferred}; "
+        "{still_waiting} still waiting at 11:30. "
+        "Wait: mean {mean:.1f} min, longest {longest:.1f} min.",
+    },
+    "demo.refused": {"zh": "取号被拒绝：{problem}", "en": "refused: {problem}"},
+    "demo.ticket": {
+        "zh": "取号 {number}{mark} {service}，前面 {ahead} 人，预计 {minutes} 分钟",
+        "en": "ticket {number}{mark} {service}, {ahead} ahead, ~{minutes} min",
+    },
+    "demo.green_mark": {"zh": "【绿色通道】", "en": " [green channel]"},
+    "demo.signed_in": {
+        "zh": "{name} 在 {window} 号窗口登录{post}",
+        "en": "{name} signed in at window {window}{post}",
+    },
+    "demo.post": {"zh": "（{post}岗）", "en": " ({post} post)"},
+    "demo.call": {"zh": "请{number}号到{window}号窗口办理", "en": "{number} to window {window}"},
+    "demo.recall": {
+        "zh": "重呼：请{number}号到{window}号窗口办理",
+        "en": "recall {number} to window {window}",
+    },
+    "demo.no_show": {"zh": "{number} 过号", "en": "{number} did not come"},
+    "demo.finished": {
+        "zh": "{window}号窗口办结 {number}",
+        "en": "window {window} finished {number}",
+    },
+    "demo.held": {
+        "zh": "{number} 缺材料，挂起（回去取材料，回来后优先办理）",
+        "en": "{number} on hold: fetching a missing document",
+    },
+    "demo.returned": {
+        "zh": "{number} 取回材料，优先排在队首",
+        "en": "{number} is back, ahead of the line",
+    },
+    "demo.transferred": {
+        "zh": "{number} 转至“{service}”，保留原排队位置",
+        "en": "{number} transferred to '{service}', keeping its place",
+    },
+    "demo.hold_reason": {"zh": "缺少营业执照复印件", "en": "Copy of the business licence missing"},
+    "demo.transfer_reason": {"zh": "首问负责，转办", "en": "First contact takes charge: passed on"},
 }
