@@ -117,6 +117,8 @@ class CounterWindow(QWidget):
             bridge.event_received.connect(lambda _ev: self._refresh_soon())
             bridge.event_received.connect(self.cases_panel.on_event)  # Ctrl+R's list
             bridge.connection_restored.connect(self._refresh_soon)
+            bridge.connection_lost.connect(lambda _detail: self.banner.show())
+            bridge.connection_restored.connect(self.banner.hide)
 
     # -- building ----------------------------------------------------------------------
 
@@ -274,8 +276,13 @@ class CounterWindow(QWidget):
         self.stack.addWidget(self.compact_page)
         ignored = QSizePolicy.Policy.Ignored  # until F12: the bar does not widen the console
         self.compact_page.setSizePolicy(ignored, ignored)
+        # The server away: said at once, above whatever page is showing, until it is back.
+        self.banner = label(role="banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.banner)
         outer.addWidget(self.stack)
 
     def _build_panels(self) -> None:
@@ -414,6 +421,12 @@ class CounterWindow(QWidget):
         self.code_label.setText(self.tr("Clerk code"))
         self.password_label.setText(self.tr("Password"))
         self.sign_in_button.setText(self.tr("Sign in"))
+        self.banner.setText(
+            self.tr(
+                "Connection to the hall's server lost, reconnecting… Calls and other "
+                "actions cannot be saved until it is back."
+            )
+        )
         self.step_in_box.setText(self.tr("Step in as B post (A left without handing over)"))
         self.step_in_form.retranslate()
         self.post_panel.retranslate()

@@ -175,6 +175,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "db_kind" not in metafunc.fixturenames:
         return
     node = metafunc.definition
+    if any("db_kind" in str(m.args[0]) for m in node.iter_markers("parametrize") if m.args):
+        return  # the test names its database itself
     screen_only = (
         node.get_closest_marker("gui") is not None
         and node.get_closest_marker("both_databases") is None

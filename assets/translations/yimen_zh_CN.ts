@@ -4,144 +4,159 @@
 <context>
     <name>CasesPanel</name>
     <message>
-        <location filename="../../counter/cases_panel.py" line="303"/>
+        <location filename="../../counter/cases_panel.py" line="301"/>
         <source>{n} open, {late} overdue; Enter shows a case&apos;s steps.</source>
         <translation>未结 {n} 件，其中超期 {late} 件；回车查看办理过程。</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="307"/>
+        <location filename="../../counter/cases_panel.py" line="305"/>
         <source>No open bad-review cases.</source>
         <translation>没有未结的差评整改件。</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="312"/>
+        <location filename="../../counter/cases_panel.py" line="310"/>
         <source>{n} days overdue</source>
         <translation>超期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="314"/>
+        <location filename="../../counter/cases_panel.py" line="312"/>
         <source>1 day overdue</source>
         <translation>超期 1 天</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="316"/>
+        <location filename="../../counter/cases_panel.py" line="314"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="318"/>
+        <location filename="../../counter/cases_panel.py" line="316"/>
         <source>1 day left</source>
         <translation>剩 1 天</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="319"/>
+        <location filename="../../counter/cases_panel.py" line="317"/>
         <source>{n} days left</source>
         <translation>剩 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="353"/>
+        <location filename="../../counter/cases_panel.py" line="351"/>
         <source>(due {day})</source>
         <translation>（截止 {day}）</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="355"/>
+        <location filename="../../counter/cases_panel.py" line="353"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="379"/>
+        <location filename="../../counter/cases_panel.py" line="376"/>
         <source>Called back: {who}</source>
         <translation>已回访：{who}</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="379"/>
+        <location filename="../../counter/cases_panel.py" line="376"/>
         <source>Callback due: {who}</source>
         <translation>待回访：{who}</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="394"/>
+        <location filename="../../counter/cases_panel.py" line="387"/>
         <source>the citizen&apos;s review</source>
         <translation>群众评价</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="416"/>
+        <location filename="../../counter/cases_panel.py" line="409"/>
         <source>No step applies: the case is closed.</source>
         <translation>此件已办结，没有可办理的步骤。</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="427"/>
+        <location filename="../../counter/cases_panel.py" line="420"/>
         <source>Note (required)</source>
         <translation>说明（必填）</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="427"/>
+        <location filename="../../counter/cases_panel.py" line="420"/>
         <source>Note, if any</source>
         <translation>说明（选填）</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="468"/>
+        <location filename="../../counter/cases_panel.py" line="461"/>
         <source>Case of {number}: “{action}” recorded; now “{state}”.</source>
         <translation>{number} 号的整改件：已记录“{action}”，现为“{state}”。</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="495"/>
+        <location filename="../../counter/cases_panel.py" line="488"/>
         <source>Ctrl+R Bad-review cases</source>
         <translation>Ctrl+R 差评整改</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="496"/>
+        <location filename="../../counter/cases_panel.py" line="489"/>
         <source>Open bad-review cases, overdue first</source>
         <translation>未结差评整改件（超期的在前）</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="497"/>
+        <location filename="../../counter/cases_panel.py" line="490"/>
         <source>Steps of the case</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="498"/>
+        <location filename="../../counter/cases_panel.py" line="491"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="499"/>
+        <location filename="../../counter/cases_panel.py" line="492"/>
         <source>Working days to extend by</source>
         <translation>延期工作日数</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="500"/>
+        <location filename="../../counter/cases_panel.py" line="493"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="501"/>
+        <location filename="../../counter/cases_panel.py" line="494"/>
         <source>Result of the callback</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="502"/>
+        <location filename="../../counter/cases_panel.py" line="495"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="503"/>
+        <location filename="../../counter/cases_panel.py" line="496"/>
         <source>Record (Enter)</source>
         <translation>记录（回车）</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="504"/>
+        <location filename="../../counter/cases_panel.py" line="497"/>
         <source>Record the step</source>
         <translation>记录这一步</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="505"/>
+        <location filename="../../counter/cases_panel.py" line="498"/>
         <source>Ctrl+R All cases</source>
         <translation>Ctrl+R 全部整改件</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="508"/>
+        <location filename="../../counter/cases_panel.py" line="501"/>
         <source>Esc closes.</source>
         <translation>Esc 关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>Connecting</name>
+    <message>
+        <location filename="../../shared/qt/connecting.py" line="39"/>
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../shared/qt/connecting.py" line="53"/>
+        <source>{why}
+Trying again every few seconds; this window closes itself.</source>
+        <translation>{why}
+每隔几秒自动重试；连接成功后本窗口自动关闭。</translation>
     </message>
 </context>
 <context>
@@ -174,360 +189,365 @@
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="405"/>
+        <location filename="../../counter/window.py" line="413"/>
         <source>Keys from other programs are not available on this PC ({reason}); the F-keys work while the console is in front.</source>
         <translation>本机无法在其他程序在前台时接收 F 键（{reason}）；叫号窗口在前台时 F 键仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="88"/>
-        <location filename="../../counter/window.py" line="411"/>
-        <location filename="../../counter/window.py" line="853"/>
+        <location filename="../../counter/cases_panel.py" line="86"/>
+        <location filename="../../counter/window.py" line="419"/>
+        <location filename="../../counter/window.py" line="867"/>
         <source>Window {n}</source>
         <extracomment>The feed&apos;s events after which the list is read again. The order the steps are offered in: the usual path first. The console&apos;s refusals that mean its clerk is no longer signed in here.</extracomment>
         <translation>{n} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="412"/>
+        <location filename="../../counter/window.py" line="420"/>
         <source>Sign in at window {n}</source>
         <translation>{n} 号窗口 登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="413"/>
+        <location filename="../../counter/window.py" line="421"/>
         <source>Clerk code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="414"/>
+        <location filename="../../counter/window.py" line="422"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="415"/>
+        <location filename="../../counter/window.py" line="423"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="416"/>
+        <location filename="../../counter/window.py" line="426"/>
+        <source>Connection to the hall&apos;s server lost, reconnecting… Calls and other actions cannot be saved until it is back.</source>
+        <translation>与大厅服务器的连接中断，正在重连…… 恢复之前叫号等操作无法保存。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/window.py" line="430"/>
         <source>Step in as B post (A left without handing over)</source>
         <translation>B 岗顶岗（A 岗未交接就离开了）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="419"/>
+        <location filename="../../counter/window.py" line="433"/>
         <source>Ctrl+B AB post</source>
         <translation>Ctrl+B AB岗交接</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="421"/>
+        <location filename="../../counter/window.py" line="435"/>
         <source>Ctrl+E Extended hours</source>
         <translation>Ctrl+E 延时服务</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="423"/>
+        <location filename="../../counter/window.py" line="437"/>
         <source>Ctrl+N One-time notice</source>
         <translation>Ctrl+N 一次性告知</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="425"/>
+        <location filename="../../counter/window.py" line="439"/>
         <source>Ctrl+R Bad-review cases</source>
         <translation>Ctrl+R 差评整改</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="427"/>
+        <location filename="../../counter/window.py" line="441"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="428"/>
+        <location filename="../../counter/window.py" line="442"/>
         <source>Waiting for this window</source>
         <translation>本窗口等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="429"/>
+        <location filename="../../counter/window.py" line="443"/>
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="431"/>
+        <location filename="../../counter/window.py" line="445"/>
         <source>F1 Call next</source>
         <translation>F1 顺呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="432"/>
+        <location filename="../../counter/window.py" line="446"/>
         <source>F2 Recall</source>
         <translation>F2 重呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="433"/>
+        <location filename="../../counter/window.py" line="447"/>
         <source>F3 Evaluate</source>
         <translation>F3 评价</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="434"/>
+        <location filename="../../counter/window.py" line="448"/>
         <source>F4 No-show</source>
         <translation>F4 过号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="435"/>
+        <location filename="../../counter/window.py" line="449"/>
         <source>F5 Pause</source>
         <translation>F5 暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="436"/>
+        <location filename="../../counter/window.py" line="450"/>
         <source>F6 Transfer</source>
         <translation>F6 转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="437"/>
+        <location filename="../../counter/window.py" line="451"/>
         <source>F7 Hold</source>
         <translation>F7 挂起</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="438"/>
+        <location filename="../../counter/window.py" line="452"/>
         <source>F8 Call back</source>
         <translation>F8 回呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="439"/>
+        <location filename="../../counter/window.py" line="453"/>
         <source>F9 Start</source>
         <translation>F9 开始办理</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="440"/>
+        <location filename="../../counter/window.py" line="454"/>
         <source>F10 Finish</source>
         <translation>F10 办结</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="445"/>
+        <location filename="../../counter/window.py" line="459"/>
         <source>F6 Transfer the ticket in hand to</source>
         <translation>F6 把手上的号转移到</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="446"/>
+        <location filename="../../counter/window.py" line="460"/>
         <source>Reason (Enter transfers, Esc cancels)</source>
         <translation>原因（回车转移，Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="447"/>
+        <location filename="../../counter/window.py" line="461"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="448"/>
+        <location filename="../../counter/window.py" line="462"/>
         <source>F7 Hold the ticket in hand: press 1, 2 or 3</source>
         <translation>F7 挂起手上的号：按 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="449"/>
+        <location filename="../../counter/window.py" line="463"/>
         <source>Reason, if any: then Ctrl+1, 2 or 3 (Esc cancels)</source>
         <translation>原因（可不填，Ctrl+数字确定）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="453"/>
+        <location filename="../../counter/window.py" line="467"/>
         <source>F8 Call back: choose a held ticket, Enter</source>
         <translation>F8 回呼：选择挂起的号，按回车</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="455"/>
+        <location filename="../../counter/window.py" line="469"/>
         <source>F12 Compact bar</source>
         <translation>F12 精简条</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="456"/>
+        <location filename="../../counter/window.py" line="470"/>
         <source>F12 Full</source>
         <translation>F12 展开</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="470"/>
+        <location filename="../../counter/window.py" line="484"/>
         <source>Please enter your clerk code and password.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="485"/>
+        <location filename="../../counter/window.py" line="499"/>
         <source>Ticket {n} is still in hand.</source>
         <translation>{n} 号仍在办理中。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="507"/>
+        <location filename="../../counter/window.py" line="521"/>
         <source>You stepped in for the A post at window {n}.</source>
         <translation>您已为 {n} 号窗口 A 岗顶岗。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="546"/>
+        <location filename="../../counter/window.py" line="560"/>
         <source>Window {n} has no AB post.</source>
         <translation>{n} 号窗口没有设 AB 岗。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="555"/>
+        <location filename="../../counter/window.py" line="569"/>
         <source>Only the A post hands this window over: {name} ({code}).</source>
         <translation>只有 A 岗 {name}（{code}）可以交接本窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="574"/>
+        <location filename="../../counter/window.py" line="588"/>
         <source>Window {n} is now {name}&apos;s (B post).</source>
         <translation>{n} 号窗口已由 B 岗 {name} 接手。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="578"/>
+        <location filename="../../counter/window.py" line="592"/>
         <source>{number} moved with the window.</source>
         <translation>{number} 号随窗口一并交接。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="586"/>
+        <location filename="../../counter/window.py" line="600"/>
         <source>{name} has left ({reason}). B post {b}: please sign in to take over.</source>
         <translation>{name} 已离岗（{reason}）。请 B 岗 {b} 登录接替。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="610"/>
+        <location filename="../../counter/window.py" line="624"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="612"/>
+        <location filename="../../counter/window.py" line="626"/>
         <source>Window {n} is back with {name}. Finished meanwhile: {served}.</source>
         <translation>{n} 号窗口已交还 {name}。顶岗期间办结：{served}。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="661"/>
+        <location filename="../../counter/window.py" line="675"/>
         <source>Nobody is waiting for this window.</source>
         <translation>没有人在等候本窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="755"/>
+        <location filename="../../counter/window.py" line="769"/>
         <source>Help at {kiosk} is yours.</source>
         <translation>已确认由您前往 {kiosk} 提供帮助。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="794"/>
+        <location filename="../../counter/window.py" line="808"/>
         <source>The hall does not open today: there are no extended hours.</source>
         <translation>今天不办公，没有延时服务。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="799"/>
+        <location filename="../../counter/window.py" line="813"/>
         <source>Extended hours start at {time}, when the hall closes.</source>
         <translation>延时服务从 {time} 下班时开始。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="823"/>
+        <location filename="../../counter/window.py" line="837"/>
         <source>Recorded: why this service runs past closing.</source>
         <translation>已记录本件延时服务的原因。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="829"/>
+        <location filename="../../counter/window.py" line="843"/>
         <source>Declined; the reason was sent to a supervisor for approval.</source>
         <translation>已记录不予延时服务，原因已报中心管理人员审批。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="839"/>
+        <location filename="../../counter/window.py" line="853"/>
         <source>No ticket in hand.</source>
         <translation>手上没有号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="849"/>
+        <location filename="../../counter/window.py" line="863"/>
         <source>Matter: {name}</source>
         <translation>事项：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="901"/>
+        <location filename="../../counter/window.py" line="915"/>
         <source>No held tickets to call back today.</source>
         <translation>今天没有可回呼的挂起号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="958"/>
+        <location filename="../../counter/window.py" line="972"/>
         <source>A post</source>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="958"/>
+        <location filename="../../counter/window.py" line="972"/>
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="959"/>
+        <location filename="../../counter/window.py" line="973"/>
         <source>Window {n} · {name}</source>
         <translation>{n} 号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="960"/>
+        <location filename="../../counter/window.py" line="974"/>
         <source>Paused</source>
         <translation>暂停中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="962"/>
+        <location filename="../../counter/window.py" line="976"/>
         <source>Served today: {n}</source>
         <translation>今日已办：{n}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="967"/>
+        <location filename="../../counter/window.py" line="981"/>
         <source>No ticket in hand: F1 calls the next</source>
         <translation>手上没有号：按 F1 呼叫下一位</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="979"/>
+        <location filename="../../counter/window.py" line="993"/>
         <source>Nobody is waiting.</source>
         <translation>暂无等候。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="981"/>
+        <location filename="../../counter/window.py" line="995"/>
         <source>Next: {numbers}</source>
         <translation>下一位：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="987"/>
+        <location filename="../../counter/window.py" line="1001"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="993"/>
+        <location filename="../../counter/window.py" line="1007"/>
         <source>Help asked at: {list}</source>
         <translation>取号机求助：{list}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="995"/>
+        <location filename="../../counter/window.py" line="1009"/>
         <source>Ctrl+H I&apos;ll go to {kiosk}</source>
         <translation>Ctrl+H 我去 {kiosk} 帮助</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1011"/>
+        <location filename="../../counter/window.py" line="1025"/>
         <source>A post {name} away since {since} ({reason})</source>
         <translation>A 岗 {name} {since} 起离岗（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1015"/>
+        <location filename="../../counter/window.py" line="1029"/>
         <source>, back about {time}</source>
         <translation>，预计 {time} 回岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1019"/>
+        <location filename="../../counter/window.py" line="1033"/>
         <source> · you cover the window; Ctrl+B gives it back</source>
         <translation> · 您正在顶岗，A 岗回来后按 Ctrl+B 交还</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1040"/>
+        <location filename="../../counter/window.py" line="1054"/>
         <source>Transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1042"/>
+        <location filename="../../counter/window.py" line="1056"/>
         <source>Back from hold</source>
         <translation>挂起后返回</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1044"/>
+        <location filename="../../counter/window.py" line="1058"/>
         <source>Recalled {n}×</source>
         <translation>重呼 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1054"/>
+        <location filename="../../counter/window.py" line="1068"/>
         <source>Waited {n} min</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1065"/>
+        <location filename="../../counter/window.py" line="1079"/>
         <source>That did not work; please try again or call the hall&apos;s IT.</source>
         <translation>操作没有成功，请重试或联系中心信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1087"/>
+        <location filename="../../counter/window.py" line="1101"/>
         <source>You are no longer signed in at this window (signed in elsewhere, or a new day). Please sign in again.</source>
         <translation>您已不在本窗口登录（已在其他窗口登录，或已是新的一天），请重新登录。</translation>
     </message>
@@ -535,95 +555,95 @@
 <context>
     <name>Display</name>
     <message>
-        <location filename="../../kiosk/display.py" line="457"/>
+        <location filename="../../kiosk/display.py" line="474"/>
         <source>Mon Tue Wed Thu Fri Sat Sun</source>
         <extracomment>The events after which other windows may be serving: the notice may name others.</extracomment>
         <translation>星期一 星期二 星期三 星期四 星期五 星期六 星期日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="550"/>
-        <location filename="../../kiosk/display.py" line="685"/>
+        <location filename="../../kiosk/display.py" line="567"/>
+        <location filename="../../kiosk/display.py" line="702"/>
         <source>Waiting:</source>
         <translation>等候：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="677"/>
+        <location filename="../../kiosk/display.py" line="694"/>
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="678"/>
+        <location filename="../../kiosk/display.py" line="695"/>
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="681"/>
+        <location filename="../../kiosk/display.py" line="698"/>
         <source>Number</source>
         <translation>票号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="683"/>
+        <location filename="../../kiosk/display.py" line="700"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="687"/>
-        <location filename="../../kiosk/display.py" line="866"/>
+        <location filename="../../kiosk/display.py" line="704"/>
+        <location filename="../../kiosk/display.py" line="883"/>
         <source>Connection lost, reconnecting…</source>
         <translation>连接中断，正在重连…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="699"/>
+        <location filename="../../kiosk/display.py" line="716"/>
         <source>Please listen for your number</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="704"/>
+        <location filename="../../kiosk/display.py" line="721"/>
         <source>Please go to {window}</source>
         <translation>请到 {window} 办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="710"/>
-        <location filename="../../kiosk/display.py" line="892"/>
+        <location filename="../../kiosk/display.py" line="727"/>
+        <location filename="../../kiosk/display.py" line="909"/>
         <source>Window {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="756"/>
+        <location filename="../../kiosk/display.py" line="773"/>
         <source>{n} waiting</source>
         <translation>{n}人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="789"/>
+        <location filename="../../kiosk/display.py" line="806"/>
         <source>{month}/{day}</source>
         <translation>{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="839"/>
-        <location filename="../../kiosk/display.py" line="916"/>
+        <location filename="../../kiosk/display.py" line="856"/>
+        <location filename="../../kiosk/display.py" line="933"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="840"/>
-        <location filename="../../kiosk/display.py" line="920"/>
+        <location filename="../../kiosk/display.py" line="857"/>
+        <location filename="../../kiosk/display.py" line="937"/>
         <source>Service paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="843"/>
-        <location filename="../../kiosk/display.py" line="912"/>
+        <location filename="../../kiosk/display.py" line="860"/>
+        <location filename="../../kiosk/display.py" line="929"/>
         <source>Please come to this window</source>
         <translation>请到本窗口办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="844"/>
-        <location filename="../../kiosk/display.py" line="910"/>
+        <location filename="../../kiosk/display.py" line="861"/>
+        <location filename="../../kiosk/display.py" line="927"/>
         <source>Being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="925"/>
+        <location filename="../../kiosk/display.py" line="942"/>
         <source>Clerk {name} · No. {code}</source>
         <translation>工作人员 {name}&#x3000;工号 {code}</translation>
     </message>
@@ -631,43 +651,43 @@
 <context>
     <name>Evaluator</name>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="170"/>
+        <location filename="../../kiosk/evaluator.py" line="188"/>
         <source>Window {n}</source>
         <extracomment>The pad&apos;s type against the kiosk&apos;s at the same screen size: every citizen reads it at arm&apos;s length, so it is always as large as the kiosk&apos;s elderly mode.</extracomment>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="172"/>
+        <location filename="../../kiosk/evaluator.py" line="190"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="174"/>
+        <location filename="../../kiosk/evaluator.py" line="192"/>
         <source>Please rate this service</source>
         <translation>请为本次服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="175"/>
+        <location filename="../../kiosk/evaluator.py" line="193"/>
         <source>Thank you for your rating</source>
         <translation>谢谢您的评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="205"/>
+        <location filename="../../kiosk/evaluator.py" line="223"/>
         <source>Your opinion goes to the hall&apos;s supervisor, who will follow it up.</source>
         <translation>您的意见已转给大厅负责人，我们会跟进整改。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="207"/>
+        <location filename="../../kiosk/evaluator.py" line="225"/>
         <source>Have a good day!</source>
         <translation>祝您生活愉快！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="220"/>
+        <location filename="../../kiosk/evaluator.py" line="238"/>
         <source>Back in {n} s</source>
         <translation>{n} 秒后返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="281"/>
+        <location filename="../../kiosk/evaluator.py" line="299"/>
         <source>Please try again.</source>
         <translation>请再试一次。</translation>
     </message>
@@ -675,363 +695,363 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="74"/>
+        <location filename="../../kiosk/window.py" line="75"/>
         <source>Please come back in the service&apos;s hours, or ask a hall guide.</source>
         <translation>请在本事项的取号时段内再来，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="77"/>
+        <location filename="../../kiosk/window.py" line="78"/>
         <source>Please come back in the ticket hours.</source>
         <translation>请在取号时间内再来。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="78"/>
+        <location filename="../../kiosk/window.py" line="79"/>
         <source>Please come back on a working day.</source>
         <translation>请在工作日前来办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="79"/>
+        <location filename="../../kiosk/window.py" line="80"/>
         <source>Please come back at the time shown.</source>
         <translation>请在上面所说的时间再来签到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="82"/>
         <location filename="../../kiosk/window.py" line="83"/>
+        <location filename="../../kiosk/window.py" line="84"/>
         <source>Please take an ordinary ticket.</source>
         <translation>请返回首页，按普通号取号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="84"/>
+        <location filename="../../kiosk/window.py" line="85"/>
         <source>Please check the code and try again, or ask a hall guide.</source>
         <translation>请核对预约码后重新输入，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="87"/>
+        <location filename="../../kiosk/window.py" line="88"/>
         <source>Your ticket was already issued; please keep it.</source>
         <translation>您的号已经取过，请保管好取号单。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="90"/>
+        <location filename="../../kiosk/window.py" line="91"/>
         <source>Please come on the day of your appointment.</source>
         <translation>请在预约当天前来签到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="93"/>
+        <location filename="../../kiosk/window.py" line="94"/>
         <source>Please go to the hall where you booked.</source>
         <translation>请到预约的服务中心办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="96"/>
+        <location filename="../../kiosk/window.py" line="97"/>
         <source>Please check the ID number.</source>
         <translation>请核对身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/rating.py" line="76"/>
+        <location filename="../../kiosk/rating.py" line="77"/>
         <source>Please type the rating code again, or ask a hall guide.</source>
         <extracomment>How much each face smiles (a share of the face&apos;s size; negative: it frowns). Refusals the citizen can put right on the form itself (the choices stay). What a citizen can do next when the kiosk cannot rate a ticket.</extracomment>
         <translation>请重新输入评价短码，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/rating.py" line="79"/>
+        <location filename="../../kiosk/rating.py" line="80"/>
         <source>Please come back to rate it once your matter is done.</source>
         <translation>请在事项办结后再来评价。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/rating.py" line="82"/>
-        <location filename="../../kiosk/window.py" line="98"/>
+        <location filename="../../kiosk/rating.py" line="83"/>
+        <location filename="../../kiosk/window.py" line="99"/>
         <source>Please ask a hall guide.</source>
         <translation>请咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="291"/>
-        <location filename="../../kiosk/window.py" line="404"/>
+        <location filename="../../kiosk/window.py" line="292"/>
+        <location filename="../../kiosk/window.py" line="405"/>
         <source>Please choose your matter</source>
         <translation>请选择您要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="292"/>
-        <location filename="../../kiosk/window.py" line="303"/>
-        <location filename="../../kiosk/window.py" line="446"/>
+        <location filename="../../kiosk/window.py" line="293"/>
+        <location filename="../../kiosk/window.py" line="304"/>
+        <location filename="../../kiosk/window.py" line="445"/>
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="295"/>
+        <location filename="../../kiosk/window.py" line="296"/>
         <source>Standard mode</source>
         <translation>返回标准模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="295"/>
+        <location filename="../../kiosk/window.py" line="296"/>
         <source>Large text, read aloud</source>
         <translation>老年人模式（大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="298"/>
+        <location filename="../../kiosk/window.py" line="299"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="299"/>
+        <location filename="../../kiosk/window.py" line="300"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="300"/>
+        <location filename="../../kiosk/window.py" line="301"/>
         <source>Need help</source>
         <translation>需要帮助</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="301"/>
+        <location filename="../../kiosk/window.py" line="302"/>
         <source>Tap your matter to take a number</source>
         <translation>点一下要办的事项，就能取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="304"/>
+        <location filename="../../kiosk/window.py" line="305"/>
         <source>Type your 8-digit appointment code, or scan it</source>
         <translation>请输入 8 位预约码，或把预约码对准扫描口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="305"/>
-        <location filename="../../kiosk/window.py" line="313"/>
+        <location filename="../../kiosk/window.py" line="306"/>
+        <location filename="../../kiosk/window.py" line="314"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="306"/>
-        <location filename="../../kiosk/window.py" line="314"/>
+        <location filename="../../kiosk/window.py" line="307"/>
+        <location filename="../../kiosk/window.py" line="315"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="307"/>
         <location filename="../../kiosk/window.py" line="308"/>
+        <location filename="../../kiosk/window.py" line="309"/>
         <source>Rate a service</source>
         <translation>评价服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="310"/>
+        <location filename="../../kiosk/window.py" line="311"/>
         <source>Please scan the QR code on your slip, or type the rating code printed on it</source>
         <translation>请扫描票据上的二维码，或输入票据上的评价短码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="312"/>
+        <location filename="../../kiosk/window.py" line="313"/>
         <source>Rating code</source>
         <translation>评价短码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="315"/>
-        <location filename="../../kiosk/window.py" line="597"/>
+        <location filename="../../kiosk/window.py" line="316"/>
+        <location filename="../../kiosk/window.py" line="596"/>
         <source>Please rate this service</source>
         <translation>请为本次服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="317"/>
+        <location filename="../../kiosk/window.py" line="318"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="318"/>
+        <location filename="../../kiosk/window.py" line="319"/>
         <source>Scan to follow the queue and rate the service</source>
         <translation>微信扫码：查看排队进度、评价服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="322"/>
+        <location filename="../../kiosk/window.py" line="323"/>
         <source>Please listen for your number; a missed number must be taken again</source>
         <translation>请留意叫号，过号需重新取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="324"/>
+        <location filename="../../kiosk/window.py" line="325"/>
         <source>Back to home</source>
         <translation>返回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="325"/>
+        <location filename="../../kiosk/window.py" line="326"/>
         <source>Tickets paused: reconnecting to the hall&apos;s server…</source>
         <translation>暂停取号，正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="333"/>
+        <location filename="../../kiosk/window.py" line="334"/>
         <source>Green channel: on</source>
         <translation>绿色通道（已选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="335"/>
+        <location filename="../../kiosk/window.py" line="336"/>
         <source>Elderly · disabled · pregnant</source>
         <translation>老人 · 残疾人 · 孕妇</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="380"/>
-        <location filename="../../kiosk/window.py" line="399"/>
-        <location filename="../../kiosk/window.py" line="727"/>
+        <location filename="../../kiosk/window.py" line="381"/>
+        <location filename="../../kiosk/window.py" line="400"/>
+        <location filename="../../kiosk/window.py" line="726"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="382"/>
+        <location filename="../../kiosk/window.py" line="383"/>
         <source> and more</source>
         <translation>等</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="393"/>
+        <location filename="../../kiosk/window.py" line="394"/>
         <source>(green channel)</source>
         <translation>（绿色通道）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="302"/>
-        <location filename="../../kiosk/window.py" line="400"/>
+        <location filename="../../kiosk/window.py" line="303"/>
+        <location filename="../../kiosk/window.py" line="401"/>
         <source>More matters</source>
         <translation>更多事项（下一页）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="421"/>
+        <location filename="../../kiosk/window.py" line="422"/>
         <source>Large text is on. Please choose your matter.</source>
         <translation>已切换为大字模式，请选择您要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="437"/>
-        <location filename="../../kiosk/window.py" line="621"/>
+        <location filename="../../kiosk/window.py" line="436"/>
+        <location filename="../../kiosk/window.py" line="620"/>
         <source>You chose: {name}</source>
         <translation>您选择的是：{name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="460"/>
+        <location filename="../../kiosk/window.py" line="459"/>
         <source>Taking your number…</source>
         <translation>正在取号，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="492"/>
+        <location filename="../../kiosk/window.py" line="491"/>
         <source>Sorry, no number could be given</source>
         <translation>抱歉，暂时不能取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="502"/>
+        <location filename="../../kiosk/window.py" line="501"/>
         <source>Sorry, something went wrong</source>
         <translation>抱歉，系统出了点问题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="503"/>
-        <location filename="../../kiosk/window.py" line="607"/>
-        <location filename="../../kiosk/window.py" line="675"/>
+        <location filename="../../kiosk/window.py" line="502"/>
+        <location filename="../../kiosk/window.py" line="606"/>
+        <location filename="../../kiosk/window.py" line="674"/>
         <source>Please try again, or ask a hall guide.</source>
         <translation>请再试一次，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="333"/>
+        <location filename="../../kiosk/window.py" line="334"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="382"/>
-        <location filename="../../kiosk/window.py" line="510"/>
+        <location filename="../../kiosk/window.py" line="383"/>
+        <location filename="../../kiosk/window.py" line="509"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="71"/>
+        <location filename="../../kiosk/window.py" line="72"/>
         <source>You can also take a number on the next working day, or ask a hall guide.</source>
         <extracomment>What a citizen can do next, after each refusal of the core.</extracomment>
         <translation>也可以下一个工作日再来取号，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="512"/>
+        <location filename="../../kiosk/window.py" line="511"/>
         <source>Windows: {list}</source>
         <translation>受理窗口：{list} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="514"/>
+        <location filename="../../kiosk/window.py" line="513"/>
         <source>Please ask a hall guide which window</source>
         <translation>请咨询导服人员到哪个窗口办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="517"/>
+        <location filename="../../kiosk/window.py" line="516"/>
         <source>{n} ahead of you</source>
         <translation>前面还有 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="519"/>
+        <location filename="../../kiosk/window.py" line="518"/>
         <source>{n} ahead of you, you are next</source>
         <translation>前面还有 {n} 人，即将叫号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="521"/>
+        <location filename="../../kiosk/window.py" line="520"/>
         <source>{n} ahead of you, about {m} min</source>
         <translation>前面还有 {n} 人，预计等候约 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="526"/>
+        <location filename="../../kiosk/window.py" line="525"/>
         <source>Rating code {code}</source>
         <translation>评价短码 {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="527"/>
+        <location filename="../../kiosk/window.py" line="526"/>
         <source>Printing your slip…</source>
         <translation>正在打印取号单…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="534"/>
+        <location filename="../../kiosk/window.py" line="533"/>
         <source>Your number is {number}</source>
         <translation>您的号码是{number}号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="547"/>
+        <location filename="../../kiosk/window.py" line="546"/>
         <source>Please take your slip below</source>
         <translation>请从下方取走取号单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="557"/>
+        <location filename="../../kiosk/window.py" line="556"/>
         <source>The slip could not be printed; please note your number.</source>
         <translation>取号单没有打印出来，请记下您的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="592"/>
+        <location filename="../../kiosk/window.py" line="591"/>
         <source>Window {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="609"/>
+        <location filename="../../kiosk/window.py" line="608"/>
         <source>Sorry, this ticket cannot be rated here</source>
         <translation>抱歉，这张票据暂时不能评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="642"/>
-        <location filename="../../kiosk/window.py" line="654"/>
-        <location filename="../../kiosk/window.py" line="658"/>
+        <location filename="../../kiosk/window.py" line="641"/>
+        <location filename="../../kiosk/window.py" line="653"/>
+        <location filename="../../kiosk/window.py" line="657"/>
         <source>Thank you for your rating</source>
         <translation>谢谢您的评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="643"/>
+        <location filename="../../kiosk/window.py" line="642"/>
         <source>Your opinion goes to the hall&apos;s supervisor, who will follow it up.</source>
         <translation>您的意见已转给大厅负责人，我们会跟进整改。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="645"/>
+        <location filename="../../kiosk/window.py" line="644"/>
         <source>Your rating helps the hall serve you better.</source>
         <translation>您的评价帮助我们把服务做得更好。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="684"/>
-        <location filename="../../kiosk/window.py" line="692"/>
+        <location filename="../../kiosk/window.py" line="683"/>
+        <location filename="../../kiosk/window.py" line="691"/>
         <source>A hall guide is on the way</source>
         <translation>导服人员马上就来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="685"/>
+        <location filename="../../kiosk/window.py" line="684"/>
         <source>Please wait here; someone will come to help you.</source>
         <translation>请在这里稍候，工作人员会过来帮您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="699"/>
+        <location filename="../../kiosk/window.py" line="698"/>
         <source>Please wave to a member of staff.</source>
         <translation>请向附近的工作人员招手示意。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="748"/>
+        <location filename="../../kiosk/window.py" line="747"/>
         <source>Mon Tue Wed Thu Fri Sat Sun</source>
         <translation>星期一 星期二 星期三 星期四 星期五 星期六 星期日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="756"/>
+        <location filename="../../kiosk/window.py" line="755"/>
         <source>Back to home in {n} s</source>
         <translation>{n} 秒后返回首页</translation>
     </message>
@@ -1062,67 +1082,67 @@
 <context>
     <name>NoticePanel</name>
     <message>
-        <location filename="../../counter/notice_panel.py" line="150"/>
+        <location filename="../../counter/notice_panel.py" line="147"/>
         <source>{number} · {service}: still missing</source>
         <translation>{number} · {service}：还缺少的材料</translation>
     </message>
     <message>
-        <location filename="../../counter/notice_panel.py" line="242"/>
+        <location filename="../../counter/notice_panel.py" line="239"/>
         <source>Printing the notice for {number}…</source>
         <translation>正在打印 {number} 号的一次性告知单…</translation>
     </message>
     <message>
-        <location filename="../../counter/notice_panel.py" line="247"/>
+        <location filename="../../counter/notice_panel.py" line="244"/>
         <source>Notice for {number} printed again (补打).</source>
         <translation>{number} 号的告知单已补打。</translation>
     </message>
     <message>
-        <location filename="../../counter/notice_panel.py" line="252"/>
+        <location filename="../../counter/notice_panel.py" line="249"/>
         <source>Notice for {number} printed. The ticket is held while the citizen fetches the materials.</source>
         <translation>{number} 号的一次性告知单已打印，号码已挂起，群众取回材料后优先办理。</translation>
     </message>
     <message>
-        <location filename="../../counter/notice_panel.py" line="262"/>
+        <location filename="../../counter/notice_panel.py" line="259"/>
         <source>The notice for {number} is recorded but did not print.</source>
         <translation>{number} 号的告知单已记录，但没有打印出来。</translation>
     </message>
     <message>
-        <location filename="../../counter/notice_panel.py" line="268"/>
+        <location filename="../../counter/notice_panel.py" line="265"/>
         <source>Ctrl+N, then {number} and Enter, prints it again.</source>
         <translation>按 Ctrl+N，输入 {number} 后回车即可补打。</translation>
     </message>
     <message>
-        <location filename="../../counter/notice_panel.py" line="283"/>
+        <location filename="../../counter/notice_panel.py" line="280"/>
         <source>Ctrl+N One-time notice</source>
         <translation>Ctrl+N 一次性告知</translation>
     </message>
     <message>
-        <location filename="../../counter/notice_panel.py" line="284"/>
+        <location filename="../../counter/notice_panel.py" line="281"/>
         <source>Materials still missing</source>
         <translation>还缺少的材料</translation>
     </message>
     <message>
-        <location filename="../../counter/notice_panel.py" line="285"/>
+        <location filename="../../counter/notice_panel.py" line="282"/>
         <source>Anything else still needed</source>
         <translation>其他需要补充的</translation>
     </message>
     <message>
-        <location filename="../../counter/notice_panel.py" line="287"/>
+        <location filename="../../counter/notice_panel.py" line="284"/>
         <source>Print the notice and hold the ticket</source>
         <translation>打印告知单并挂起</translation>
     </message>
     <message>
-        <location filename="../../counter/notice_panel.py" line="289"/>
+        <location filename="../../counter/notice_panel.py" line="286"/>
         <source>Reprint the notice of ticket number</source>
         <translation>补打告知单，号码：</translation>
     </message>
     <message>
-        <location filename="../../counter/notice_panel.py" line="291"/>
+        <location filename="../../counter/notice_panel.py" line="288"/>
         <source>Reprint the notice (补打)</source>
         <translation>补打告知单</translation>
     </message>
     <message>
-        <location filename="../../counter/notice_panel.py" line="293"/>
+        <location filename="../../counter/notice_panel.py" line="290"/>
         <source>Space ticks; Enter prints; Esc closes.</source>
         <translation>空格勾选，回车打印，Esc 关闭。</translation>
     </message>
@@ -1313,23 +1333,23 @@
 <context>
     <name>RatingForm</name>
     <message>
-        <location filename="../../kiosk/rating.py" line="471"/>
+        <location filename="../../kiosk/rating.py" line="469"/>
         <source>Tap the face that says how it went</source>
         <translation>请点击最符合您感受的表情</translation>
     </message>
     <message>
-        <location filename="../../kiosk/rating.py" line="472"/>
+        <location filename="../../kiosk/rating.py" line="470"/>
         <source>What went wrong? Tap one or more</source>
         <translation>请选择不满意的原因（可多选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/rating.py" line="473"/>
-        <location filename="../../kiosk/rating.py" line="474"/>
+        <location filename="../../kiosk/rating.py" line="471"/>
+        <location filename="../../kiosk/rating.py" line="472"/>
         <source>Your words (optional)</source>
         <translation>您的意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/rating.py" line="475"/>
+        <location filename="../../kiosk/rating.py" line="473"/>
         <source>Submit rating</source>
         <translation>提交评价</translation>
     </message>

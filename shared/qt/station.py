@@ -10,13 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import make_url
 
 from shared.base.clock import clock_from_env
 from shared.base.errors import YimenError
 from shared.devices.announcer import Announcer
 from shared.devices.voice import Voice
-from shared.hall import Hall
+from shared.hall import Hall, default_url
 from shared.qt.collector import GuiCollector
+from shared.qt.connecting import connect_waiting
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import set_language
 
@@ -42,11 +44,19 @@ def run_station(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     collector = GuiCollector(app)  # garbage freed on the GUI thread only
     set_language(lang)
+    url = db or default_url()
     try:
-        hall = Hall.connect(db, clock_from_env(runs=True), hall_code=hall_code)
+        hall = connect_waiting(
+            lambda: Hall.connect(url, clock_from_env(runs=True), hall_code=hall_code),
+            target=make_url(url).render_as_string(hide_password=True),
+            lang=lang,
+        )
     except YimenError as exc:
         print(exc.message(lang), file=sys.stderr)
         return 2
+    if hall is None:  # closed while waiting for the server
+        collector.stop()
+        return 1
     bridge = FeedBridge(
         hall.db.url.render_as_string(hide_password=False), hall_code=hall.settings.code
     )

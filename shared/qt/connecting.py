@@ -1,0 +1,125 @@
+"""Opening the hall without freezing the station: `Hall.connect` runs on a worker while
+the event loop runs. A station started before its database server (a power cut brings
+the kiosk up before the server) says what it is trying and tries again until the server
+answers; any other refusal (no such hall or window, a database newer than the station)
+is the core's sentence, as before."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from shared.base.errors import EnvironmentFault, YimenError
+from shared.hall import Hall
+from shared.qt.tasks import Worker
+
+log = logging.getLogger(__name__)
+
+# How long to wait before trying the server again.
+AGAIN_MS = 3000
+# A connection that takes longer than this shows the waiting window.
+SHOW_AFTER_MS = 800
+
+
+def unreachable(exc: BaseException) -> bool:
+    """The server is away (not running, restarting, the network cut): worth waiting for."""
+    return isinstance(exc, EnvironmentFault) and exc.code in (
+        "db.unreachable",
+        "db.unavailable",
+        "db.busy",
+    )
+
+
+class ConnectingWindow(QWidget):
+    """What a station shows while its server does not answer: what it tries, and why."""
+
+    closed = Signal()  # by the person at the station
+
+    def __init__(self, target: str) -> None:
+        super().__init__()
+        self.setObjectName("connecting")
+        self.setWindowTitle("Yimen")
+        self.title = QLabel(QCoreApplication.translate("Connecting", "Connecting to the server…"))
+        self.title.setStyleSheet("font-size: 28px; font-weight: bold;")
+        self.target = QLabel(target)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(48, 48, 48, 48)
+        for w in (self.title, self.target, self.detail):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box.addWidget(w)
+        self.resize(640, 320)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        super().closeEvent(event)
+
+    def failed(self, sentence: str) -> None:
+        self.detail.setText(
+            QCoreApplication.translate(
+                "Connecting", "{why}\nTrying again every few seconds; this window closes itself."
+            ).format(why=sentence)
+        )
+
+
+def connect_waiting(
+    open_hall: Callable[[], Hall],
+    target: str,
+    lang: str,
+    *,
+    again_ms: int = AGAIN_MS,
+) -> Hall | None:
+    """The hall, once ``open_hall`` succeeds on a worker thread; meanwhile the event loop
+    runs and, after a moment, a window says what is being tried. Raises the core's
+    refusal when waiting cannot help; None when the person closed the waiting window."""
+    loop = QEventLoop()
+    worker = Worker("connect")
+    window: ConnectingWindow | None = None
+    outcome: list[Hall | BaseException | None] = []
+
+    def finish(result: Hall | BaseException | None) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    def show_window() -> ConnectingWindow:
+        nonlocal window
+        if window is None:
+            window = ConnectingWindow(target)
+            window.closed.connect(lambda: None if outcome else finish(None))
+            window.show()
+        return window
+
+    def failed(exc: BaseException) -> None:
+        if not unreachable(exc):
+            finish(exc)
+            return
+        log.warning("the hall's database does not answer yet (%s); trying again", exc)
+        message = exc.message(lang) if isinstance(exc, YimenError) else str(exc)
+        show_window().failed(message)
+        QTimer.singleShot(again_ms, attempt)
+
+    def attempt() -> None:
+        if not outcome:
+            worker.submit(open_hall, finish, failed)
+
+    shown = QTimer()
+    shown.setSingleShot(True)
+    shown.timeout.connect(lambda: None if outcome else show_window())
+    shown.start(SHOW_AFTER_MS)
+    attempt()
+    if not outcome:
+        loop.exec()
+    shown.stop()
+    worker.close(wait=True)
+    if window is not None:
+        window.hide()
+        window.deleteLater()
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
