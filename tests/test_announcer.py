@@ -256,6 +256,8 @@ def test_no_sound_device_means_silent_said_once_and_nothing_raised(
         announcer.close()
     assert announcer.results[-1].outcome is Outcome.PLAYED
     assert announcer.status.speaking and statuses[-1].speaking
+    assert announcer.status.message("zh") == "叫号语音正常"
+    assert announcer.status.message("en") == "Calls are spoken."
 
 
 def test_no_voice_for_the_language_still_plays_the_chime(

@@ -4,17 +4,21 @@ leaves every kiosk screen, the slips and some calls in files someone can open.""
 from __future__ import annotations
 
 import os
+import re
 import struct
 import subprocess
 import sys
 import wave
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from shared.demo.run import demo_moment, has_screen
+from shared.demo import run as demo
+from shared.demo.run import demo_moment, has_screen, opened_lines
 from shared.hall import Hall
+from shared.store.db import sqlite_url
 
 from .conftest import local
 
@@ -43,6 +47,61 @@ def test_a_screen_is_there_only_with_a_display(monkeypatch: pytest.MonkeyPatch) 
     assert not has_screen()
     monkeypatch.setenv("DISPLAY", ":0")
     assert has_screen()
+
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_the_demo_says_what_it_opened_in_the_language_given() -> None:
+    url, now, staffed = "sqlite:///demo.db", "2026-11-30T09:30+08:00", [(1, "1001"), (3, "1003")]
+    zh = opened_lines(url, now, staffed, "zh").splitlines()
+    assert zh[:2] == [f"示范服务中心 · 数据库 {url}", f"演示时间：{now}（服务中心当前不取号）"]
+    assert (
+        "2 个窗口的叫号终端已打开：以窗口的工号登录，密码 demo1234（1号窗口 1001、3号窗口 1003）"
+        in zh[4]
+    )
+    en = opened_lines(url, now, staffed, "en").splitlines()
+    assert en[:2] == [
+        f"Demo hall · database {url}",
+        f"Demo time: {now} (the hall does not issue tickets right now)",
+    ]
+    assert "password demo1234 (window 1: 1001, window 3: 1003)" in en[4]
+    assert not any(CHINESE.search(line) for line in en)
+    # The commands to type are the same in both.
+    assert (
+        zh[-2:]
+        == en[-2:]
+        == [
+            f"  export YIMEN_NOW={now}; yimen sign-in 1 --clerk 1001 --db {url}",
+            f"  yimen call 1 --clerk 1001 --db {url}",
+        ]
+    )
+    assert len(opened_lines(url, None, staffed, "en").splitlines()) == len(en) - 1
+
+
+def test_the_headless_demo_tells_its_progress_in_the_language_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The demo sets both for the apps it runs; monkeypatch puts them back afterwards.
+    monkeypatch.setenv("YIMEN_NOW", "2026-11-28T15:00+08:00")  # a Saturday
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    started: list[str] = []
+
+    def app_main(module: str) -> Callable[[list[str]], int]:
+        def main(argv: list[str]) -> int:
+            started.append(module)
+            return 1  # the kiosk's screens failed: the demo stops there
+
+        return main
+
+    monkeypatch.setattr(demo, "app_main", app_main)
+    out = tmp_path / "demo-out"
+    assert demo.run_headless(out, "en") == 1
+    assert started == ["kiosk.demo"]
+    assert capsys.readouterr().out.splitlines() == [
+        f"Demo hall · database {sqlite_url(out / 'demo.db')} · demo time 2026-11-30T09:30+08:00",
+        "Every screen of the kiosk (PNG) and the slips (PDF):",
+    ]
 
 
 def png_size(path: Path) -> tuple[int, int]:

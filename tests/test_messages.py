@@ -74,3 +74,11 @@ def test_a_state_in_a_sentence_is_translated() -> None:
 def test_an_unknown_code_or_word_reads_as_itself() -> None:
     assert render("no.such_code", "en") == "no.such_code"
     assert word("state", "teleported", "zh") == "teleported"
+
+
+def test_a_list_reads_with_the_languages_separator() -> None:
+    assert render("phone.windows", "zh", w=[1, 3, 5]) == "办理窗口：1、3、5 号"
+    assert render("phone.windows", "en", w=(1, 3, 5)) == "Windows: 1, 3, 5"
+    assert render("phone.windows", "en", w=[]) == "Windows: "
+    # A string is one value, never a list of its characters.
+    assert render("phone.windows", "zh", w="12") == "办理窗口：12 号"

@@ -24,10 +24,11 @@ from sqlalchemy.engine import make_url
 
 from shared.base.clock import FixedClock
 from shared.base.errors import HallError
+from shared.base.messages import TABLE, has, render, word
 from shared.hall import Hall, TicketInfo
 from shared.phone import Limits, create_app
+from shared.phone.language import pick_language
 from shared.phone.server import BackgroundServer
-from shared.phone.texts import pick_language
 from shared.rules.reviews import make_review_code, parse_review_code
 
 from .conftest import TUESDAY_0930, _pg_execute
@@ -658,6 +659,54 @@ def test_the_page_speaks_the_phones_language(phone: Phone) -> None:
     assert "前面还有 2 人" in zh
     forced = words(phone.client.get(f"/r/{t.review_code}?lang=en"))
     assert "2 people ahead of you" in forced
+
+
+@WEB_ONLY
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_page_says_the_tables_sentences_in_its_language(phone: Phone, lang: str) -> None:
+    done = finished(phone.hall)
+    sent = phone.rate(done.review_code, {"level": "dissatisfied", "reason": ["slow", "unclear"]})
+    assert sent.status_code == 303
+    t = waiting(phone.hall, before=2)
+    ticket = phone.hall.review_ticket(t.review_code).ticket
+    asked = {"Accept-Language": {"zh": "zh-CN", "en": "en-US"}[lang]}
+
+    page = words(phone.page(t.review_code, **asked))
+    for said in (
+        render("phone.title", lang),
+        render("phone.listen", lang),
+        render("phone.ahead", lang, n=2),
+        render("phone.windows", lang, w=list(ticket.windows)),
+        render("phone.switch", lang),
+    ):
+        assert said in page
+    other = {"zh": "en", "en": "zh"}[lang]
+    assert render("phone.listen", other) not in page
+    polled = phone.status(t.review_code, **asked).json()
+    assert polled["ahead_line"] == render("phone.ahead", lang, n=2)
+    assert polled["state_words"] == word("state", "waiting", lang)
+
+    rated = words(phone.page(done.review_code, **asked))
+    reasons = {
+        "zh": "原因：等候或办理时间太长、告知不清，需要多跑",
+        "en": "Reasons: Waited or took too long, Not told clearly; must come again",
+    }[lang]
+    assert reasons in rated
+    assert render("phone.rated", lang) in rated
+    assert word("level", "dissatisfied", lang) in rated
+
+
+def test_every_sentence_the_page_names_is_in_the_table() -> None:
+    """The templates name the table's codes (``t('phone.…')``), the handlers render them,
+    and the page's script shows only what the server sends: it has no words of its own."""
+    folder = Path(__file__).resolve().parent.parent / "shared" / "phone"
+    templates = "".join(p.read_text(encoding="utf-8") for p in (folder / "templates").glob("*"))
+    named = set(re.findall(r"\bt\('([a-z_.]+)'", templates))
+    assert named and all(has(code) for code in named), sorted(c for c in named if not has(c))
+    rendered = set(re.findall(r'render\(\s*"([a-z_.]+)"', (folder / "app.py").read_text()))
+    assert {code for code in TABLE if code.startswith("phone.")} <= named | rendered
+    script = (folder / "static" / "phone.js").read_text(encoding="utf-8")
+    assert not re.search(r"[\u4e00-\u9fff]", script)
 
 
 @WEB_ONLY

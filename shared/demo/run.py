@@ -27,6 +27,7 @@ import platformdirs
 from sqlalchemy import func, select
 
 from shared.base.clock import clock_from_env
+from shared.base.messages import render
 from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config
 from shared.demo.simulate import initial_passwords, next_open_day, run_demo_morning
 from shared.devices.printing import default_slip_folder
@@ -82,6 +83,26 @@ def app_main(module: str) -> Callable[[list[str]], int]:
     return main
 
 
+def opened_lines(url: str, now: str | None, staffed: list[tuple[int, str]], lang: str) -> str:
+    """What the windowed demo tells the terminal: the stations it opened (``staffed``: each
+    window with a clerk, and the clerk's code) and how to call from the terminal too."""
+    consoles = [render("demo.opened.console", lang, window=n, clerk=code) for n, code in staffed]
+    lines = [render("demo.hall", lang, url=url)]
+    if now:
+        lines.append(render("demo.opened.moment", lang, now=now))
+    lines += [
+        render("demo.opened.kiosk", lang, folder=default_slip_folder()),
+        render("demo.opened.display", lang),
+        render("demo.opened.consoles", lang, count=len(staffed), consoles=consoles),
+        render("demo.opened.terminal", lang),
+        "  "
+        + (f"export YIMEN_NOW={now}; " if now else "")
+        + f"yimen sign-in 1 --clerk 1001 --db {url}",
+        f"  yimen call 1 --clerk 1001 --db {url}",
+    ]
+    return "\n".join(lines)
+
+
 def run_window(url: str, lang: str) -> int:
     """The kiosk in this process and a clerk's console for each window with a clerk, each
     in a process of its own as on the hall's PCs; closing the kiosk closes them all."""
@@ -98,20 +119,7 @@ def run_window(url: str, lang: str) -> int:
     ]
     display = [sys.executable, "-m", "kiosk.display_app", "--db", url, "--size", "1280x720"]
     consoles.append(subprocess.Popen([*display, "--lang", lang]))  # on a PC of its own
-    print(
-        f"示范服务中心 · 数据库 {url}\n"
-        + (f"演示时间：{now}（服务中心当前不取号）\n" if now else "")
-        + f"取号机已打开，取号单（PDF）存入 {default_slip_folder()}。\n"
-        + "大厅综合屏已打开（1280×720 窗口）。\n"
-        + f"{len(staffed)} 个窗口的叫号终端已打开：以窗口的工号登录，密码 demo1234（"
-        + "、".join(f"{n}号窗口 {code}" for n, code in staffed)
-        + "），F1 呼叫下一位。\n"
-        + "也可以在终端里叫号：\n  "
-        + (f"export YIMEN_NOW={now}; " if now else "")
-        + f"yimen sign-in 1 --clerk 1001 --db {url}\n  "
-        + f"yimen call 1 --clerk 1001 --db {url}",
-        flush=True,
-    )
+    print(opened_lines(url, now, staffed, lang), flush=True)
     try:
         return app_main("kiosk.app")(
             ["--db", url, "--kiosk", "K1", "--size", "720x1280", "--lang", lang]
@@ -133,12 +141,17 @@ def run_headless(out: Path, lang: str) -> int:
     if now:
         os.environ["YIMEN_NOW"] = now
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    print(f"示范服务中心 · 数据库 {url}" + (f" · 演示时间 {now}" if now else ""), flush=True)
-    print("取号机的每个画面（PNG）与取号单（PDF）：", flush=True)
+    head = (
+        render("demo.hall_at", lang, url=url, now=now)
+        if now
+        else render("demo.hall", lang, url=url)
+    )
+    print(head, flush=True)
+    print(render("demo.files.kiosk", lang), flush=True)
     status = app_main("kiosk.demo")(["--db", url, "--out", str(out)])
     if status:
         return status
-    print("窗口叫号，叫号语音（WAV）：", flush=True)
+    print(render("demo.files.calls", lang), flush=True)
 
     calls = out / "calls"
     calls.mkdir()
@@ -157,16 +170,16 @@ def run_headless(out: Path, lang: str) -> int:
                 print(f"  {words.text}  {path}", flush=True)
         finally:
             voice.close()
-    print("每个有工作人员的窗口一台叫号终端，用键盘办理模拟的次日上午（PNG）：", flush=True)
+    print(render("demo.files.consoles", lang), flush=True)
     status = app_main("counter.demo")(["--db", url, "--out", str(out)])
     if status:
         return status
-    print("大厅综合屏与窗口屏，上午结束时（PNG）：", flush=True)
+    print(render("demo.files.displays", lang), flush=True)
     os.environ["YIMEN_NOW"] = last_activity(url).isoformat()
     status = app_main("kiosk.display_demo")(["--db", url, "--out", str(out)])
     if status:
         return status
-    print(f"完成。打开 {out} 查看。", flush=True)
+    print(render("demo.files.done", lang, out=out), flush=True)
     return 0
 
 

@@ -96,9 +96,9 @@ class AnnouncerStatus:
     params: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str = "zh") -> str:
+        """What the screen says of it: "calls are spoken", or why not."""
         if self.code is None:
-            return "叫号语音正常" if lang == "zh" else "Calls are spoken."
-
+            return render("announce.speaking", lang)
         return render(self.code, lang, **{"detail": self.detail, **self.params})
 
 

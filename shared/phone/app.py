@@ -49,7 +49,7 @@ from shared.phone.guard import (
     read_limited,
     same_site_post,
 )
-from shared.phone.texts import MOUTHS, pick_language, text
+from shared.phone.language import HTML_LANG, other_language, pick_language
 from shared.rules import reviews as rv
 
 log = logging.getLogger("yimen.phone")
@@ -61,6 +61,9 @@ STATIC = f"{PREFIX}/static"
 POLL_MS = 3000
 #: When to ask again after a 503 (the database away), in seconds.
 RETRY_AFTER_SECONDS = 10
+#: The faces beside the five levels: the mouth's curve, from a broad smile to a frown.
+MOUTHS = ("M14 30 Q24 42 34 30", "M15 31 Q24 38 33 31", "M15 33 L33 33", "M15 36 Q24 30 33 36",
+          "M14 38 Q24 27 34 38")  # fmt: skip
 
 #: The HTTP status of each refusal.
 STATUS: dict[str, int] = {
@@ -151,10 +154,13 @@ class PhoneApp:
         return request.client.host if request.client else "-"
 
     def _base(self, request: Request, lang: str) -> dict[str, Any]:
-        other = "en" if lang == "zh" else "zh"
+        """What every page's template is given: ``t(code, **params)`` says a sentence of
+        the message table in the page's language."""
+        other = other_language(lang)
         return {
-            "lang": lang,
-            "t": lambda key, **kw: text(key, lang, **kw),
+            "html_lang": HTML_LANG[lang],
+            "other_lang": other,
+            "t": lambda code, **params: render(code, lang, **params),
             "hall_name": self.hall_name,
             "static": STATIC,
             "switch_url": f"{request.url.path}?lang={other}",
@@ -225,20 +231,19 @@ class PhoneApp:
             view = t.state
         window = t.window_no
         if t.ahead == 0:
-            ahead = text("next", lang)
+            ahead = render("phone.next", lang)
         elif t.ahead == 1:
-            ahead = text("ahead_one", lang)
+            ahead = render("phone.ahead_one", lang)
         else:
-            ahead = text("ahead", lang, n=t.ahead)
-        sep = "、" if lang == "zh" else ", "
+            ahead = render("phone.ahead", lang, n=t.ahead)
         held = ""
         if t.state == "held":
             if t.hold_kind == "materials_at_window" and window:
-                held = text("held_window", lang, w=window)
+                held = render("phone.held_window", lang, w=window)
             elif t.hold_kind == "awaiting_step":
-                held = text("held_step", lang)
+                held = render("phone.held_step", lang)
             else:
-                held = text("held", lang)
+                held = render("phone.held", lang)
         review = rt.review
         return {
             "view": view,
@@ -250,38 +255,35 @@ class PhoneApp:
             "ahead_line": ahead,
             "wait_minutes": t.estimated_wait_minutes,
             "wait_line": (
-                text("wait", lang, m=t.estimated_wait_minutes)
+                render("phone.wait", lang, m=t.estimated_wait_minutes)
                 if t.estimated_wait_minutes is not None
                 else ""
             ),
             "windows": list(t.windows),
-            "windows_line": (
-                text("windows", lang, w=sep.join(str(n) for n in t.windows)) if t.windows else ""
-            ),
+            "windows_line": render("phone.windows", lang, w=list(t.windows)) if t.windows else "",
             "window": window,
-            "called_line": text("called", lang, w=window) if window else "",
-            "serving_line": text("serving", lang, w=window) if window else "",
+            "called_line": render("phone.called", lang, w=window) if window else "",
+            "serving_line": render("phone.serving", lang, w=window) if window else "",
             "held_line": held,
             "level": review.level if review else None,
             "level_words": rv.level_words(review.level, lang) if review else "",
-            "updated": text("updated", lang, time=f"{self._local(self.hall.now()):%H:%M}"),
+            "updated": render("phone.updated", lang, time=f"{self._local(self.hall.now()):%H:%M}"),
         }
 
     def rated_details(self, rt: ReviewTicket, lang: str) -> dict[str, Any]:
         review = rt.review
         if review is None:
             return {}
-        i = 1 if lang == "en" else 0
         stars = next(
             5 - n for n, (level, _, _) in enumerate(rv.LEVELS) if level.value == review.level
         )
         return {
             "level_words": rv.level_words(review.level, lang),
             "stars": stars,
-            "reasons": [rv.REASONS[r][i] for r in review.reasons if r in rv.REASONS],
+            "reasons": [word("review_reason", r, lang) for r in review.reasons if r in rv.REASONS],
             "text": review.text,
             "dimensions": [
-                (rv.DIMENSIONS[k][i], rv.level_words(v, lang))
+                (word("review_dimension", k, lang), rv.level_words(v, lang))
                 for k, v in review.dimensions
                 if k in rv.DIMENSIONS
             ],
@@ -300,7 +302,6 @@ class PhoneApp:
         form: _Form | None = None,
         thanks: bool = False,
     ) -> Response:
-        i = 1 if lang == "en" else 0
         settings = self.hall.settings
         ticket_id = self._ticket_id(rt.code)
         self.hall_name = rt.ticket.hall_name or self.hall_name
@@ -321,15 +322,15 @@ class PhoneApp:
             "levels": [
                 {
                     "value": level.value,
-                    "words": (zh, en)[i],
+                    "words": rv.level_words(level, lang),
                     "stars": 5 - n,
                     "mouth": MOUTHS[n],
                     "bad": level in rv.BAD_LEVELS,
                 }
-                for n, (level, zh, en) in enumerate(rv.LEVELS)
+                for n, (level, _, _) in enumerate(rv.LEVELS)
             ],
-            "reasons": [(key, words[i]) for key, words in rv.REASONS.items()],
-            "dimensions": [(key, words[i]) for key, words in rv.DIMENSIONS.items()],
+            "reasons": [(key, word("review_reason", key, lang)) for key in rv.REASONS],
+            "dimensions": [(key, word("review_dimension", key, lang)) for key in rv.DIMENSIONS],
             "text_max": rv.TEXT_MAX,
             "name_max": rv.NAME_MAX,
             "rectify_days": settings.reviews.rectify_working_days,
@@ -471,7 +472,7 @@ class PhoneApp:
         if status == 404:
             error, sentence = "web.not_found", render("web.not_found", lang)
         else:
-            error, sentence = "web.not_allowed", text("not_allowed", lang)
+            error, sentence = "web.not_allowed", render("web.not_allowed", lang)
         if _is_json(request):
             return JSONResponse({"error": error, "message": sentence}, status_code=status)
         return self.error_page(request, lang, status, sentence)
@@ -486,7 +487,7 @@ class PhoneApp:
             return self.unavailable(request, lang, exc, json=json)
         log.error("phone page failed", exc_info=exc)
         try:
-            sentence = text("server_error", lang)
+            sentence = render("web.server_error", lang)
             if json:
                 body = {"error": "web.server_error", "message": sentence}
                 return JSONResponse(body, status_code=500)

@@ -50,8 +50,10 @@ def has(code: str) -> bool:
 
 
 def render(code: str, lang: str = "zh", /, **params: Any) -> str:
-    """The sentence for ``code`` in ``lang`` ("zh" or "en"), with its parameters. An
-    unknown code is shown as itself (with its parameters), never an error."""
+    """The sentence for ``code`` in ``lang`` ("zh" or "en"), with its parameters. A list
+    or tuple given as a parameter reads as its items with ``list.separator`` between them
+    (1、3、5 / 1, 3, 5). An unknown code is shown as itself (with its parameters), never an
+    error."""
     lang = lang if lang in LANGS else "zh"
     entry = TABLE.get(code)
     if entry is None:
@@ -60,6 +62,13 @@ def render(code: str, lang: str = "zh", /, **params: Any) -> str:
         value = params.get(name)
         if isinstance(value, str) and f"{prefix}.{value}" in TABLE:
             params = {**params, name: TABLE[f"{prefix}.{value}"][lang]}
+    separator = TABLE["list.separator"][lang]
+    params = {
+        name: separator.join(str(item) for item in value)
+        if isinstance(value, list | tuple)
+        else value
+        for name, value in params.items()
+    }
     try:
         return entry[lang].format(**params)
     except (KeyError, IndexError):

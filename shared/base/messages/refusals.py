@@ -391,6 +391,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The service is unavailable for a moment; please try again shortly. Nothing "
         "was recorded, so you can send it again.",
     },
+    "web.not_allowed": {"zh": "不支持这种请求。", "en": "That kind of request is not supported."},
+    "web.server_error": {
+        "zh": "系统出错了，请稍后再试。您的评价没有保存，可以稍后重新提交。",
+        "en": "Something went wrong on our side; please try again later. Nothing was saved, so "
+        "you can send it again.",
+    },
     # The one-time notice (一次性告知)
     "notice.already_given": {
         "zh": "{number} 号本次办理已在 {time} 开具过一次性告知单，一次办理只告知一次；"
@@ -584,6 +590,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This PC has no working sound output ({detail}); calls are shown but not spoken. "
         "Connect a speaker or check the sound card.",
     },
+    "announce.speaking": {"zh": "叫号语音正常", "en": "Calls are spoken."},
     "announce.stale": {
         "zh": "叫号等待播报超过了设定的时间，只在屏幕上显示，不再播报。",
         "en": "The call waited too long to be spoken; it is shown, not spoken.",

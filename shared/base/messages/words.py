@@ -1,6 +1,7 @@
 """The core's own words: the hall's states, steps, levels and reasons, wherever they are
 named in a sentence, and the few lines the core composes itself (the lobby's notice line,
-a case step's details, the demo's account of its simulated morning)."""
+a case step's details, the demo's account of its simulated morning and of what it
+opened)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "language.en": {"zh": "英语", "en": "English"},
     # A bad-review case's state, and its steps
     "case_state.pending": {"zh": "待整改", "en": "to rectify"},
-    "case_state.rectifying": {"zh": "整改中", "en": "rectifying"},
+    "case_state.rectifying": {"zh": "整改中", "en": "being rectified"},
     "case_state.rectified": {"zh": "整改完成", "en": "rectified"},
     "case_state.invalid_applied": {
         "zh": "申请认定无效（待审批）",
@@ -160,4 +161,51 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "demo.hold_reason": {"zh": "缺少营业执照复印件", "en": "Copy of the business licence missing"},
     "demo.transfer_reason": {"zh": "首问负责，转办", "en": "First contact takes charge: passed on"},
+    # ``yimen demo``: the stations it opens, or the files it leaves (--headless)
+    "demo.hall": {"zh": "示范服务中心 · 数据库 {url}", "en": "Demo hall · database {url}"},
+    "demo.hall_at": {
+        "zh": "示范服务中心 · 数据库 {url} · 演示时间 {now}",
+        "en": "Demo hall · database {url} · demo time {now}",
+    },
+    "demo.opened.moment": {
+        "zh": "演示时间：{now}（服务中心当前不取号）",
+        "en": "Demo time: {now} (the hall does not issue tickets right now)",
+    },
+    "demo.opened.kiosk": {
+        "zh": "取号机已打开，取号单（PDF）存入 {folder}。",
+        "en": "The kiosk is open; its slips (PDF) are saved in {folder}.",
+    },
+    "demo.opened.display": {
+        "zh": "大厅综合屏已打开（1280×720 窗口）。",
+        "en": "The lobby display is open (a 1280×720 window).",
+    },
+    "demo.opened.consoles": {
+        "zh": "{count} 个窗口的叫号终端已打开：以窗口的工号登录，密码 demo1234（{consoles}），"
+        "F1 呼叫下一位。",
+        "en": "{count} clerk consoles are open, one per staffed window: sign in with the "
+        "window's clerk code and the password demo1234 ({consoles}); F1 calls the next number.",
+    },
+    "demo.opened.console": {"zh": "{window}号窗口 {clerk}", "en": "window {window}: {clerk}"},
+    "demo.opened.terminal": {
+        "zh": "也可以在终端里叫号：",
+        "en": "Numbers can be called from a terminal too:",
+    },
+    "demo.files.kiosk": {
+        "zh": "取号机的每个画面（PNG）与取号单（PDF）：",
+        "en": "Every screen of the kiosk (PNG) and the slips (PDF):",
+    },
+    "demo.files.calls": {
+        "zh": "窗口叫号，叫号语音（WAV）：",
+        "en": "Windows calling numbers, and the calls as heard (WAV):",
+    },
+    "demo.files.consoles": {
+        "zh": "每个有工作人员的窗口一台叫号终端，用键盘办理模拟的次日上午（PNG）：",
+        "en": "A clerk's console for each staffed window, working a simulated next morning "
+        "from the keyboard (PNG):",
+    },
+    "demo.files.displays": {
+        "zh": "大厅综合屏与窗口屏，上午结束时（PNG）：",
+        "en": "The lobby display and the window screens at the end of the morning (PNG):",
+    },
+    "demo.files.done": {"zh": "完成。打开 {out} 查看。", "en": "Done. Open {out} to see them."},
 }
