@@ -164,6 +164,9 @@ def test_yimen_watch_prints_each_event_and_ends_cleanly_on_ctrl_c(db_url: str) -
     watch = subprocess.Popen(
         [sys.executable, "-m", "shared.cli", "watch", "--db", db_url, "--json", "--after", "0"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        # Ctrl-C as at a terminal: a test process may run with SIGINT ignored (a pytest
+        # worker, a background job), and a child inherits that.
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )  # fmt: skip
     try:
         with Hall.connect(db_url, clock=FixedClock(TUESDAY_0930)) as hall:
@@ -177,13 +180,20 @@ def test_yimen_watch_prints_each_event_and_ends_cleanly_on_ctrl_c(db_url: str) -
                 events.append(event)
     finally:
         watch.send_signal(signal.SIGINT)
-        _, err = watch.communicate(timeout=10)
+        try:
+            _, err = watch.communicate(timeout=60)
+        finally:
+            watch.kill()  # never left running, whatever failed above
     assert [(e["kind"], e["number"]) for e in events] == [("issued", "B001"), ("called", "B001")]
     assert events[1]["window_no"] == 3
     assert watch.returncode == 0 and "Traceback" not in err
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _ctrl_c_as_at_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def event_ids_from(hall: Hall) -> list[int]:
