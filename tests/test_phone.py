@@ -13,7 +13,7 @@ import logging
 import re
 import socket
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +25,9 @@ from sqlalchemy.engine import make_url
 from shared.base.clock import FixedClock
 from shared.base.errors import HallError
 from shared.base.messages import TABLE, has, render, word
-from shared.hall import Hall, TicketInfo
+from shared.hall import Hall, ReviewTicket, TicketInfo
 from shared.phone import Limits, create_app
+from shared.phone.app import hall_name, service_name
 from shared.phone.language import pick_language
 from shared.phone.server import BackgroundServer
 from shared.rules.reviews import make_review_code, parse_review_code
@@ -157,6 +158,30 @@ def test_a_waiting_ticket_shows_the_people_ahead_and_the_wait(phone: Phone) -> N
     assert data["windows"] == list(expected.windows)
 
 
+def test_a_ticket_next_in_line_is_told_it_will_be_called_soon_not_0_minutes(
+    phone: Phone,
+) -> None:
+    t = waiting(phone.hall)
+    live = phone.hall.review_ticket(t.review_code).ticket
+    assert live.ahead == 0 and live.estimated_wait_minutes == 0  # the hall is open
+
+    for lang, next_words, soon in (
+        ("zh", "您是下一位", "即将叫到您"),
+        ("en", "You are next", "You will be called soon"),
+    ):
+        headers = {"Accept-Language": lang}
+        page = words(phone.page(t.review_code, **headers))
+        assert next_words in page and soon in page
+        assert not re.search(r"约 ?0 ?分钟|about 0 min", page)
+        data = phone.status(t.review_code, **headers).json()
+        assert data["wait_line"] == soon and data["wait_minutes"] == 0
+
+    later = waiting(phone.hall, before=2)  # with people ahead: minutes, as before
+    data = phone.status(later.review_code).json()
+    assert data["wait_minutes"] > 0
+    assert data["wait_line"] == f"预计等候约 {data['wait_minutes']} 分钟"
+
+
 def test_the_status_says_the_window_the_moment_the_ticket_is_called(phone: Phone) -> None:
     t = waiting(phone.hall, "gt-zc")  # served at window 3
     assert phone.status(t.review_code).json()["view"] == "waiting"
@@ -271,9 +296,33 @@ def test_a_bad_rating_with_a_reason_opens_a_case_with_a_callback(phone: Phone) -
     assert case.callback_needed and case.phone == "13800000000" and case.name == "王女士"
 
     thanks = words(phone.client.get(r.headers["location"]))
-    assert "不满意" in thanks and "等候或办理时间太长" in thanks and "等了一个多小时" in thanks
+    assert "不满意" in thanks and "等候或办理时间太长" in thanks
     assert "个工作日内整改" in thanks and "回访" in thanks
-    assert "13800000000" not in thanks  # the phone number is never shown back
+
+
+def test_the_thanks_page_never_shows_the_citizens_words_name_or_phone(phone: Phone) -> None:
+    """Whoever holds the slip (a stranger who picked it up) can open ``?thanks=1``: it
+    thanks and shows the level, never what the citizen typed."""
+    t = finished(phone.hall)
+    typed = {"text": "柜台的王某某态度很差，我家住幸福路8号", "name": "王女士"}
+    typed["phone"] = "13800000000"
+    sent = {"level": "very_dissatisfied", "reason": ["attitude"], **typed}
+    r = phone.rate(t.review_code, sent)
+    assert r.status_code == 303 and r.headers["location"].endswith("thanks=1")
+    [case] = phone.hall.cases()
+    assert case.review.text == typed["text"] and case.phone == typed["phone"]  # recorded
+
+    urls = {r.headers["location"], f"/r/{t.review_code}?lang=en&thanks=1"}
+    for url in urls | {f"/r/{t.review_code}?lang=zh", f"/r/{t.review_code}/status"}:
+        page = phone.client.get(url)
+        assert page.status_code == 200
+        seen = words(page)
+        if url in urls:
+            assert "谢谢您的评价" in seen or "Thank you for your rating" in seen
+            assert "非常不满意" in seen or "Very dissatisfied" in seen
+        for value in typed.values():
+            assert value not in seen and value not in page.text, (url, value)
+        assert "幸福路" not in seen and "王某某" not in seen
 
 
 # -- the bad inputs -----------------------------------------------------------------------------
@@ -661,6 +710,74 @@ def test_the_page_speaks_the_phones_language(phone: Phone) -> None:
     assert "2 people ahead of you" in forced
 
 
+@dataclass(frozen=True)
+class NamedTicket(TicketInfo):
+    """A ticket whose data carries the hall's English names, as the hall's configuration
+    gives them."""
+
+    service_name_en: str | None = None
+    hall_name_en: str | None = None
+
+
+def with_english_names(t: TicketInfo, service: str | None, hall: str | None) -> NamedTicket:
+    data = {f.name: getattr(t, f.name) for f in fields(t)}
+    return NamedTicket(**data, service_name_en=service, hall_name_en=hall)
+
+
+def test_the_service_is_named_through_one_function_in_the_pages_language() -> None:
+    t = TicketInfo(
+        number="A001", service_code="qy-sl", service_name="企业设立登记", zone_name="商事经营",
+        state="waiting", priority="ordinary", business_day=TUESDAY_0930.date(),
+        issued_at=TUESDAY_0930, review_code="x", hall_name="青川区政务服务中心",
+    )  # fmt: skip
+    named = with_english_names(t, "Company registration", "Qingchuan Service Centre")
+    assert service_name(named, "en") == "Company registration"
+    assert hall_name(named, "en") == "Qingchuan Service Centre"
+    assert service_name(named, "zh") == "企业设立登记"
+    # Chinese wherever the hall gave no English name
+    assert service_name(t, "en") == "企业设立登记" and hall_name(t, "en") == "青川区政务服务中心"
+    assert service_name(with_english_names(t, " ", None), "en") == "企业设立登记"
+
+
+def test_the_english_page_names_the_service_in_english_when_the_ticket_has_it(
+    phone: Phone, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    t = waiting(phone.hall, before=1)
+    plain = words(phone.page(t.review_code, **{"Accept-Language": "en"}))
+    assert f'<div class="service">{t.service_name}</div>' in plain  # none given: Chinese
+
+    looked_up = phone.hall.review_ticket
+
+    def named(code: str, **kw: Any) -> ReviewTicket:
+        rt = looked_up(code, **kw)
+        english = with_english_names(rt.ticket, "Company registration", "Qingchuan Centre")
+        return replace(rt, ticket=english)
+
+    monkeypatch.setattr(phone.hall, "review_ticket", named)
+    en = words(phone.page(t.review_code, **{"Accept-Language": "en"}))
+    assert '<div class="service">Company registration</div>' in en
+    assert t.service_name not in en
+    assert '<div class="hall">Qingchuan Centre</div>' in en
+    assert phone.status(t.review_code, **{"Accept-Language": "en"}).json()["service"] == (
+        "Company registration"
+    )
+    zh = words(phone.page(t.review_code, **{"Accept-Language": "zh"}))
+    assert f'<div class="service">{t.service_name}</div>' in zh
+    assert phone.status(t.review_code).json()["service"] == t.service_name
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_503_sentence_says_the_same_true_thing_in_both_languages(lang: str) -> None:
+    """While the database is away a rating sent may or may not have been saved (the
+    connection can drop during its COMMIT): both languages say to look again, and the
+    page's own label for a rating given is how to tell."""
+    said = render("web.unavailable", lang)
+    assert render("phone.rated", lang) in said
+    assert render("phone.rated", lang) == {"zh": "已评价", "en": "Already rated"}[lang]
+    for untrue in ("没有丢失", "没有保存", "Nothing was recorded", "Nothing was saved"):
+        assert untrue not in said
+
+
 @WEB_ONLY
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_page_says_the_tables_sentences_in_its_language(phone: Phone, lang: str) -> None:
@@ -836,6 +953,9 @@ def test_a_database_that_is_down_gives_503(
         assert s.status_code == 503 and s.json()["error"] == "web.unavailable"
         posted = phone.rate(t.review_code, {"level": "satisfied"}, token=token)
         assert posted.status_code == 503 and sentence("web.unavailable") in words(posted)
+        # A link to look again at the ticket's page (a reload would send the form again)
+        again = f'<a class="again" href="/r/{t.review_code}?lang=zh">重新打开本页</a>'
+        assert again in words(posted) and again in words(r)
         for answer in (r, s, posted):
             assert int(answer.headers["retry-after"]) > 0
     finally:

@@ -5,13 +5,17 @@ asked for paper first (a fake printer speaking the protocol on the loopback)."""
 
 from __future__ import annotations
 
+import ctypes
 import re
 import socket
 import subprocess
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 
 from shared.base.clock import FixedClock
@@ -56,19 +60,46 @@ def test_the_slip_says_everything_a_citizen_needs(hall: Hall, tmp_path: Path) ->
         "前面还有 1 人",
         "受理窗口：1、2、3、8、9号窗口",
         "取号时间：2026-11-24 09:30",
+        "当日有效",
         "请留意叫号，过号需重新取号",
         "取号机 K1",
     ):
         assert expected in text, expected
-    assert "证件尾号" not in text and "绿色通道" not in text
+    assert "证件号码" not in text and "绿色通道" not in text
 
 
-def test_marks_and_the_id_tail_appear_only_when_they_apply(hall: Hall, tmp_path: Path) -> None:
+def test_marks_and_the_masked_id_appear_only_when_they_apply(hall: Hall, tmp_path: Path) -> None:
     green, _ = write_slip(hall, tmp_path, green=True, id_number=ID)
     text = pdf_text(green)
-    assert "【绿色通道】" in text and "证件尾号：31002X" in text and ID not in text
+    assert "【绿色通道】" in text and "证件号码：**************002X" in text
+    assert not id_runs_in(text)
     again, _ = write_slip(hall, tmp_path, green=True, id_number=ID)  # the same person again
     assert "补打" in pdf_text(again)
+
+
+def id_runs_in(text: str, longest: int = 4) -> list[str]:
+    """The runs of more than ``longest`` characters of the ID that ``text`` holds."""
+    runs = {ID[i : i + longest + 1] for i in range(len(ID) - longest)}
+    return [run for run in runs if run in text]
+
+
+def test_an_appointment_slip_shows_the_last_4_characters_of_the_id_and_no_more(
+    hall: Hall, tmp_path: Path
+) -> None:
+    appt = hall.book_appointment(
+        "gt-zc", local(24, 10, 0), local(24, 10, 30), citizen_name="王强", id_number=ID
+    )
+    t = hall.check_in(appt.code, kiosk="K1")
+    assert t.priority == "appointment" and t.id_last6 == "31002X"
+    for lang, line in (("zh", "证件号码：**************002X"), ("en", "ID: **************002X")):
+        pdf = tmp_path / f"appointment-{lang}.pdf"
+        pdf.write_bytes(slip_pdf(ticket_slip(t, hall.settings.kiosk, hall.settings.tz, lang=lang)))
+        text = pdf_text(pdf)
+        assert line in text, text
+        assert not id_runs_in(text), text
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        assert not id_runs_in(info)  # nor in the document's title or author
+    assert "【预约】" in pdf_text(tmp_path / "appointment-zh.pdf")
 
 
 def test_the_chinese_font_is_embedded_and_nothing_depends_on_the_printer(
@@ -82,7 +113,9 @@ def test_the_chinese_font_is_embedded_and_nothing_depends_on_the_printer(
     for row in fonts:
         cols = row.split()
         assert cols[-5] == "yes", row  # emb
-    assert any("ZenHei" in row or "MicroHei" in row for row in fonts)
+        # The one font chosen for its mainland punctuation, a subset of it embedded.
+        assert re.fullmatch(r"[A-Z]{6}\+WenQuanYiMicroHei(-\d+)?", cols[0]), row
+        assert cols[1] == "TrueType", row
 
 
 def test_the_qr_code_opens_the_review_page_of_this_very_ticket(hall: Hall, tmp_path: Path) -> None:
@@ -245,3 +278,120 @@ def test_a_reprinted_ticket_keeps_its_time(hall: Hall, clock: FixedClock, tmp_pa
     clock.set(local(24, 10, 5))
     again, _ = write_slip(hall, tmp_path, id_number=ID)
     assert "取号时间：2026-11-24 09:30" in pdf_text(again)
+
+
+# -- how the slip reads on a mainland hall's thermal paper ---------------------------------
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """One line of text as the PDF draws it."""
+
+    text: str
+    size: float
+    render_mode: int  # 0 fill, 2 fill and stroke
+    stroke_width: float
+
+
+def drawn_lines(pdf: bytes) -> list[Drawn]:
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        page = doc[0]
+        textpage = page.get_textpage()
+        lines = []
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+            n = pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+            buf = ctypes.create_string_buffer(n)
+            pointer = ctypes.cast(buf, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
+            pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, pointer, n)
+            size, width = ctypes.c_float(), ctypes.c_float()
+            pdfium_c.FPDFTextObj_GetFontSize(obj.raw, ctypes.byref(size))
+            pdfium_c.FPDFPageObj_GetStrokeWidth(obj.raw, ctypes.byref(width))
+            lines.append(
+                Drawn(
+                    buf.raw[: n - 2].decode("utf-16-le"),
+                    size.value,
+                    pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw),
+                    width.value,
+                )
+            )
+        return lines
+    finally:
+        doc.close()
+
+
+def ink_in_cell(pdf: bytes, mark: str) -> list[tuple[float, float]]:
+    """Where the ink of each ``mark`` sits in its character cell: (across, up), each from 0
+    (the cell's left or bottom) to 1, the cell as wide and as high as the type size."""
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        textpage = doc[0].get_textpage()
+        text = textpage.get_text_range()
+        found = []
+        for i, ch in enumerate(text):
+            if ch != mark:
+                continue
+            x, y = ctypes.c_double(), ctypes.c_double()
+            pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y))
+            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
+            left, bottom, right, top = textpage.get_charbox(i)
+            # The cell's bottom is the baseline less the descent, about 0.12 of the size.
+            found.append(
+                (
+                    ((left + right) / 2 - x.value) / size,
+                    ((bottom + top) / 2 - (y.value - 0.12 * size)) / size,
+                )
+            )
+        return found
+    finally:
+        doc.close()
+
+
+def test_full_width_punctuation_sits_at_the_bottom_left_of_its_cell_as_in_the_mainland(
+    hall: Hall,
+) -> None:
+    hall.issue_ticket("gt-zc")
+    t = hall.issue_ticket("gt-zc")
+    pdf = slip_pdf(ticket_slip(t, hall.settings.kiosk, hall.settings.tz))
+    commas, colons = ink_in_cell(pdf, "，"), ink_in_cell(pdf, "：")
+    assert commas and colons
+    # Centred (the Taiwan way, "2 人 ， 预计") would be 0.5 across.
+    for across, up in commas:
+        assert across < 0.35 and up < 0.35, (across, up)
+    for across, _ in colons:
+        assert across < 0.35, across
+
+
+def test_the_number_and_the_marks_are_bold_the_other_lines_regular(hall: Hall) -> None:
+    t = hall.issue_ticket("gt-zc", green=True)
+    lines = drawn_lines(slip_pdf(ticket_slip(t, hall.settings.kiosk, hall.settings.tz)))
+    by_text = {line.text: line for line in lines}
+    for bold in (t.number, "【绿色通道】", "当日有效"):
+        line = by_text[bold]
+        assert line.render_mode == 2, line  # filled and stroked
+        assert line.stroke_width >= 0.03 * line.size, line
+    number = by_text[t.number]
+    assert number.size == max(line.size for line in lines)
+    regular = [line for line in lines if line.text.startswith(("前面还有", "受理窗口", "青川区"))]
+    assert len(regular) == 3 and all(line.render_mode == 0 for line in regular)
+
+
+def test_the_slip_says_valid_today_and_what_a_missed_call_means_once(
+    hall: Hall, tmp_path: Path
+) -> None:
+    t = hall.issue_ticket("gt-zc")
+    kiosk = hall.settings.kiosk
+    assert "过号" in kiosk.slip_notice
+
+    def text(notice: str, lang: str = "zh") -> str:
+        pdf = tmp_path / "slip.pdf"
+        own = kiosk.model_copy(update={"slip_notice": notice})
+        pdf.write_bytes(slip_pdf(ticket_slip(t, own, hall.settings.tz, lang=lang)))
+        return pdf_text(pdf)
+
+    said = text(kiosk.slip_notice)  # the hall's notice says it: not twice
+    assert "当日有效" in said and said.count("过号") == 1
+    said = text("请妥善保管本单")  # the hall's notice does not
+    assert "当日有效，过号请重新取号" in said and "请妥善保管本单" in said
+    said = " ".join(text(kiosk.slip_notice, "en").split())
+    assert "Valid today only; if you miss your call, please take a new ticket" in said

@@ -34,15 +34,29 @@ if TYPE_CHECKING:
     from PIL.Image import Image
 
 
-#: TrueType CJK fonts that reportlab can embed, first found wins (Debian, then Windows).
+#: TrueType CJK fonts that reportlab can embed (glyf outlines: the CFF-based Noto/Source
+#: Han OTF cannot be), first found wins: a path and the face's index in a .ttc collection.
+#: The slip is read in a mainland hall, so the fonts come first whose full-width
+#: punctuation (，。：；) sits at the bottom left of its cell as GB/T 15834 has it:
+#: WenQuanYi Micro Hei (Debian's fonts-wqy-microhei, which .ci/system-deps installs), then
+#: Windows' 微软雅黑, 黑体 and 宋体. WenQuanYi Zen Hei centres them the Taiwan way
+#: ("2 人 ， 预计"): only a last resort, so that a slip still prints.
 FONT_CANDIDATES: tuple[tuple[str, int], ...] = (
-    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
     ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-    ("C:/Windows/Fonts/simhei.ttf", 0),
     ("C:/Windows/Fonts/msyh.ttc", 0),
+    ("C:/Windows/Fonts/simhei.ttf", 0),
     ("C:/Windows/Fonts/simsun.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
 )
 FONT_NAME = "YimenCJK"
+#: The fonts above have no bold face: a bold line is drawn filled and stroked, its outline
+#: this fraction of the type size wide (the number and the marks, which a thermal head
+#: prints faint in a regular weight).
+BOLD_STROKE = 0.045
+#: How many characters of an ID the slip shows: the last ones, after a mask as long as
+#: the 18 characters of a resident ID card (**************002X).
+ID_SHOWN = 4
+ID_MASKED_LENGTH = 18
 PRINTER_DOTS = {80: 576, 58: 384}  # printable dots across a 203-dpi receipt printer
 
 
@@ -63,7 +77,7 @@ class Slip:
     wait_minutes: int | None
     issued_at: datetime  # in the hall's time
     marks: tuple[str, ...]  # in words: 绿色通道, 预约, 补打
-    id_last6: str | None
+    id_tail: str | None  # the last `ID_SHOWN` characters of the ID used, never more
     review_url: str  # the QR code's content
     notice: str
     width_mm: int = 80
@@ -96,7 +110,7 @@ def ticket_slip(
         wait_minutes=t.estimated_wait_minutes,
         issued_at=t.issued_at.astimezone(tz),
         marks=tuple(marks),
-        id_last6=t.id_last6,
+        id_tail=t.id_last6[-ID_SHOWN:] if t.id_last6 else None,
         review_url=kiosk.review_url + t.review_code,
         notice=kiosk.slip_notice,
         width_mm=kiosk.slip_width_mm,
@@ -114,6 +128,21 @@ def windows_text(windows: Sequence[int], lang: str = "zh") -> str:
     if len(windows) == 1:
         return render("documents.slip.window", lang, windows=listed)
     return render("documents.slip.windows", lang, windows=listed)
+
+
+def masked_id(tail: str) -> str:
+    """An ID as the slip shows it: its last characters after a mask (**************002X)."""
+    tail = tail[-ID_SHOWN:]
+    return "*" * (ID_MASKED_LENGTH - len(tail)) + tail
+
+
+def validity_text(notice: str, lang: str = "zh") -> str:
+    """当日有效, and that a missed call needs a new ticket unless the hall's own slip
+    notice says so already (it names 过号; an English slip says it all, the notice being
+    in the hall's Chinese)."""
+    if render("documents.slip.no_show_word", lang) in notice:
+        return render("documents.slip.valid_today", lang)
+    return render("documents.slip.valid_today_no_show", lang)
 
 
 def wait_text(ahead: int, minutes: int | None, lang: str = "zh") -> str:
@@ -174,43 +203,47 @@ def slip_pdf(slip: Slip) -> bytes:
     body = 8.5 if narrow else 10
     qr_side = (26 if narrow else 32) * mm
 
-    # Lines from the top: (text, size, centred).
-    lines: list[tuple[str, float, bool]] = [
-        (slip.hall_name, body + 2, True),
-        (slip.zone_name, body, True),
+    # Lines from the top: (text, size, centred, bold).
+    lines: list[tuple[str, float, bool, bool]] = [
+        (slip.hall_name, body + 2, True, False),
+        (slip.zone_name, body, True, False),
     ]
     if slip.marks:
         marks = "".join(render("documents.slip.mark", lang, mark=m) for m in slip.marks)
-        lines.append((marks, body + 2, True))
-    lines.append((slip.number, 34 if narrow else 44, True))
+        lines.append((marks, body + 2, True, True))
+    lines.append((slip.number, 34 if narrow else 44, True, True))
     for part in _wrap(slip.service_name, font, body + 2, inner, stringWidth):
-        lines.append((part, body + 2, True))
+        lines.append((part, body + 2, True, False))
     windows = windows_text(slip.windows, lang)
     lines += [
-        (wait_text(slip.ahead, slip.wait_minutes, lang), body, False),
-        (render("documents.slip.windows_line", lang, windows=windows), body, False),
+        (wait_text(slip.ahead, slip.wait_minutes, lang), body, False, False),
+        (render("documents.slip.windows_line", lang, windows=windows), body, False, False),
         (
             render("documents.slip.issued_at", lang, at=f"{slip.issued_at:%Y-%m-%d %H:%M}"),
             body,
             False,
+            False,
         ),
     ]
-    if slip.id_last6:
-        lines.append((render("documents.slip.id_last6", lang, digits=slip.id_last6), body, False))
-    footer = [(render("documents.slip.scan", lang), body - 1.5, True)]
+    if slip.id_tail:
+        masked = render("documents.slip.id_masked", lang, id=masked_id(slip.id_tail))
+        lines.append((masked, body, False, False))
+    for part in _wrap(validity_text(slip.notice, lang), font, body, inner, stringWidth):
+        lines.append((part, body, False, True))
+    footer = [(render("documents.slip.scan", lang), body - 1.5, True, False)]
     if slip.short_code:
-        footer.insert(
-            0, (render("documents.slip.short_code", lang, code=slip.short_code), body, True)
-        )
+        code = render("documents.slip.short_code", lang, code=slip.short_code)
+        footer.insert(0, (code, body, True, False))
     footer += [
-        (part, body - 0.5, True)
+        (part, body - 0.5, True, False)
         for part in _wrap(slip.notice, font, body - 0.5, inner, stringWidth)
     ]
     if slip.kiosk:
-        footer.append((render("documents.slip.kiosk", lang, kiosk=slip.kiosk), body - 2.5, True))
+        kiosk = render("documents.slip.kiosk", lang, kiosk=slip.kiosk)
+        footer.append((kiosk, body - 2.5, True, False))
 
-    def height_of(rows: list[tuple[str, float, bool]]) -> float:
-        return sum(size * 1.45 for _, size, _ in rows)
+    def height_of(rows: list[tuple[str, float, bool, bool]]) -> float:
+        return sum(size * 1.45 for _, size, _, _ in rows)
 
     page_height = margin * 2 + height_of(lines) + qr_side + 3 * mm + height_of(footer)
     buf = io.BytesIO()
@@ -219,15 +252,16 @@ def slip_pdf(slip: Slip) -> bytes:
     c.setAuthor(slip.hall_name)
     y = page_height - margin
 
-    def draw(rows: list[tuple[str, float, bool]]) -> None:
+    def draw(rows: list[tuple[str, float, bool, bool]]) -> None:
         nonlocal y
-        for text, size, centred in rows:
+        for text, size, centred, bold in rows:
             y -= size * 1.2
-            c.setFont(font, size)
-            if centred:
-                c.drawCentredString(width / 2, y, text)
+            x = (width - stringWidth(text, font, size)) / 2 if centred else margin
+            if bold:
+                _draw_bold(c, text, x, y, font, size)
             else:
-                c.drawString(margin, y, text)
+                c.setFont(font, size)
+                c.drawString(x, y, text)
             y -= size * 0.25
 
     draw(lines)
@@ -242,14 +276,42 @@ def slip_pdf(slip: Slip) -> bytes:
     return buf.getvalue()
 
 
+def _draw_bold(c: Any, text: str, x: float, y: float, font: str, size: float) -> None:
+    """``text`` at (x, y) in a bold weight: the glyphs filled and stroked (text render mode
+    2), as the fonts have no bold face."""
+    c.saveState()
+    c.setLineWidth(size * BOLD_STROKE)
+    c.setLineJoin(1)  # round: no spikes at the strokes' corners
+    t = c.beginText()
+    t.setFont(font, size)
+    t.setTextRenderMode(2)
+    t.setTextOrigin(x, y)
+    t.textOut(text)
+    c.drawText(t)
+    c.restoreState()
+
+
+#: Where a line may end when it must: after a space or a mark that closes a phrase, so
+#: that neither an English word nor a phrase like 城乡居民 is cut; and marks no line may
+#: begin with (they stay at the end of the line before, in its margin).
+_BREAK_AFTER = " 、，。；：）】》"
+_NO_LINE_START = "、，。；：！？）】》,.;:!?)"
+
+
 def _wrap(text: str, font: str, size: float, width: float, measure: Any) -> list[str]:
-    """Break CJK text (no spaces needed) into lines that fit ``width``."""
+    """Break text into lines that fit ``width``: at a space or after a phrase's mark when
+    one is in the second half of the line, else between any two characters (CJK needs no
+    spaces)."""
     out, line = [], ""
     for ch in text:
-        if line and measure(line + ch, font, size) > width:
-            out.append(line)
-            line = ""
-        line += ch
+        if line and ch not in _NO_LINE_START and measure(line + ch, font, size) > width:
+            cut = max(line.rfind(mark) for mark in _BREAK_AFTER) + 1
+            if cut <= len(line) // 2:
+                cut = len(line)
+            out.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        if line or ch != " ":
+            line += ch
     return [*out, line] if line else out
 
 

@@ -36,7 +36,7 @@ from starlette.types import Message
 
 from shared.base.errors import EnvironmentFault, HallError, YimenError
 from shared.base.messages import render, word
-from shared.hall import Hall, ReviewTicket
+from shared.hall import Hall, ReviewTicket, TicketInfo
 from shared.phone.guard import (
     Limits,
     RateLimited,
@@ -109,6 +109,25 @@ def _sentence(exc: YimenError, lang: str) -> str:
     return exc.message(lang)
 
 
+def service_name(ticket: TicketInfo, lang: str) -> str:
+    """The ticket's service as the page names it in ``lang``: the English name of the hall's
+    configuration on the English page when the ticket carries one (``service_name_en``), the
+    Chinese name otherwise. Every place the page shows the service asks here."""
+    return _named(ticket, "service_name", lang)
+
+
+def hall_name(ticket: TicketInfo, lang: str) -> str:
+    """The hall as the page names it in ``lang``: as `service_name` (``hall_name_en``)."""
+    return _named(ticket, "hall_name", lang)
+
+
+def _named(ticket: TicketInfo, field: str, lang: str) -> str:
+    chinese: str = getattr(ticket, field)
+    english = getattr(ticket, f"{field}_en", None)  # absent until the ticket carries it
+    names = {"zh": chinese, "en": english if isinstance(english, str) else ""}
+    return names.get(lang, "").strip() or chinese
+
+
 class _Form:
     """What the citizen chose and typed, kept to fill the form again after a refusal."""
 
@@ -167,9 +186,21 @@ class PhoneApp:
         }
 
     def error_page(
-        self, request: Request, lang: str, status: int, sentence: str, **headers: str
+        self,
+        request: Request,
+        lang: str,
+        status: int,
+        sentence: str,
+        again: str | None = None,
+        **headers: str,
     ) -> Response:
-        context = {**self._base(request, lang), "sentence": sentence, "status": status}
+        """A refusal's page; ``again`` links to the ticket's page (to look again later)."""
+        context = {
+            **self._base(request, lang),
+            "sentence": sentence,
+            "status": status,
+            "again": again,
+        }
         return self.templates.TemplateResponse(
             request, "error.html", context, status_code=status, headers=headers
         )
@@ -191,7 +222,9 @@ class PhoneApp:
         if json:
             body = {"error": "web.unavailable", "message": sentence}
             return JSONResponse(body, status_code=503, headers=headers)
-        return self.error_page(request, lang, 503, sentence, **headers)
+        # A link to the ticket's page, to look again (a reload would send a form again).
+        again = f"{request.url.path}?lang={lang}"
+        return self.error_page(request, lang, 503, sentence, again, **headers)
 
     def too_many(self, request: Request, lang: str, exc: RateLimited, *, json: bool) -> Response:
         headers = {"Retry-After": str(exc.retry_after)}
@@ -250,15 +283,11 @@ class PhoneApp:
             "state": t.state,
             "state_words": word("state", t.state, lang),
             "number": t.number,
-            "service": t.service_name,
+            "service": service_name(t, lang),
             "ahead": t.ahead,
             "ahead_line": ahead,
             "wait_minutes": t.estimated_wait_minutes,
-            "wait_line": (
-                render("phone.wait", lang, m=t.estimated_wait_minutes)
-                if t.estimated_wait_minutes is not None
-                else ""
-            ),
+            "wait_line": _wait_line(t.estimated_wait_minutes, lang),
             "windows": list(t.windows),
             "windows_line": render("phone.windows", lang, w=list(t.windows)) if t.windows else "",
             "window": window,
@@ -281,7 +310,6 @@ class PhoneApp:
             "level_words": rv.level_words(review.level, lang),
             "stars": stars,
             "reasons": [word("review_reason", r, lang) for r in review.reasons if r in rv.REASONS],
-            "text": review.text,
             "dimensions": [
                 (word("review_dimension", k, lang), rv.level_words(v, lang))
                 for k, v in review.dimensions
@@ -308,6 +336,7 @@ class PhoneApp:
         live = self.live(rt, lang)
         context = {
             **self._base(request, lang),
+            "hall_name": hall_name(rt.ticket, lang) or self.hall_name,
             "live": live,
             "ticket": rt.ticket,
             "sentence": sentence,
@@ -494,6 +523,16 @@ class PhoneApp:
             return self.error_page(request, lang, 500, sentence)
         except Exception:
             return Response("500", status_code=500, media_type="text/plain")
+
+
+def _wait_line(minutes: int | None, lang: str) -> str:
+    """The estimated wait in words: none when it cannot be told, "called soon" at zero
+    (never "about 0 minutes")."""
+    if minutes is None:
+        return ""
+    if minutes <= 0:
+        return render("phone.wait_soon", lang)
+    return render("phone.wait", lang, m=minutes)
 
 
 async def _parse_form(request: Request, body: bytes) -> FormData:

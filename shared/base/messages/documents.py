@@ -25,7 +25,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "documents.slip.ask_guide": {"zh": "请咨询导服人员", "en": "please ask a hall guide"},
     "documents.slip.windows_line": {"zh": "受理窗口：{windows}", "en": "Served at: {windows}"},
     "documents.slip.issued_at": {"zh": "取号时间：{at}", "en": "Issued: {at}"},
-    "documents.slip.id_last6": {"zh": "证件尾号：{digits}", "en": "ID ending: {digits}"},
+    "documents.slip.id_masked": {"zh": "证件号码：{id}", "en": "ID: {id}"},
+    "documents.slip.valid_today": {"zh": "当日有效", "en": "Valid today only"},
+    "documents.slip.valid_today_no_show": {
+        "zh": "当日有效，过号请重新取号",
+        "en": "Valid today only; if you miss your call, please take a new ticket",
+    },
+    # How a hall's slip notice says it already that a missed call needs a new ticket
+    "documents.slip.no_show_word": {"zh": "过号", "en": "miss"},
     "documents.slip.short_code": {"zh": "评价短码 {code}", "en": "Rating code {code}"},
     "documents.slip.scan": {
         "zh": "扫码查看排队进度、评价服务（码上监督）",

@@ -15,6 +15,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "本页不能自动更新，请下拉刷新。",
         "en": "This page cannot update itself; please reload it.",
     },
+    "phone.again": {"zh": "重新打开本页", "en": "Open this page again"},
     "phone.offline": {"zh": "网络不稳定，正在重试…", "en": "Connection lost; trying again…"},
     "phone.updated": {"zh": "更新于 {time}", "en": "Updated {time}"},
     # The ticket, live
@@ -24,6 +25,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "phone.ahead_one": {"zh": "前面还有 1 人", "en": "1 person ahead of you"},
     "phone.next": {"zh": "您是下一位", "en": "You are next"},
     "phone.wait": {"zh": "预计等候约 {m} 分钟", "en": "Estimated wait: about {m} min"},
+    "phone.wait_soon": {"zh": "即将叫到您", "en": "You will be called soon"},
     "phone.windows": {"zh": "办理窗口：{w} 号", "en": "Windows: {w}"},
     "phone.listen": {
         "zh": "请留意大厅叫号。本页会自动更新，叫到您时这里会显示窗口。",
@@ -94,7 +96,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "phone.rated": {"zh": "已评价", "en": "Already rated"},
     "phone.your_level": {"zh": "您的评价：{level}", "en": "Your rating: {level}"},
     "phone.your_reasons": {"zh": "原因：{reasons}", "en": "Reasons: {reasons}"},
-    "phone.your_text": {"zh": "您的意见：{text}", "en": "Your words: {text}"},
     "phone.case_opened": {
         "zh": "您反映的问题已登记，服务中心会在 {days} 个工作日内整改。",
         "en": "What you reported has been recorded; the hall will put it right within {days} "

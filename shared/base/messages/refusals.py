@@ -387,9 +387,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "allowed; choose another one (--port).",
     },
     "web.unavailable": {
-        "zh": "系统暂时无法使用，请稍后再试。您的评价没有丢失，可以稍后重新提交。",
-        "en": "The service is unavailable for a moment; please try again shortly. Nothing "
-        "was recorded, so you can send it again.",
+        "zh": "系统暂时无法使用，请稍后再试。如果您刚提交了评价，请稍后重新打开本页查看："
+        "显示“已评价”即已保存，否则请重新提交。",
+        "en": "The service is unavailable for a moment; please try again shortly. If you "
+        'just sent a rating, open this page again later: if it says "Already rated", it '
+        "was recorded; if not, please send it again.",
     },
     "web.not_allowed": {"zh": "不支持这种请求。", "en": "That kind of request is not supported."},
     "web.server_error": {
@@ -537,9 +539,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "folder's permissions.",
     },
     "printer.no_font": {
-        "zh": "本机没有可以嵌入取号单的中文字体，请安装文泉驿正黑（fonts-wqy-zenhei）或黑体。",
-        "en": "No Chinese font to embed in the slip was found; install WenQuanYi Zen Hei "
-        "(fonts-wqy-zenhei) or SimHei.",
+        "zh": "本机没有可以嵌入取号单的中文字体，"
+        "请安装文泉驿微米黑（fonts-wqy-microhei）或微软雅黑。",
+        "en": "No Chinese font to embed in the slip was found; install WenQuanYi Micro Hei "
+        "(fonts-wqy-microhei) or Microsoft YaHei.",
     },
     "printer.bad_spec": {
         "zh": "打印机设置 {spec} 无法识别，应为 pdf:文件夹、system:打印机名称、"
