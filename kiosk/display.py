@@ -9,10 +9,12 @@ says so and keeps what it shows; when it returns the feed brings the calls it mi
 order (shown; spoken only if they are recent), and the windows and counts are read again.
 The hall's day changes at midnight in its time zone: the calls leave the screen.
 
-The letters are sized for the back row: at least 1 cm high per 3 m of the hall's viewing
-distance (``[display] viewing_metres``) on a screen of ``screen_inches``, the newest
-call's number at least a sixth of the screen's height. Nothing is created per call: a
-fixed set of labels takes new texts, so the memory stays flat however long it runs.
+The sizes come from `kiosk.display_layout`: letters for the back row, the newest call's
+number and window the largest, the labels smaller than the data, and bands that add up to
+the screen, so that no two texts ever overlap. While the connection is lost, what the
+screen shows is dimmed and marked as from before the interruption, and a red band tells
+people what to do meanwhile. Nothing is created per call: a fixed set of labels takes new
+texts, so the memory stays flat however long it runs.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from __future__ import annotations
 import logging
 import math
 import time
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
@@ -37,18 +38,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.display_layout import (
+    Layout,
+    LobbyTexts,
+    advance_em,
+    balanced_lines,
+    cap_ratio,
+    lobby_layout,
+    window_layout,
+)
 from shared.config.halls import HallSettings
 from shared.devices.announcer import Announcer
 from shared.hall import Hall
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.tasks import Worker
-from shared.qt.theme import display_stylesheet, letter_px
+from shared.qt.theme import display_stylesheet
 from shared.rules.lobby import Board, Lobby, LobbyCall, WindowState, notice_changes_at
 from shared.store.feed import FeedEvent
 
 log = logging.getLogger(__name__)
 
-FONT_FAMILY = "WenQuanYi Micro Hei"  # the first family of display.qss (for measuring)
 REFRESH_DELAY_MS = 250  # an event that changes the counts: read them this soon after
 REFRESH_EVERY_MS = 60_000  # and once a minute regardless (the notice, the settings)
 BEGIN_AGAIN_MS = 2_000  # the first look failed: try again this soon
@@ -61,136 +70,28 @@ MARQUEE_FRAME_MS = 40
 SPOKEN_KIND = {"called": "call", "recalled": "recall", "called_back": "call_back"}
 
 
-def _font(px: int | float, bold: bool = True) -> QFont:
-    font = QFont(FONT_FAMILY)
-    font.setPixelSize(max(1, round(px)))
-    font.setBold(bold)
-    return font
+def _go_words() -> tuple[str, str]:
+    """The words before and after the newest call's window (请到, 办理)."""
+    before, _, after = QCoreApplication.translate("Display", "Please go to {window}").partition(
+        "{window}"
+    )
+    return before.strip(), after.strip()
 
 
-def cap_ratio() -> float:
-    """How high a capital letter of the display's font is, per pixel of font size."""
-    return QFontMetricsF(_font(100)).capHeight() / 100
+def _waiting(n: int) -> str:
+    """How many wait in a zone, after its name under the title 等候： (6人; in English the
+    title says it: 6)."""
+    return QCoreApplication.translate("Display", "{n}", "people waiting in a zone").format(n=n)
 
 
-def advance_em(text: str) -> float:
-    """How wide ``text`` is in the display's bold font, in ems."""
-    return QFontMetricsF(_font(100)).horizontalAdvance(text) / 100
-
-
-def line_px(px: int) -> float:
-    """The height of a line of text at font size ``px``."""
-    return QFontMetricsF(_font(px)).height()
-
-
-@dataclass(frozen=True)
-class Layout:
-    """The sizes of one screen, in pixels, and how many calls it lists."""
-
-    width: int
-    height: int
-    portrait: bool
-    letter: float  # the capital-letter height the back row needs
-    text: int  # the font sizes: waiting counts, notice, banner
-    head: int  # the top band, panel titles
-    call: int  # the newest call's words
-    row: int  # the last calls
-    number_px: int  # the newest call's number
-    number_stretch: int  # its width, in per cent of the font's own
-    two_line_top: bool  # the hall's name above the date and clock
-    rows: int  # rows of last calls
-    columns: int  # columns of last calls
-    zone_columns: int
-    pad: int
-    radius: int
-
-    def qss(self) -> dict[str, int]:
-        return {
-            "text": self.text,
-            "head": self.head,
-            "call": self.call,
-            "row": self.row,
-            "number_px": self.number_px,
-            "pad": self.pad,
-            "radius": self.radius,
-        }
-
-
-def lobby_layout(
-    size: QSize,
-    inches: float,
-    metres: float,
-    listed: int,
-    widest_number: str,
-    zone_items: list[str],
-    zone_title: str,
-    top_line: str = "",
-) -> Layout:
-    """The lobby display's sizes for a screen of ``size`` and ``inches`` read from
-    ``metres``: every letter of a call, a count or the notice at least as high as the
-    back row needs; the newest call's number a sixth of the screen's height (as wide as
-    its panel allows for ``widest_number``); as many rows of last calls as then fit, at
-    most ``listed``. ``zone_items`` are the waiting counts' texts (e.g. 商事经营 888人),
-    after the title ``zone_title`` (等候：); ``top_line`` is the hall's name and a clock's
-    text, on one line where they fit."""
-    w, h = size.width(), size.height()
-    portrait = h > w
-    short = min(w, h)
-    ratio = cap_ratio()
-    letter = letter_px(w, h, inches, metres)
-    least = math.ceil(letter / ratio)  # the font size whose capitals are that high
-    pad = max(8, round(short * 0.02))
-    text = max(least, round(short * 0.05))
-    head = max(least, round(short * 0.055))
-    row = max(least, round(short * 0.075))
-    call = max(least, round(short * 0.085))
-    panel_w = (w - 3 * pad) * (1.0 if portrait else 0.52) - 2 * pad
-    # A sixth of the screen's height in capitals; narrowed (down to 80 %) where the panel
-    # is too narrow for the widest number, smaller only where that is not enough.
-    number_px = math.ceil(h / 6 / ratio)
-    stretch = min(100, math.floor(100 * panel_w / (advance_em(widest_number) * number_px)))
-    if stretch < 80:
-        stretch = 80
-        number_px = math.floor(panel_w / (advance_em(widest_number) * 0.8))
-    item_w = max((advance_em(z) * text for z in zone_items), default=0.0) + pad
-    room = w - 2 * pad - advance_em(zone_title) * text - pad
-    zone_columns = max(1, min(len(zone_items) or 1, math.floor(room / item_w)))
-    zone_rows = math.ceil(len(zone_items) / zone_columns) if zone_items else 0
-    two_line_top = portrait or advance_em(top_line) * head > w - 6 * pad
-    fixed = (
-        line_px(head) * (2 if two_line_top else 1) + pad  # the top band
-        + 2 * pad  # the body's margins
-        + 2 * pad + line_px(head) + line_px(text)  # the list's margins, title, heads
-        + zone_rows * line_px(text)  # the waiting counts
-        + line_px(text) * 1.5  # the notice
-    )  # fmt: skip
-    if portrait:
-        columns = 2
-        fixed += pad + 2 * pad + line_px(head) + line_px(number_px) + line_px(call)
-    else:
-        columns = 1
-    rows_fit = max(1, math.floor((h - fixed) / line_px(row)))
-    rows = max(1, min(rows_fit, math.ceil(listed / columns)))
-    return Layout(
-        w, h, portrait, letter, text, head, call, row, number_px, stretch, two_line_top, rows,
-        columns, zone_columns, pad, max(4, round(short * 0.012)),
-    )  # fmt: skip
-
-
-def window_layout(size: QSize, big_words: list[str], words: list[str]) -> Layout:
-    """A window screen's sizes: the number (or ``big_words``: 欢迎光临, 暂停服务) as large as
-    the screen allows, ``words`` (请到本窗口办理) under it."""
-    w, h = size.width(), size.height()
-    short = min(w, h)
-    pad = max(6, round(short * 0.03))
-    widest = max(advance_em(t) for t in ["W888", *big_words])
-    number_px = min(round(h * 0.40), math.floor((w - 2 * pad) / widest))
-    call = min(round(number_px * 0.42), math.floor((w - 2 * pad) / max(map(advance_em, words))))
-    text = max(12, round(short * 0.06))
-    head = max(text, round(short * 0.085))
-    return Layout(
-        w, h, h > w, 0.0, text, head, call, text, number_px, 100, False, 0, 0, 0, pad, 0,
-    )  # fmt: skip
+def _outage_sentence() -> str:
+    """What the lobby says while the connection is lost: that it stopped, and where the
+    calls can be followed meanwhile."""
+    return QCoreApplication.translate(
+        "Display",
+        "The call display is interrupted for now: please listen to the announcements and"
+        " watch the window screens, or ask at the help desk",
+    )
 
 
 def _repolish(widget: QWidget) -> None:
@@ -202,8 +103,11 @@ def _repolish(widget: QWidget) -> None:
 
 def _whole_lines(screen: QWidget) -> None:
     """No label is squeezed below one whole line of its text: the spare room goes to the
-    gaps, never into the letters (the layouts may give a label less than it asks)."""
+    gaps, never into the letters (the layouts may give a label less than it asks). A
+    label the layout sized itself (letters and digits only) keeps its height."""
     for lb in screen.findChildren(QLabel):
+        if lb.minimumHeight() and lb.minimumHeight() == lb.maximumHeight():
+            continue
         lb.ensurePolished()
         lb.setMinimumHeight(math.ceil(QFontMetricsF(lb.font()).height()))
 
@@ -325,6 +229,7 @@ class HallScreen(QWidget):
 
     clock: QLabel  # made by each screen's build
     outage_band: QLabel
+    layout_: Layout  # each screen's sizes
 
     call_shown = Signal(object)  # a LobbyCall, on the screen
     outage_changed = Signal(bool)  # the database went away (True) or came back
@@ -551,35 +456,71 @@ class LobbyDisplay(HallScreen):
         self.setObjectName("lobby")
         self.announcer = announcer
         self.spoken: list[LobbyCall] = []  # the calls handed to the announcer (the last few)
-        prefixes = sorted({sv.prefix for sv in settings.catalog.services}) or ["A"]
-        widest = max((p + "888" for p in prefixes), key=advance_em)
-        zones = {sv.zone_code: sv.zone_name for sv in settings.catalog.services}
+        inches = inches or settings.display.screen_inches
         self.layout_ = lobby_layout(
             self._screen_size,
-            inches or settings.display.screen_inches,
+            inches,
             settings.display.viewing_metres,
             settings.display.calls_listed,
-            widest,
-            [
-                f"{name} {QCoreApplication.translate('Display', '{n} waiting').format(n=888)}"
-                for name in zones.values()
-            ],
-            QCoreApplication.translate("Display", "Waiting:"),
-            f"{settings.name}    {self.clock_text(datetime(2025, 12, 31, 23, 59, 58))}",
+            self._texts(settings),
         )
+        lay = self.layout_
+        if not lay.readable:
+            log.warning(
+                "display: a %d×%d screen of %g\" is too small for the back row at %g m"
+                " (letters %.0f px high): it shows what fits, the last calls' letters %d px"
+                " high, the counts' and the notice's %d px; a larger screen reads better"
+                " ([display] viewing_metres if the back row is nearer, --inches if this"
+                " screen is not %g\")",
+                lay.width, lay.height, inches, settings.display.viewing_metres, lay.letter,
+                round(lay.row * cap_ratio()), round(lay.text * cap_ratio()), inches,
+            )  # fmt: skip
         self._build()
-        self.setStyleSheet(display_stylesheet(self.layout_.qss()))
-        if self.layout_.number_stretch < 100:  # QSS has no font-stretch
-            font = QFont(self.newest_number.font())
-            font.setStretch(self.layout_.number_stretch)
-            self.newest_number.setFont(font)
+        self.setStyleSheet(display_stylesheet(lay.qss()))
+        for label, stretch in ((self.newest_number, lay.number_stretch),
+                               (self.newest_window, lay.window_stretch)):  # fmt: skip
+            if stretch < 100:  # QSS has no font-stretch
+                label.ensurePolished()
+                font = QFont(label.font())
+                font.setStretch(stretch)
+                label.setFont(font)
         _whole_lines(self)
-        self.notice.ensurePolished()  # the red band takes the notice's place, as high
-        self.outage_band.setFixedHeight(self.notice.sizeHint().height())
+        self._align_words()
+        self._show_outage_sentence()  # there already if the first look at the hall fails
         self._notice_timer = QTimer(self)  # the noon break begins or ends, the hall closes
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(self.refresh)
         self._begin()
+
+    def _texts(self, settings: HallSettings) -> LobbyTexts:
+        """What the screen will write, in its language, for the layout to measure."""
+        translate = QCoreApplication.translate
+        prefixes = sorted({sv.prefix for sv in settings.catalog.services}) or ["A"]
+        windows = [str(w.number) for w in settings.catalog.windows] or ["88"]
+        widest_window = max(windows, key=advance_em)
+        zones = {sv.zone_code: sv.zone_name for sv in settings.catalog.services}
+        waiting = _waiting(888)
+        before, after = _go_words()
+        clock = self.clock_text(datetime(2025, 12, 31, 23, 59, 58))
+        return LobbyTexts(
+            widest_number=max((p + "888" for p in prefixes), key=advance_em),
+            widest_window=translate("Display", "Window {n}").format(n=widest_window),
+            go_before=before,
+            go_after=after,
+            titles=(
+                translate("Display", "Now calling"),
+                translate("Display", "Called before the interruption"),
+                translate("Display", "Please listen for your number"),
+            ),
+            recent_title=translate("Display", "Recent calls"),
+            heads=(translate("Display", "Number"), translate("Display", "Window")),
+            widest_row_window=widest_window,
+            zone_items=tuple(f"{name} {waiting}" for name in zones.values()),
+            zone_title=translate("Display", "Waiting:"),
+            top_line=f"{settings.name}    {clock}",
+            top_parts=(settings.name, clock),
+            outage=_outage_sentence(),
+        )
 
     # -- building ----------------------------------------------------------------------
 
@@ -587,6 +528,7 @@ class LobbyDisplay(HallScreen):
         lay = self.layout_
         top = QFrame()
         top.setObjectName("displayTop")
+        top.setFixedHeight(lay.top_h)
         self.hall_name = _label("hallName")
         self.clock = _label("clock")
         band: QHBoxLayout | QVBoxLayout
@@ -598,33 +540,45 @@ class LobbyDisplay(HallScreen):
             band.addWidget(self.clock)
         else:
             band = QHBoxLayout(top)
+            self.hall_name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             band.addWidget(self.hall_name, 1)
             band.addWidget(self.clock)
         band.setContentsMargins(lay.pad * 2, lay.pad // 2, lay.pad * 2, lay.pad // 2)
         band.setSpacing(0)
 
+        # The newest call: 正在呼叫, the number, 请到 N号窗口 办理.
         self.newest = QFrame()
         self.newest.setObjectName("newest")
         self.now_calling = _label("nowCalling", centred=True)
         self.newest_number = _label("newestNumber", centred=True)
-        self.go_before = _label(role="goTo")
-        self.newest_window = _label("newestWindow")
-        self.go_after = _label(role="goTo")
+        self.newest_number.setFixedHeight(lay.number_h)
+        self.go_before = _label(role="goTo", centred=True)
+        self.newest_window = _label("newestWindow", centred=True)
+        self.go_after = _label(role="goTo", centred=True)
         words = QHBoxLayout()
         words.setSpacing(lay.pad // 2)
         words.addStretch(1)
-        for w in (self.go_before, self.newest_window, self.go_after):
-            words.addWidget(w)
+        if not lay.words_stacked:
+            words.addWidget(self.go_before)
+        words.addWidget(self.newest_window)
+        if not lay.words_stacked:
+            words.addWidget(self.go_after)
         words.addStretch(1)
         col = QVBoxLayout(self.newest)
         col.setContentsMargins(lay.pad, lay.pad, lay.pad, lay.pad)
+        col.setSpacing(0)
         col.addWidget(self.now_calling)
         col.addStretch(1)
         col.addWidget(self.newest_number)
+        if lay.words_stacked:  # too narrow for one line: 请到, the window, 办理
+            col.addWidget(self.go_before)
         col.addLayout(words)
+        if lay.words_stacked:
+            col.addWidget(self.go_after)
         col.addStretch(1)
 
+        # The last calls: number → window.
         self.recent = QFrame()
         self.recent.setObjectName("recent")
         self.recent_title = _label("recentTitle", centred=True)
@@ -640,58 +594,80 @@ class LobbyDisplay(HallScreen):
         for i in range(lay.rows * lay.columns):
             number = _label(role="rowNumber", centred=True)
             window = _label(role="rowWindow", centred=True)
+            for lb in (number, window):
+                lb.setFixedHeight(lay.row_h)
             r, c = i % lay.rows, i // lay.rows  # down the first column, then the next
             grid.addWidget(number, 1 + r, c * 2)
             grid.addWidget(window, 1 + r, c * 2 + 1)
             self.rows.append((number, window))
         recent = QVBoxLayout(self.recent)
         recent.setContentsMargins(lay.pad, lay.pad, lay.pad, lay.pad)
+        recent.setSpacing(0)
         recent.addWidget(self.recent_title)
         recent.addLayout(grid)
         recent.addStretch(1)
 
-        waiting = QFrame()
-        waiting.setObjectName("waitingBar")
-        self.zones_grid = QGridLayout(waiting)
+        # The people waiting per zone, and the notice; while the database is away, the
+        # red band takes the place of both.
+        self.waiting = QFrame()
+        self.waiting.setObjectName("waitingBar")
+        self.waiting.setFixedHeight(lay.zones_h)
+        self.zones_grid = QGridLayout(self.waiting)
         self.zones_grid.setContentsMargins(lay.pad, 0, lay.pad, 0)
         self.zones_grid.setHorizontalSpacing(lay.pad)
         self.zones_grid.setVerticalSpacing(0)
         self.zones_title = _label(role="zoneTitle")
         self.zones_grid.addWidget(self.zones_title, 0, 0)
         self.zone_labels: dict[str, tuple[QLabel, QLabel]] = {}
-
-        # The notice line; while the database is away, the red band takes its place.
         self.notice = Marquee()
+        self.notice.setFixedHeight(lay.notice_h)
         self.outage_band = _label("outage", centred=True)
+        self.outage_band.setFixedHeight(lay.band_h)
         self.outage_band.hide()
 
         body = QGridLayout()
         body.setContentsMargins(lay.pad, lay.pad, lay.pad, lay.pad)
         body.setSpacing(lay.pad)
+        body.addWidget(self.newest, 0, 0)
         if lay.portrait:
-            body.addWidget(self.newest, 0, 0)
             body.addWidget(self.recent, 1, 0)
             body.setRowStretch(1, 1)
         else:
-            body.addWidget(self.newest, 0, 0)
+            self.newest.setFixedWidth(lay.newest_w)
             body.addWidget(self.recent, 0, 1)
-            body.setColumnStretch(0, 52)
-            body.setColumnStretch(1, 48)
+            body.setColumnStretch(1, 1)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(top)
         box.addLayout(body, 1)
-        box.addWidget(waiting)
+        box.addWidget(self.waiting)
         box.addWidget(self.notice)
         box.addWidget(self.outage_band)
+
+    def _align_words(self) -> None:
+        """请到 and 办理 stand on the window's baseline: as high as the window's line,
+        their text at its foot, raised by the difference of the fonts' descents."""
+        window = QFontMetricsF(self.newest_window.font())
+        height = math.ceil(window.height())
+        self.newest_window.setFixedHeight(height)
+        baseline = (height - window.height()) / 2 + window.ascent()  # centred, as QLabel does
+        for lb in [] if self.layout_.words_stacked else [self.go_before, self.go_after]:
+            lb.ensurePolished()
+            words = QFontMetricsF(lb.font())
+            lb.setFixedHeight(height)
+            lb.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+            lb.setContentsMargins(0, 0, 0, max(0, round(height - baseline - words.descent())))
 
     # -- drawing -----------------------------------------------------------------------
 
     def _show_all(self) -> None:
-        self.hall_name.setText(self._settings.name)
-        self.now_calling.setText(QCoreApplication.translate("Display", "Now calling"))
+        width = self.layout_.width - 4 * self.layout_.pad
+        name = self._settings.name
+        self.hall_name.setText(  # a hall's name longer than the screen: cut, never wrapped
+            self.hall_name.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, width)
+        )
         self.recent_title.setText(QCoreApplication.translate("Display", "Recent calls"))
         for i, head in enumerate(self.column_heads):
             head.setText(
@@ -700,34 +676,41 @@ class LobbyDisplay(HallScreen):
                 else QCoreApplication.translate("Display", "Window")
             )
         self.zones_title.setText(QCoreApplication.translate("Display", "Waiting:"))
-        self.outage_band.setText(
-            QCoreApplication.translate("Display", "Connection lost, reconnecting…")
-        )
         self._show_notice()
         self._show_newest()
         self._show_rows()
         self._show_counts()
 
+    def _show_outage_sentence(self) -> None:
+        sentence = _outage_sentence()
+        self.outage_band.ensurePolished()
+        fm = self.outage_band.fontMetrics()
+        room = self.layout_.width - 4 * self.layout_.pad
+        self.outage_band.setText("\n".join(balanced_lines(sentence, fm.horizontalAdvance, room)))
+        self.outage_band.setAccessibleName(sentence)
+
     def _show_newest(self) -> None:
         call = self.board.newest
-        if call is None:
-            self.newest_number.setText("")
-            self.go_before.setText(
+        if call is None:  # nobody called yet today
+            self.now_calling.setText(
                 QCoreApplication.translate("Display", "Please listen for your number")
             )
-            self.newest_window.setText("")
-            self.go_after.setText("")
+            for lb in (self.newest_number, self.go_before, self.newest_window, self.go_after):
+                lb.setText("")
             return
-        before, _, after = QCoreApplication.translate("Display", "Please go to {window}").partition(
-            "{window}"
+        self.now_calling.setText(
+            QCoreApplication.translate("Display", "Called before the interruption")
+            if self.outage
+            else QCoreApplication.translate("Display", "Now calling")
         )
+        before, after = _go_words()
         self.newest_number.setText(call.number)
-        self.go_before.setText(before.strip())
+        self.go_before.setText(before)
         self.newest_window.setText(
             QCoreApplication.translate("Display", "Window {n}").format(n=call.window_no)
         )
-        self.go_after.setText(after.strip())
-        self.go_after.setVisible(bool(after.strip()))
+        self.go_after.setText(after)
+        self.go_after.setVisible(bool(after))
 
     def _show_rows(self) -> None:
         """The calls before the newest, each number and window once (a recall moves the
@@ -761,19 +744,33 @@ class LobbyDisplay(HallScreen):
             self.zone_labels = {}
             self.zones_grid.addWidget(self.zones_title, 0, 0)
             cols = self.layout_.zone_columns
+            line = self.layout_.zones_h // max(1, math.ceil(len(zones) / cols))
             for i, z in enumerate(zones):
                 name, count = _label(role="zone"), _label(role="zoneCount")
                 name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                for lb in (name, count):
+                    lb.setFixedHeight(line)
                 self.zones_grid.addWidget(name, i // cols, 1 + (i % cols) * 2)
                 self.zones_grid.addWidget(count, i // cols, 2 + (i % cols) * 2)
                 self.zone_labels[z.code] = (name, count)
         for z in zones:
             name, count = self.zone_labels[z.code]
             name.setText(z.name)
-            count.setText(QCoreApplication.translate("Display", "{n} waiting").format(n=z.waiting))
+            count.setText(_waiting(z.waiting))
 
     def _show_outage(self, down: bool) -> None:
-        self.notice.setVisible(not down)  # the red band takes the notice's place
+        """While the connection is lost, the calls on the screen may be old: dimmed, the
+        newest marked as called before the interruption; the counts give way to the red
+        band, which tells people what to do meanwhile."""
+        if down:
+            self._flash.stop()
+            self._set_flash(False)
+        for panel in (self.newest, self.recent):
+            panel.setProperty("stale", "true" if down else "false")
+            _repolish(panel)
+        self._show_newest()
+        self.waiting.setVisible(not down)
+        self.notice.setVisible(not down)
         super()._show_outage(down)
 
     # -- the notice line -----------------------------------------------------------------
@@ -860,10 +857,13 @@ class WindowScreen(HallScreen):
                 QCoreApplication.translate("Display", "Please come to this window"),
                 QCoreApplication.translate("Display", "Being served"),
             ],
+            QCoreApplication.translate("Display", "Connection lost, reconnecting…"),
         )
         self._build()
         self.setStyleSheet(display_stylesheet(self.layout_.qss()))
         _whole_lines(self)
+        self.outage_band.ensurePolished()
+        self._show_outage_sentence()
         self._begin()
 
     def _build(self) -> None:
@@ -874,17 +874,16 @@ class WindowScreen(HallScreen):
         self.service_names = _label("screenServices", centred=True)
         self.clock = _label("clock")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.setFixedHeight(lay.top_h)
         band = QHBoxLayout(top)
         band.setContentsMargins(lay.pad, lay.pad // 2, lay.pad, lay.pad // 2)
         band.addWidget(self.window_name, 1)
         band.addWidget(self.clock)
         self.outage_band = _label("outage", centred=True)
-        self.outage_band.setText(
-            QCoreApplication.translate("Display", "Connection lost, reconnecting…")
-        )
-        self.outage_band.setWordWrap(True)
+        self.outage_band.setFixedHeight(lay.band_h)
         self.outage_band.hide()
         self.number = _label("screenNumber", centred=True)
+        self.number.setFixedHeight(lay.number_h)
         self.words = _label("screenWords", centred=True)
         self.clerk = _label("screenClerk", centred=True)
         box = QVBoxLayout(self)
@@ -902,6 +901,13 @@ class WindowScreen(HallScreen):
     @property
     def state(self) -> WindowState | None:
         return self.board.windows.get(self.window_no)
+
+    def _show_outage_sentence(self) -> None:
+        sentence = QCoreApplication.translate("Display", "Connection lost, reconnecting…")
+        fm = self.outage_band.fontMetrics()
+        room = self.layout_.width - 4 * self.layout_.pad
+        self.outage_band.setText("\n".join(balanced_lines(sentence, fm.horizontalAdvance, room)))
+        self.outage_band.setAccessibleName(sentence)
 
     def _show_all(self) -> None:
         entry = self._settings.catalog.window(self.window_no)
@@ -960,3 +966,12 @@ class WindowScreen(HallScreen):
     def _set_flash(self, on: bool) -> None:
         self.setProperty("flash", "on" if on else "off")
         _repolish(self.number)
+
+    def _show_outage(self, down: bool) -> None:
+        """While the connection is lost, the number in hand may be old: dimmed."""
+        if down:
+            self._flash.stop()
+            self._set_flash(False)
+        self.setProperty("stale", "true" if down else "false")
+        _repolish(self)
+        super()._show_outage(down)

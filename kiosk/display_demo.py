@@ -40,11 +40,12 @@ def walk(hall: Hall, out: Path, app: QApplication) -> list[Path]:
     call_one(hall)
     for name, (size, inches) in LOBBY_SIZES.items():
         shot(LobbyDisplay(hall, size=size, inches=inches), name)
-    bridge = FeedBridge(url)  # never started: the lost connection is told to the screen
+    bridge = FeedBridge(url)  # the screen starts it; the demo says the connection is lost
     lost = LobbyDisplay(hall, bridge=bridge, size=QSize(1920, 1080), inches=55)
     settle(app, lambda: lost.started_up)
     bridge.connection_lost.emit("the demo pulls the cable")
     shot(lost, "1920x1080-connection-lost")
+    bridge.stop()
     shown: dict[str, int | None] = dict.fromkeys(("called", "serving", "open", "closed"))
     for w in hall.lobby().windows:
         kind = w.ticket_state if w.ticket else ("open" if w.open else "closed")

@@ -48,6 +48,7 @@ DISPLAY = {
     "alert": "#B3001E",  # the lost-connection band: white on it 7.0:1
     "on_alert": "#FFFFFF",
     "paused": "#FFB4A6",  # 暂停服务 on a window screen: 11.0:1 on page
+    "stale": "#8A9AB3",  # calls shown while the connection is lost: dimmed, 5.3:1 on panel
 }
 
 

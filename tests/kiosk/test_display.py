@@ -138,16 +138,19 @@ def test_the_back_row_can_read_every_call_and_nothing_is_cut_off(
     qtbot.wait(50)
     metres = hall.settings.display.viewing_metres
     need = letter_px(size.width(), size.height(), inches, metres)  # 1 cm per 3 m
-    # The newest number: at least a sixth of the screen's height in capitals.
-    assert QFontMetricsF(d.newest_number.font()).capHeight() >= size.height() / 6 - 1
+    # The newest number: a sixth of the screen's height in capitals (in portrait a little
+    # less where the width or three listed calls ask for it: test_display_layout).
+    number = QFontMetricsF(d.newest_number.font()).capHeight()
+    assert number >= size.height() / 6 * (1 if size.width() > size.height() else 0.75) - 1
     # The last calls, the waiting counts, the notice: readable from the back row.
     readable: list[QLabel] = [lb for pair in d.rows for lb in pair]
     readable += [lb for pair in d.zone_labels.values() for lb in pair]
-    readable += [d.newest_window, d.go_before]
+    readable += [d.newest_window]
     for lb in readable:
         assert QFontMetricsF(lb.font()).capHeight() >= need - 0.5, lb.text()
     assert QFontMetricsF(d.notice.font()).capHeight() >= need - 0.5
-    # As many last calls as fit (at least four), every one whole on the screen.
+    # As many last calls as fit (at least four), every one whole on the screen (the ink
+    # of every text, whole and apart: test_display_layout).
     assert len(rows_text(d)) >= 4 or len(rows_text(d)) == len(d.rows)
     for lb in d.findChildren(QLabel):
         if lb.isVisible() and lb.text():
@@ -155,7 +158,6 @@ def test_the_back_row_can_read_every_call_and_nothing_is_cut_off(
             assert fits, f"{lb.text()!r} is cut off at {size.width()}x{size.height()}"
             top_left = lb.mapTo(d, lb.rect().topLeft())
             assert top_left.y() >= 0 and top_left.y() + lb.height() <= size.height() + 1
-            assert lb.height() >= QFontMetricsF(lb.font()).height() - 1, lb.text()
 
 
 def test_the_displays_colours_can_be_read_from_the_back_row() -> None:
@@ -175,6 +177,9 @@ def test_the_displays_colours_can_be_read_from_the_back_row() -> None:
     ]  # fmt: skip
     for text, background in pairs:
         assert contrast(text, background) >= 7.0, (text, background)  # WCAG AAA
+    # While the connection is lost the calls are dimmed on purpose, still readable (AA),
+    # and clearly fainter than the live ones.
+    assert 4.5 <= contrast("stale", "panel") < contrast("number", "panel") / 1.5
 
 
 def test_the_notice_line_moves_when_it_is_longer_than_the_screen(qtbot: QtBot) -> None:
@@ -319,7 +324,7 @@ def test_the_lobby_display_clears_at_midnight(
     clock.set(local(25, 0, 0) + timedelta(seconds=1))
     qtbot.waitUntil(lambda: bool(days), timeout=WAIT)
     assert d.newest_number.text() == "" and rows_text(d) == []
-    assert d.go_before.text() == "请留意叫号"
+    assert d.now_calling.text() == "请留意叫号" and d.go_before.text() == ""
     qtbot.waitUntil(lambda: d.zone_labels["SS"][1].text() == "0人", timeout=WAIT)
 
 
