@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.destroyed.connect(keys.stop)
         if unavailable is not None:
             window.say_global_keys_unavailable(unavailable)
-        window.resize(900, 620)
+        window.fit_to_screen()
         window.show()
         return window
 

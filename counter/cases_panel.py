@@ -353,7 +353,7 @@ class CasesPanel(QWidget):
             else self.tr("closed")
         )
         self.case_head.setText(f"{r.number} {r.service_name}")
-        self.case_state.setText(f"{state} · {when}")
+        self.case_state.setText(f"{state[:1].upper()}{state[1:]} · {when}")  # a line's start
         self.case_state.setProperty("role", "overdue" if case.overdue else None)
         self.case_state.style().unpolish(self.case_state)
         self.case_state.style().polish(self.case_state)
@@ -396,7 +396,8 @@ class CasesPanel(QWidget):
         self.action.blockSignals(True)
         self.action.clear()
         for action in actions_for(case):
-            self.action.addItem(word("case_action", action, lang), action)
+            words = word("case_action", action, lang)
+            self.action.addItem(words[:1].upper() + words[1:], action)  # a choice of its own
         index = self.action.findData(chosen) if chosen is not None else -1
         self.action.setCurrentIndex(max(0, index))
         self.action.blockSignals(False)
@@ -480,7 +481,7 @@ class CasesPanel(QWidget):
         self.refusal.setText(c.sentence(exc))
         self.refusal.setVisible(True)
         if self.pages.currentWidget() is not self.case_page:
-            c.say(self.refusal.text())
+            c.say(self.refusal.text(), alert=True)
 
     # -- words ---------------------------------------------------------------------------
 

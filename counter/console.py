@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtWidgets import QLineEdit, QPushButton, QStackedWidget, QVBoxLayout
+from PySide6.QtWidgets import QLineEdit, QPushButton, QStackedWidget
 
+from counter.materials import Checklist
 from shared.config.halls import HallSettings
 from shared.devices.printing import Printer
 from shared.hall import Desk, Hall
@@ -28,7 +29,7 @@ class Console(Protocol):
     db: Worker  # the console's database worker: every call to the hall goes through it
     code: QLineEdit  # the sign-in page's clerk code
     side: QStackedWidget  # the line, or the open panel
-    materials: QVBoxLayout
+    checklist: Checklist  # the desk's materials, ticked as handed over
     cases_key: QPushButton
 
     @property
@@ -40,8 +41,9 @@ class Console(Protocol):
 
     def refresh(self) -> None: ...
 
-    def say(self, sentence: str) -> None:
-        """One line in the console's status (refusals are never a popup)."""
+    def say(self, sentence: str, *, alert: bool = False) -> None:
+        """One line in the console's status (refusals are never a popup): information in
+        the plain style, a refusal or a fault (``alert``) in the alert style."""
 
     def sentence(self, exc: BaseException) -> str:
         """The person's sentence for a refusal or a fault."""

@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from counter.window import HOLD_KINDS, CounterWindow
+from counter.window import DESK_SIZE, HOLD_KINDS, CounterWindow
 from shared.base.clock import FixedClock, clock_from_env
 from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config
 from shared.demo.simulate import initial_passwords, next_open_day, simulate_morning
@@ -150,7 +150,7 @@ def work_a_morning(hall: Hall, clock: FixedClock, out: Path, app: QApplication) 
         w.number: CounterWindow(hall, w.number) for w in hall.windows() if w.a_clerk is not None
     }
     for w in consoles.values():
-        w.resize(900, 620)
+        w.resize(DESK_SIZE)  # the console on a 1366×768 desk screen
         w.show()
     hands = ConsoleHands(app, hall, consoles)
     saved: list[Path] = []

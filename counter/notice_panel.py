@@ -20,7 +20,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -134,7 +133,7 @@ class NoticePanel(QWidget):
         if ticket is None:
             return
         self._for = ticket.number
-        handed = {box.text() for box in self._checklist() if box.isChecked()}
+        handed = c.checklist.handed()
         self.missing.clear()
         for name in c.settings.catalog.service(ticket.service_code).materials:
             item = QListWidgetItem(name)
@@ -166,12 +165,6 @@ class NoticePanel(QWidget):
         self.print_button.setEnabled(True)
         self.reprint_button.setEnabled(True)
         self.console.side.setCurrentWidget(self)
-
-    def _checklist(self) -> list[QCheckBox]:
-        """The desk's materials checklist: what the citizen has handed over."""
-        layout = self.console.materials
-        items = (layout.itemAt(i) for i in range(layout.count()))
-        return [w for it in items if it is not None and isinstance(w := it.widget(), QCheckBox)]
 
     def ticked(self) -> list[str]:
         items = (self.missing.item(i) for i in range(self.missing.count()))
@@ -264,7 +257,8 @@ class NoticePanel(QWidget):
                 + " "
                 + self.tr("Ctrl+N, then {number} and Enter, prints it again.").format(
                     number=info.number
-                )
+                ),
+                alert=True,
             )
 
         self.printing.submit(

@@ -234,9 +234,7 @@ class StepInForm(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(
-            self.tr("Step in as B: why did A leave without handing over? (if you know)")
-        )
+        self.title.setText(self.tr("Step in as B: why is A away? (if you know)"))
         self.note.setPlaceholderText(self.tr("Note"))
         current = self.reason.currentData()
         _reasons(self.reason)

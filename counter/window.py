@@ -19,11 +19,13 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from counter.cases_panel import CasesPanel
 from counter.hotkeys import GlobalKeys
+from counter.materials import Checklist, ScrollColumn
 from counter.noon_panel import NoonPanel
 from counter.notice_panel import NoticePanel
 from counter.overtime_panel import OvertimePanel, closing_words
@@ -48,7 +51,7 @@ from shared.hall import Desk, Hall, TicketInfo
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.tasks import Worker
 from shared.qt.theme import stylesheet
-from shared.qt.widgets import clear, label
+from shared.qt.widgets import label
 from shared.qt.words import ticket_marks
 from shared.rules.posts import Handed
 from shared.rules.signin import SignedIn
@@ -57,7 +60,7 @@ log = logging.getLogger(__name__)
 
 #: The console's type is sized as on a screen of this short side: a desk at 60 cm.
 STAFF_SCALE_SIDE = 720
-#: The ticket states in the clerk's words.
+#: The kinds of hold (F7), by their number key.
 HOLD_KINDS = (
     ("fetch_materials", QT_TRANSLATE_NOOP("CounterWindow", "1  Citizen fetches materials")),
     ("materials_at_window", QT_TRANSLATE_NOOP("CounterWindow", "2  Materials stay here")),
@@ -65,10 +68,61 @@ HOLD_KINDS = (
 )
 #: Refusals meaning this console's clerk is no longer signed in at its window.
 SIGNED_OUT = ("window.not_signed_in", "window.signed_in_by_other")
-STATE_WORDS = {
-    "called": QT_TRANSLATE_NOOP("CounterWindow", "Called, waiting for the citizen"),
-    "serving": QT_TRANSLATE_NOOP("CounterWindow", "Being served"),
+#: The state in a word, on the desk and in the compact bar.
+STATE_WORD = {
+    "called": QT_TRANSLATE_NOOP("CounterWindow", "Called"),
+    "serving": QT_TRANSLATE_NOOP("CounterWindow", "In service"),
+    "free": QT_TRANSLATE_NOOP("CounterWindow", "Free"),
+    "paused": QT_TRANSLATE_NOOP("CounterWindow", "Paused"),
 }
+#: The console's size as it opens: a 1366×768 desk screen less its taskbar, the window's
+#: title and borders (or the screen's free area when smaller). Its parts never ask for
+#: more than SMALLEST, whatever the ticket in hand, the line or the open panel.
+DESK_SIZE = QSize(1340, 680)
+SMALLEST = QSize(900, 620)
+#: What the window manager adds around the console: the title bar and the borders.
+FRAME = QSize(16, 40)
+
+
+class SidePages(QStackedWidget):
+    """The side's pages. The scroll area around them gives the page showing the whole
+    height of the side, or its minimum when that is more (then it scrolls): never the
+    height its wrapped words would like, nor another page's."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+def set_tone(line: QLabel, alert: bool) -> None:
+    """A status line's style: information plain (``tone`` info), a refusal or a fault in
+    the alert colour (``tone`` alert)."""
+    tone = "alert" if alert else "info"
+    if line.property("tone") != tone:
+        line.setProperty("tone", tone)
+        line.style().unpolish(line)
+        line.style().polish(line)
+
+
+def key_states(desk: Desk | None, max_recalls: int) -> tuple[frozenset[str], str | None]:
+    """The F-keys that apply to the window as ``desk`` shows it (the others are greyed:
+    the core would refuse them), and the key the clerk presses next.
+
+    Nothing in hand: call (the next citizen), pause or resume, call back a held ticket.
+    Called: start (the citizen has come), recall, no-show, evaluate, transfer, hold.
+    Being served: evaluate (finish and ask for the rating, 一次一评), finish, transfer, hold.
+    """
+    if desk is None:
+        return frozenset(), None
+    t = desk.ticket
+    if t is None:
+        free = {"call", "pause"} | ({"call_back"} if desk.held else set())
+        return frozenset(free), "pause" if desk.window.paused else "call"
+    if t.state == "called":
+        called = {"start", "recall", "no_show", "evaluate", "transfer", "hold"}
+        if t.recalls >= max_recalls:
+            called.discard("recall")
+        return frozenset(called), "start"
+    return frozenset({"evaluate", "finish", "transfer", "hold"}), "evaluate"
 
 
 class CounterWindow(QWidget):
@@ -105,7 +159,11 @@ class CounterWindow(QWidget):
         self.setObjectName("counter")
         self._build()
         self.setStyleSheet(stylesheet("staff", STAFF_SCALE_SIDE))
+        for line in (self.status, self.compact_status):  # a line kept for what is said
+            line.ensurePolished()
+            line.setMinimumHeight(line.fontMetrics().height())
         self.retranslate()
+        self._show_keys()  # nothing applies until the desk is read
         self._ticker = QTimer(self)  # minutes waited, counted on
         self._ticker.timeout.connect(self._show_minutes)
         self._ticker.start(15_000)
@@ -134,7 +192,7 @@ class CounterWindow(QWidget):
         self.password.setAccessibleName("password")
         self.sign_in_button = QPushButton()
         self.sign_in_button.setProperty("role", "primary")
-        self.sign_in_message = label(role="refusal")
+        self.sign_in_message = label(role="status")  # a refusal, but after a hand-over
         # B steps in for an A who left without handing over (AB岗).
         self.step_in_box = QCheckBox()
         self.step_in_box.setAccessibleName("step in as B")
@@ -150,8 +208,15 @@ class CounterWindow(QWidget):
         form.addWidget(self.code, 0, 1)
         form.addWidget(self.password_label, 1, 0)
         form.addWidget(self.password, 1, 1)
-        box = QVBoxLayout(self.sign_in_page)
-        box.setContentsMargins(24, 24, 24, 24)
+        column = QWidget()  # the form as wide as a form, in the middle of the screen
+        column.setMaximumWidth(720)
+        around = QHBoxLayout(self.sign_in_page)
+        around.setContentsMargins(24, 24, 24, 24)
+        around.addStretch(1)
+        around.addWidget(column, 100)
+        around.addStretch(1)
+        box = QVBoxLayout(column)
+        box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.sign_in_title)
         box.addLayout(form)
         box.addWidget(self.step_in_box)
@@ -160,11 +225,15 @@ class CounterWindow(QWidget):
         box.addWidget(self.sign_in_message)
         box.addStretch(1)
 
-        # The desk.
+        # The desk: a layout of fixed parts for a 1366×768 screen (the console never grows
+        # with what it shows): the ticket in hand and its materials on the left, the line
+        # or the open panel on the right, both scrolling inside their place; the status
+        # line and the keys under them, always on the screen.
         self.desk_page = QWidget()
         self.who = label(role="who")
-        self.served = label(role="hint")
+        self.served = label(role="hint", wrap=False)
         self.sign_out_button = QPushButton()
+        self.sign_out_button.setProperty("role", "ruleKey")
         self.sign_out_button.clicked.connect(self.sign_out)
         head = QHBoxLayout()
         head.addWidget(self.who, 1)
@@ -175,15 +244,23 @@ class CounterWindow(QWidget):
         self.state = label(role="state")
         self.marks = label(role="mark")
         self.minutes = label(role="hint")
-        hand = QVBoxLayout()
-        for w in (self.number, self.service, self.state, self.marks, self.minutes):
-            hand.addWidget(w)
+        about = QVBoxLayout()  # beside the number: what it is, where it stands
+        about.setSpacing(2)
+        for w in (self.service, self.state, self.marks, self.minutes):
+            about.addWidget(w)
+        about.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(about, 1)
         # The service's materials, ticked off as the citizen hands them over (一次性告知).
         self.materials_title = label(role="heading")
-        self.materials = QVBoxLayout()
+        self.checklist = Checklist()
+        self.materials_title.setVisible(False)  # nothing in hand yet
+        self.checklist.setVisible(False)
+        hand = QVBoxLayout()
+        hand.addLayout(top)
         hand.addWidget(self.materials_title)
-        hand.addLayout(self.materials)
-        hand.addStretch(1)
+        hand.addWidget(self.checklist, 1)
         self._materials_for: str | None = None  # the ticket the checklist is for
         hand_frame = QFrame()
         hand_frame.setObjectName("inHand")
@@ -191,33 +268,45 @@ class CounterWindow(QWidget):
         self.waiting_title = label(role="heading")
         self.waiting = label()
         self.upcoming = label(role="hint")
-        line_page = QWidget()
-        line = QVBoxLayout(line_page)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.waiting_title)
-        line.addWidget(self.waiting)
-        line.addWidget(self.upcoming)
-        line.addStretch(1)
         self.help_text = label(role="refusal")
         self.help_button = QPushButton()
         self.help_button.setProperty("role", "primary")
         self.help_button.clicked.connect(self.acknowledge_help)
-        line.addWidget(self.help_text)
+        line_page = QWidget()
+        line = QVBoxLayout(line_page)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.help_text)  # a citizen at a kiosk first: never scrolled away
         line.addWidget(self.help_button)
-        self.side = QStackedWidget()  # the line, or the panel of F6, F7 or F8 (never modal)
+        line.addWidget(self.waiting_title)
+        line.addWidget(self.waiting)
+        line.addWidget(self.upcoming)
+        line.addStretch(1)
+        # The line, or the panel of F6, F7 or F8 (never modal).
+        self.side: QStackedWidget = SidePages()
         self.line_page = line_page
         self.side.addWidget(line_page)
+        self.side.currentChanged.connect(self._on_side_changed)
+        # The side scrolls when a panel is taller than its place: it never pushes the keys
+        # off the screen, and no field is squeezed under another.
+        self.side_scroll = ScrollColumn()
+        self.side_scroll.setObjectName("side")
+        holder = QWidget()
+        held = QVBoxLayout(holder)
+        held.setContentsMargins(0, 0, 0, 0)
+        held.addWidget(self.side)
+        self.side_scroll.setWidget(holder)
         # The staffing rules' keys (Ctrl+…), under the F-keys: each opens its side panel.
         self.rule_keys = QHBoxLayout()
         self._build_panels()
         middle = self.middle = QHBoxLayout()  # the desk 3 : the side 2 (a wide panel: 1 : 1)
         middle.addWidget(hand_frame, 3)
-        middle.addWidget(self.side, 2)
+        middle.addWidget(self.side_scroll, 2)
         self.status = label(role="status")
         self.keys: dict[str, QPushButton] = {}
         keys = QGridLayout()
         for i, (name, key, run) in enumerate(self._operations()):
             b = QPushButton()
+            b.setProperty("role", "fkey")
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the shortcuts
             b.clicked.connect(run)
             keys.addWidget(b, i // 5, i % 5)  # F1–F5 over F6–F10
@@ -226,7 +315,8 @@ class CounterWindow(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(run)
         box = QVBoxLayout(self.desk_page)
-        box.setContentsMargins(16, 12, 16, 12)
+        box.setContentsMargins(16, 8, 16, 8)
+        box.setSpacing(6)
         box.addLayout(head)
         self.post_state = label(role="hint")  # AB岗: A away, who covers
         self.post_state.setVisible(False)
@@ -241,16 +331,18 @@ class CounterWindow(QWidget):
         # approval system the clerk works in.
         self.compact_page = QWidget()
         self.compact_number = label(role="compactNumber", wrap=False)
+        self.compact_state = label(role="compactState", wrap=False)  # 办理中, 空闲 …
         self.compact_waiting = label(role="hint", wrap=False)
         self.compact_status = label(role="status")
         self.compact_keys: dict[str, QPushButton] = {}
         bar = QHBoxLayout(self.compact_page)
         bar.setContentsMargins(8, 4, 8, 4)
         bar.addWidget(self.compact_number)
+        bar.addWidget(self.compact_state)
         bar.addWidget(self.compact_waiting)
         bar.addWidget(self.compact_status, 1)
-        for name, key, run in self._operations():
-            b = QPushButton(QKeySequence(key).toString())
+        for name, _key, run in self._operations():
+            b = QPushButton()  # the key over its name, as on the full desk
             b.setProperty("role", "compactKey")
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(run)
@@ -261,7 +353,10 @@ class CounterWindow(QWidget):
         self.expand_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.expand_button.clicked.connect(self.toggle_compact)
         bar.addWidget(self.expand_button)
+        for b in (*self.compact_keys.values(), self.expand_button):  # all as tall as two lines
+            b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.compact_button = QPushButton()
+        self.compact_button.setProperty("role", "ruleKey")
         self.compact_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.compact_button.clicked.connect(self.toggle_compact)
         head.insertWidget(2, self.compact_button)
@@ -269,7 +364,7 @@ class CounterWindow(QWidget):
             shortcut = QShortcut(QKeySequence(combo), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(act)
-        self._full_size = QSize(900, 620)
+        self._full_size = DESK_SIZE
 
         self.stack.addWidget(self.sign_in_page)
         self.stack.addWidget(self.desk_page)
@@ -284,6 +379,10 @@ class CounterWindow(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.banner)
         outer.addWidget(self.stack)
+        self._on_side_changed()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
 
     def _build_panels(self) -> None:
         # F6 transfer: to a service or a window, with a reason.
@@ -369,6 +468,25 @@ class CounterWindow(QWidget):
         escape.setContext(Qt.ShortcutContext.WindowShortcut)
         escape.activated.connect(self.close_panel)
 
+    def _on_side_changed(self, _index: int = 0) -> None:
+        """Only the page showing counts for the side's size (a tall panel closed leaves
+        no scroll bar behind); a panel opens at its top."""
+        shown = self.side.currentWidget()
+        for page in (self.side.widget(i) for i in range(self.side.count())):
+            if page is None:
+                continue
+            policy = QSizePolicy.Policy.Preferred if page is shown else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.side.updateGeometry()
+        scroll = getattr(self, "side_scroll", None)
+        if scroll is not None:
+            scroll.verticalScrollBar().setValue(0)
+
+    def _on_focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """A field of a panel taking the focus scrolls into view."""
+        if now is not None and self.side_scroll.isAncestorOf(now):
+            self.side_scroll.ensureWidgetVisible(now)
+
     def _rule_key(self, keys: str, run: Callable[[], None]) -> QPushButton:
         """A staffing rule's key in the row under the F-keys, and its Ctrl+ shortcut; the
         row is lower than the F-keys, so the console still fits a 768-line screen."""
@@ -412,7 +530,8 @@ class CounterWindow(QWidget):
             self.tr(
                 "Keys from other programs are not available on this PC ({reason}); the F-keys"
                 " work while the console is in front."
-            ).format(reason=reason)
+            ).format(reason=reason),
+            alert=True,
         )
 
     def retranslate(self) -> None:
@@ -420,6 +539,8 @@ class CounterWindow(QWidget):
         self.sign_in_title.setText(self.tr("Sign in at window {n}").format(n=self.window_no))
         self.code_label.setText(self.tr("Clerk code"))
         self.password_label.setText(self.tr("Password"))
+        self.code.setAccessibleName(self.code_label.text())
+        self.password.setAccessibleName(self.password_label.text())
         self.sign_in_button.setText(self.tr("Sign in"))
         self.banner.setText(
             self.tr(
@@ -427,7 +548,8 @@ class CounterWindow(QWidget):
                 "actions cannot be saved until it is back."
             )
         )
-        self.step_in_box.setText(self.tr("Step in as B post (A left without handing over)"))
+        self.step_in_box.setText(self.tr("Step in as B post (A post not handed over)"))
+        self.step_in_box.setAccessibleName(self.step_in_box.text())
         self.step_in_form.retranslate()
         self.post_panel.retranslate()
         self.post_key.setText(self.tr("Ctrl+B AB post"))
@@ -441,21 +563,10 @@ class CounterWindow(QWidget):
         self.sign_out_button.setText(self.tr("Sign out"))
         self.waiting_title.setText(self.tr("Waiting for this window"))
         self.materials_title.setText(self.tr("Materials"))
-        labels = {
-            "call": self.tr("F1 Call next"),
-            "recall": self.tr("F2 Recall"),
-            "evaluate": self.tr("F3 Evaluate"),
-            "no_show": self.tr("F4 No-show"),
-            "pause": self.tr("F5 Pause"),
-            "transfer": self.tr("F6 Transfer"),
-            "hold": self.tr("F7 Hold"),
-            "call_back": self.tr("F8 Call back"),
-            "start": self.tr("F9 Start"),
-            "finish": self.tr("F10 Finish"),
-        }
-        for name, text in labels.items():
-            self.keys[name].setText(text)
-            self.keys[name].setAccessibleName(text)
+        for name, b in self.keys.items():
+            text = self._key_words(name)
+            b.setText(text)
+            b.setAccessibleName(text)
         self.transfer_title.setText(self.tr("F6 Transfer the ticket in hand to"))
         self.transfer_reason_label.setText(self.tr("Reason (Enter transfers, Esc cancels)"))
         self.transfer_ok.setText(self.tr("Transfer"))
@@ -467,14 +578,53 @@ class CounterWindow(QWidget):
         self.call_back_title.setText(self.tr("F8 Call back: choose a held ticket, Enter"))
         self.transfer_ok.setAccessibleName(self.transfer_ok.text())
         self.compact_button.setText(self.tr("F12 Compact bar"))
-        self.expand_button.setText(self.tr("F12 Full"))
+        self.expand_button.setText(self.tr("F12 Full").replace(" ", "\n", 1))
         for name, b in self.compact_keys.items():
-            b.setAccessibleName(self.keys[name].text())
-            b.setToolTip(self.keys[name].text())
+            text = self._key_words(name)
+            b.setText(text.replace(" ", "\n", 1))  # F1 over 顺呼
+            b.setAccessibleName(text)
+            b.setToolTip(text)
         for b in (self.compact_button, self.expand_button):
-            b.setAccessibleName(b.text())
+            b.setAccessibleName(b.text().replace("\n", " "))
         self.sign_in_button.setAccessibleName(self.sign_in_button.text())
         self.sign_out_button.setAccessibleName(self.sign_out_button.text())
+
+    def _key_words(self, name: str) -> str:
+        """The key and what it does (F5 says Resume while the window is paused)."""
+        paused = self.desk is not None and self.desk.window.paused
+        return {
+            "call": self.tr("F1 Call next"),
+            "recall": self.tr("F2 Recall"),
+            "evaluate": self.tr("F3 Evaluate"),
+            "no_show": self.tr("F4 No-show"),
+            "pause": self.tr("F5 Resume") if paused else self.tr("F5 Pause"),
+            "transfer": self.tr("F6 Transfer"),
+            "hold": self.tr("F7 Hold"),
+            "call_back": self.tr("F8 Call back"),
+            "start": self.tr("F9 Start"),
+            "finish": self.tr("F10 Finish"),
+        }[name]
+
+    def _show_keys(self) -> None:
+        """Grey the keys that do not apply now; mark the one pressed next (its ``next``
+        property, which the staff theme shows in the brand colour). The shortcuts still
+        act on a greyed key: the core then says why it does not apply."""
+        on, expected = key_states(self.desk, self.settings.rules.max_recalls)
+        for name in self.keys:
+            words = self._key_words(name)
+            for b, text in (
+                (self.keys[name], words),
+                (self.compact_keys[name], words.replace(" ", "\n", 1)),
+            ):
+                b.setText(text)
+                b.setAccessibleName(words)
+                b.setEnabled(name in on)
+                nxt = name == expected
+                if b.property("next") != nxt:
+                    b.setProperty("next", nxt)
+                    b.style().unpolish(b)
+                    b.style().polish(b)
+                b.setAccessibleDescription(self.tr("the key to press next") if nxt else "")
 
     # -- signing in and out ------------------------------------------------------------
 
@@ -482,6 +632,7 @@ class CounterWindow(QWidget):
         code, password = self.code.text().strip(), self.password.text()
         if not code or not password:
             self.sign_in_message.setText(self.tr("Please enter your clerk code and password."))
+            set_tone(self.sign_in_message, True)
             return
         self.sign_in_button.setEnabled(False)
         if self.step_in_box.isChecked():
@@ -503,6 +654,7 @@ class CounterWindow(QWidget):
             self.sign_in_button.setEnabled(True)
             self.password.clear()
             self.sign_in_message.setText(self.sentence(exc))
+            set_tone(self.sign_in_message, True)
 
         self.db.submit(lambda: self.hall.sign_in(code, password, self.window_no), done, failed)
 
@@ -525,6 +677,7 @@ class CounterWindow(QWidget):
             self.sign_in_button.setEnabled(True)
             self.password.clear()
             self.sign_in_message.setText(self.sentence(exc))
+            set_tone(self.sign_in_message, True)
 
         self.db.submit(
             lambda: self.hall.step_in(self.window_no, code, password, reason, note=note),
@@ -557,7 +710,7 @@ class CounterWindow(QWidget):
             return
         post = self.desk.post
         if post is None:
-            self.say(self.tr("Window {n} has no AB post.").format(n=self.window_no))
+            self.say(self.tr("Window {n} has no AB post.").format(n=self.window_no), alert=True)
             return
         me = self.clerk.clerk
         if post.away and post.covered_by == me:
@@ -568,7 +721,8 @@ class CounterWindow(QWidget):
             self.say(
                 self.tr("Only the A post hands this window over: {name} ({code}).").format(
                     name=post.a_name, code=post.a_code
-                )
+                ),
+                alert=True,
             )
             return
         self.side.setCurrentWidget(self.post_panel)
@@ -599,6 +753,7 @@ class CounterWindow(QWidget):
                 self.tr(
                     "{name} has left ({reason}). B post {b}: please sign in to take over."
                 ).format(name=post.a_name, reason=reason_words(reason), b=post.b_name),
+                alert=False,
             )
 
         self.db.submit(
@@ -642,6 +797,7 @@ class CounterWindow(QWidget):
         def done(_: None) -> None:
             self.clerk = None
             self.desk = None
+            self._show_keys()  # nothing applies until the desk is read
             self.stack.setCurrentWidget(self.sign_in_page)
             self.code.setText(code)
             self.password.setFocus()
@@ -728,7 +884,14 @@ class CounterWindow(QWidget):
     def start(self) -> None:
         self._run(lambda c: self.hall.start(self.window_no, c))
 
-    # -- compact bar, help requests -------------------------------------------------------
+    # -- the console's size, compact bar, help requests ------------------------------------
+
+    def fit_to_screen(self) -> None:
+        """The opening size: DESK_SIZE, or the free area of a smaller screen (never under
+        SMALLEST, which every part of the console fits)."""
+        screen = self.screen()
+        free = screen.availableGeometry().size() - FRAME if screen is not None else DESK_SIZE
+        self.resize(DESK_SIZE.boundedTo(free).expandedTo(SMALLEST))
 
     @property
     def compact(self) -> bool:
@@ -754,7 +917,7 @@ class CounterWindow(QWidget):
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, compact)
         self.show()  # a window shows again after its flags change
         if compact:
-            self.resize(self.compact_page.sizeHint().width(), self.compact_page.sizeHint().height())
+            self.resize(self.compact_page.sizeHint())
         else:
             self.resize(self._full_size)
 
@@ -850,7 +1013,7 @@ class CounterWindow(QWidget):
 
     def _need_ticket(self) -> bool:
         if self.desk is None or self.desk.ticket is None:
-            self.say(self.tr("No ticket in hand."))
+            self.say(self.tr("Free: no ticket in hand to transfer or hold."), alert=True)
             return False
         return True
 
@@ -976,30 +1139,40 @@ class CounterWindow(QWidget):
         self.served.setText(self.tr("Served today: {n}").format(n=desk.served_today))
         self._show_post(desk)
         t = desk.ticket
-        if t is None:
-            self.number.setText("—")
-            self.service.setText(self.tr("No ticket in hand: F1 calls the next"))
-            self.state.setText("")
+        if t is None:  # 当前空闲 (or paused), and the key that changes it
+            self.number.setText("")
+            stopped = desk.window.paused
+            self.service.setText(self.tr("Paused") if stopped else self.tr("Free", "the desk"))
+            self.state.setText(
+                self.tr("F5 resumes calling") if stopped else self.tr("F1 calls the next")
+            )
             self.marks.setText("")
         else:
             self.number.setText(t.number)
             self.service.setText(t.service_name)
-            self.state.setText(self.tr(str(STATE_WORDS.get(t.state, t.state))))
+            self.state.setText(self.tr(str(STATE_WORD.get(t.state, t.state))))
             self.marks.setText(" ".join(self._marks(t)))
+        self.number.setVisible(t is not None)
         self.marks.setVisible(bool(self.marks.text()))
         self._show_materials(t)
         self._show_minutes()
-        lines = [f"{w.service_name}  {w.waiting}" for w in desk.waiting]
-        self.waiting.setText("\n".join(lines) or self.tr("Nobody is waiting."))
+        # Who waits: the services with someone waiting, and how many in all.
+        waiting = [w for w in desk.waiting if w.waiting > 0]
+        total = sum(w.waiting for w in waiting)
+        self.waiting_title.setText(self.tr("Waiting for this window: {n}").format(n=total))
+        self.waiting.setText("\n".join(f"{w.service_name}  {w.waiting}" for w in waiting))
+        self.waiting.setVisible(bool(waiting))  # none: the heading's 0 says it
         self.upcoming.setText(
             self.tr("Next: {numbers}").format(numbers="  ".join(desk.upcoming))
             if desk.upcoming
             else ""
         )
-        waiting_total = sum(w.waiting for w in desk.waiting)
+        self.upcoming.setVisible(bool(desk.upcoming))
         self.compact_number.setText(t.number if t is not None else "—")
-        self.compact_waiting.setText(self.tr("{n} waiting").format(n=waiting_total))
-        self.compact_status.setText(self.status.text())
+        word = t.state if t is not None else "paused" if desk.window.paused else "free"
+        self.compact_state.setText(self.tr(str(STATE_WORD.get(word, word))))
+        self.compact_waiting.setText(self.tr("{n} waiting").format(n=total))
+        self._show_keys()
         if desk.help:
             asked = "、".join(
                 f"{h.kiosk} {h.at.astimezone(self.settings.tz):%H:%M}" for h in desk.help
@@ -1035,18 +1208,16 @@ class CounterWindow(QWidget):
         self.post_state.setVisible(True)
 
     def _show_materials(self, t: TicketInfo | None) -> None:
-        """A fresh checklist for each ticket; the ticks stay while it is in hand."""
+        """A fresh checklist for each ticket; the ticks stay while it is in hand. Nothing
+        in hand: no heading either."""
         key = None if t is None else f"{t.number}/{t.service_code}"
+        names = () if t is None else self.settings.catalog.service(t.service_code).materials
+        self.materials_title.setVisible(bool(names))
+        self.checklist.setVisible(bool(names))
         if key == self._materials_for:
             return
         self._materials_for = key
-        clear(self.materials)
-        names = () if t is None else self.settings.catalog.service(t.service_code).materials
-        for name in names:
-            box = QCheckBox(name)
-            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click ticks; the keys stay F-keys
-            self.materials.addWidget(box)
-        self.materials_title.setVisible(bool(names))
+        self.checklist.show_names(names)
 
     def _marks(self, t: TicketInfo) -> list[str]:
         marks = ticket_marks(t)
@@ -1067,9 +1238,12 @@ class CounterWindow(QWidget):
         waited = (self.hall.now() - t.issued_at).total_seconds() / 60
         self.minutes.setText(self.tr("Waited {n} min").format(n=max(0, round(waited))))
 
-    def say(self, sentence: str) -> None:
-        self.status.setText(sentence)
-        self.compact_status.setText(sentence)
+    def say(self, sentence: str, *, alert: bool = False) -> None:
+        """One line in the status: information in the plain style, a refusal or a fault
+        (``alert``) in the alert style; the compact bar says the same."""
+        for line in (self.status, self.compact_status):
+            line.setText(sentence)
+            set_tone(line, alert)
         self.said.emit(sentence)
 
     def sentence(self, exc: BaseException) -> str:
@@ -1082,14 +1256,18 @@ class CounterWindow(QWidget):
         if self.clerk is not None and isinstance(exc, HallError) and exc.code in SIGNED_OUT:
             self._signed_out_elsewhere(self.clerk.clerk, self.sentence(exc))
             return
-        self.say(self.sentence(exc))
+        self.say(self.sentence(exc), alert=True)
 
-    def _signed_out_elsewhere(self, code: str, sentence: str | None = None) -> None:
-        """Back to the sign-in page, the clerk code filled in, with the reason."""
+    def _signed_out_elsewhere(
+        self, code: str, sentence: str | None = None, *, alert: bool = True
+    ) -> None:
+        """Back to the sign-in page, the clerk code filled in, with the reason (a refusal,
+        or with ``alert`` False the information that the window waits for this clerk)."""
         if self.compact:
             self.toggle_compact()
         self.clerk = None
         self.desk = None
+        self._show_keys()  # nothing applies until the desk is read
         self.close_panel()
         self.stack.setCurrentWidget(self.sign_in_page)
         self.code.setText(code)
@@ -1102,6 +1280,7 @@ class CounterWindow(QWidget):
                 " day). Please sign in again."
             )
         )
+        set_tone(self.sign_in_message, alert)
         self.said.emit(self.sign_in_message.text())
 
     def closeEvent(self, event: Any) -> None:

@@ -133,7 +133,7 @@ def test_a_supervisor_lists_the_cases_and_starts_and_completes_one(
     qtbot.keyClick(panel.cases, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.pages.currentWidget() is panel.case_page, timeout=WAIT)
     assert panel.case_head.text() == f"{old.number} 个体工商户注册登记"
-    assert panel.case_state.text().startswith(f"to rectify · {late} days overdue")
+    assert panel.case_state.text().startswith(f"To rectify · {late} days overdue")
     assert "callback" not in [panel.action.itemData(i) for i in range(panel.action.count())]
 
     # Start, with the measures taken as its note (Enter from the note).
@@ -141,8 +141,10 @@ def test_a_supervisor_lists_the_cases_and_starts_and_completes_one(
     panel.note.setText("已约谈窗口工作人员")
     with qtbot.waitSignal(w.said, timeout=WAIT) as said:
         qtbot.keyClick(panel.note, Qt.Key.Key_Return)
-    assert said.args[0] == f"Case of {old.number}: “start rectifying” recorded; now “rectifying”."
-    assert panel.case_state.text().startswith("rectifying")
+    assert said.args[0] == (
+        f"Case of {old.number}: “start rectifying” recorded; now “being rectified”."
+    )
+    assert panel.case_state.text().startswith("Being rectified")  # words, not the state's code
     assert panel.steps.count() == 2 and "胡振华 (1015)" in panel.steps.item(1).text()
     assert panel.note.text() == ""
 
@@ -159,7 +161,7 @@ def test_a_supervisor_lists_the_cases_and_starts_and_completes_one(
     with qtbot.waitSignal(w.said, timeout=WAIT):
         panel.record_button.click()
     assert not panel.refusal.isVisible()
-    assert panel.case_state.text().startswith("rectified · closed")
+    assert panel.case_state.text().startswith("Rectified · closed")
     assert panel.closed.isVisible() and not panel.record_button.isVisible()
 
     case = hall.case(old.case_id)
@@ -200,12 +202,12 @@ def test_the_list_follows_new_bad_reviews_through_the_feed(
         first = panel.cases.topLevelItem(0)
         panel.show_case_of(first)
         qtbot.waitUntil(lambda: panel.pages.currentWidget() is panel.case_page, timeout=WAIT)
-        assert panel.case_state.text().startswith("to rectify")
+        assert panel.case_state.text().startswith("To rectify")
         hall.case_action(
             old.case_id, "apply_invalid", "1016", password=DEMO_PASSWORD, note="评价人误操作"
         )
         qtbot.waitUntil(
-            lambda: panel.case_state.text().startswith("invalid: awaiting approval"),
+            lambda: panel.case_state.text().startswith("Invalid: awaiting approval"),
             timeout=WAIT,
         )
         offered = [panel.action.itemData(i) for i in range(panel.action.count())]

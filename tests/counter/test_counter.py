@@ -92,7 +92,7 @@ def test_a_clerk_signs_in_and_works_a_ticket_from_the_keyboard(
     desk = key(qtbot, console, Qt.Key.Key_F1)
     assert desk.ticket is not None and desk.ticket.number == first.number
     assert console.number.text() == first.number
-    assert console.state.text() == "已呼叫，等候群众到窗口"
+    assert console.state.text() == "已呼叫"
     qtbot.waitUntil(lambda: f"请{first.number}号到3号窗口办理" in spoken[1], timeout=WAIT)
     desk = key(qtbot, console, Qt.Key.Key_F2)
     assert (
@@ -265,7 +265,7 @@ def test_the_panels_close_with_escape_and_need_a_ticket(
 ) -> None:
     sign_in(qtbot, console)
     qtbot.keyClick(console, Qt.Key.Key_F6)
-    assert console.status.text() == "手上没有号。"
+    assert console.status.text() == "当前空闲：没有可转移或挂起的号。"
     assert console.side.currentWidget() is console.line_page
     qtbot.keyClick(console, Qt.Key.Key_F8)
     assert console.status.text() == "今天没有可回呼的挂起号。"
@@ -335,15 +335,17 @@ def test_the_ticket_in_hand_comes_with_its_materials_to_tick(
     hall.issue_ticket("gt-zc")
     sign_in(qtbot, console)
     key(qtbot, console, Qt.Key.Key_F1)
-    boxes = [console.materials.itemAt(i).widget() for i in range(console.materials.count())]
+    boxes = console.checklist.ticks()
     needed = hall.settings.catalog.service("gt-zc").materials
     assert [b.text() for b in boxes] == list(needed) and needed
-    boxes[0].setChecked(True)
+    assert [b.box.accessibleName() for b in boxes] == list(needed)
+    qtbot.mouseClick(boxes[0].words, Qt.MouseButton.LeftButton)  # a click on its name ticks
+    assert boxes[0].isChecked() and console.checklist.handed() == {needed[0]}
     key(qtbot, console, Qt.Key.Key_F2)  # the same ticket: the ticks stay
-    assert console.materials.itemAt(0).widget().isChecked()
+    assert console.checklist.ticks()[0].isChecked()
     key(qtbot, console, Qt.Key.Key_F3)
     key(qtbot, console, Qt.Key.Key_F1)  # the next citizen: a fresh list
-    assert not console.materials.itemAt(0).widget().isChecked()
+    assert not console.checklist.ticks()[0].isChecked()
 
 
 def _station(module: str, *args: str) -> subprocess.Popen[str]:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
 
 from counter.window import CounterWindow
@@ -71,8 +70,7 @@ def flat_text(path: Path) -> str:
 
 def handed_over(w: CounterWindow, name: str) -> None:
     """The clerk ticks a material in the desk's checklist, as the citizen hands it over."""
-    boxes = [w.materials.itemAt(i).widget() for i in range(w.materials.count())]  # type: ignore[union-attr]
-    [box] = [b for b in boxes if isinstance(b, QCheckBox) and b.text() == name]
+    [box] = [b for b in w.checklist.ticks() if b.text() == name]
     box.click()
     assert box.isChecked()
 
