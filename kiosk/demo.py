@@ -1,6 +1,7 @@
 """The kiosk walked through every screen, for the demo and the README:
 ``python -m kiosk.demo --db URL --out DIR`` saves a screenshot of each screen (portrait
-1080×1920, and the home screen in landscape too) and prints the slips into ``DIR/slips``.
+1080×1920 in Chinese, English and elderly type, and landscape 1920×1080) and prints the
+slips into ``DIR/slips``.
 
 It drives the real window exactly as a finger would (the same slots as the buttons) and
 waits for each answer, so what it saves is what a citizen would see. Run it under
@@ -43,10 +44,13 @@ def walk(hall: Hall, out: Path, app: QApplication) -> list[Path]:
 
     def ticket(w: KioskWindow, start: Callable[[], None]) -> None:
         shown: list[object] = []
+        printed: list[object] = []
         w.ticket_shown.connect(shown.append)
+        w.slip_printed.connect(printed.append)
+        w.printer_failed.connect(printed.append)
         start()
         settle(app, lambda: bool(shown))
-        settle(app, lambda: "取号单" in w.ticket.printer.text())
+        settle(app, lambda: bool(printed))  # the band says to take the slip
 
     for n in range(4):  # a morning already under way
         hall.issue_ticket(("qy-sl", "gt-zc", "sb-cb", "gt-zc")[n], kiosk="K2")
@@ -93,15 +97,31 @@ def walk(hall: Hall, out: Path, app: QApplication) -> list[Path]:
     shot(w, "elderly-home")
     w._on_home_zone_chosen("MS")
     shot(w, "elderly-services")
-    w.go_home()
-    w._on_home_elderly_toggled()
+    w.next_citizen()
     w._on_home_language_toggled()
     shot(w, "home-en")
-    w._on_home_language_toggled()
+    w._on_home_zone_chosen("MS")
+    shot(w, "services-en")
+    ticket(w, lambda: w._on_services_chosen("yl-dy"))
+    shot(w, "ticket-en")
+    w.go_home()
+    w._on_home_zone_chosen("MS")
+    refused.clear()
+    w._on_services_chosen("bdc-dj")
+    settle(app, lambda: bool(refused))
+    shot(w, "refusal-en")
+    w.next_citizen()
     w.close()
 
     wide = window(QSize(1920, 1080))
     shot(wide, "home-landscape")
+    refused.clear()
+    wide.refused.connect(refused.append)
+    wide._on_home_zone_chosen("MS")
+    wide._on_services_chosen("bdc-dj")
+    settle(app, lambda: bool(refused))
+    shot(wide, "refusal-landscape")
+    wide.go_home()
     wide._on_home_zone_chosen("SS")
     ticket(wide, lambda: wide._on_services_chosen("qy-sl"))
     shot(wide, "ticket-landscape")

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QKeyEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -306,7 +307,7 @@ class FaceButton(QPushButton):
         self.level = level
         self.setProperty("role", "face")
         self.setProperty("chosen", False)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a keypad reaches it; a tap leaves no ring
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.face = FaceIcon(level)
         self._words = ""
@@ -324,6 +325,12 @@ class FaceButton(QPushButton):
 
     def sizeHint(self) -> QSize:  # a push button's own hint knows nothing of its layout
         return self.box.totalSizeHint().expandedTo(super().sizeHint())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            self.animateClick()  # a keypad's Enter, as a button's Space
+            return
+        super().keyPressEvent(event)
 
     def minimumSizeHint(self) -> QSize:  # (a push button's own would call sizeHint)
         return self.box.totalMinimumSize()
@@ -404,7 +411,7 @@ class RatingForm(QWidget):
         self.level: str | None = None
         self._busy = False
         self.faces: dict[str, FaceButton] = {}
-        row = QHBoxLayout()
+        self.row = row = QHBoxLayout()
         row.setSpacing(24)
         for lv, _, _ in LEVELS:
             b = FaceButton(lv.value)
@@ -440,7 +447,7 @@ class RatingForm(QWidget):
         # An instant form needs the button only with the reasons: it closes their grid.
         # Otherwise the words beside the button: one row less to fit.
         self._submit_in_grid = instant and not with_text
-        send = QHBoxLayout()
+        self.send = send = QHBoxLayout()
         send.setSpacing(24)
         send.addWidget(self.opinion, 3)
         if not self._submit_in_grid:
@@ -472,6 +479,15 @@ class RatingForm(QWidget):
         self.opinion.setAccessibleName(self.tr("Your words (optional)"))
         self.submit.setText(self.tr("Submit rating"))
         self.submit.setAccessibleName(self.submit.text())
+
+    def set_gap(self, gap: int) -> None:
+        """The gap between the targets (the kiosk's 8 mm)."""
+        for layout in (self.row, self.reason_grid, self.send):
+            layout.setSpacing(gap)
+
+    def targets(self) -> list[QWidget]:
+        """What a keypad's Tab reaches, in reading order (the hidden ones are skipped)."""
+        return [*self.faces.values(), *self.reason_buttons.values(), self.opinion, self.submit]
 
     def set_wide(self, wide: bool) -> None:
         """A landscape panel: the faces' words beside them, the reasons in four columns."""
@@ -601,6 +617,9 @@ class RateScreen(QWidget):
         box.addStretch(1)
         box.addWidget(self.form)
         box.addStretch(1)
+
+    def targets(self) -> list[QWidget]:
+        return self.form.targets()
 
     def fit(self, landscape: bool, elderly: bool) -> None:
         """Laid out for the panel and the type: on a landscape panel the ticket beside the

@@ -13,19 +13,23 @@ same tap until it gets through, and so gets the ticket already issued, never a s
 
 from __future__ import annotations
 
+import itertools
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -37,11 +41,14 @@ from kiosk.screens import (
     HomeScreen,
     KeypadScreen,
     MessageScreen,
+    Option,
     ServicesScreen,
     TicketScreen,
     Tile,
     button,
     examples,
+    gap_px,
+    label,
     qr_modules,
     zones_of,
 )
@@ -61,10 +68,7 @@ from shared.rules.reviews import ReviewInfo
 log = logging.getLogger(__name__)
 
 RETRY_MS = 3000  # how soon a tap is tried again while the database is away (retry_ms)
-ELDERLY_SCALE = 1.5
-# A landscape panel has only its short side for the rows, so its elderly type grows less
-# (36 px body text on a 21.5" 1920×1080 panel, 9 mm).
-ELDERLY_SCALE_LANDSCAPE = 1.2
+ELDERLY_SCALE = 1.5  # type half as large again (UI.md), on a portrait and a landscape panel
 ELDERLY_PER_PAGE = 6
 THANKS_MS = 6000  # how long 谢谢您的评价 stays before home
 #: What a citizen can do next, after each refusal of the core.
@@ -97,6 +101,24 @@ NEXT_STEP = {
     "id.invalid": QT_TRANSLATE_NOOP("KioskWindow", "Please check the ID number."),
 }
 OTHER_STEP = QT_TRANSLATE_NOOP("KioskWindow", "Please ask a hall guide.")
+#: The kiosk's own sentence for a refusal, where the core's says more than a citizen at
+#: the kiosk should act on (a free window is not an invitation to skip the queue).
+KIOSK_SENTENCE = {
+    "service.cap_reached": QT_TRANSLATE_NOOP(
+        "KioskWindow", "Today's numbers for this service are all taken."
+    ),
+}
+# Refusals after which the service's other ways (预约, 网上办) are offered.
+OTHER_WAYS = frozenset(
+    {"service.cap_reached", "service.outside_slot", "hall.closed_now", "hall.closed_today"}
+)
+
+
+@lru_cache(maxsize=64)
+def url_qr(url: str) -> list[list[bool]]:
+    """The QR code of an address the kiosk offers (预约, 网上办): worked out once, on the
+    worker when the settings are read."""
+    return qr_modules(url)
 
 
 @dataclass
@@ -106,6 +128,7 @@ class _Tap:
     request_id: str
     run: Callable[[], Issued]
     service_name: str
+    service_code: str | None = None  # None: an appointment's check-in
 
 
 @dataclass(frozen=True)
@@ -129,6 +152,7 @@ class KioskWindow(QWidget):
     waiting_updated = Signal()
     rating_shown = Signal(object)  # the ReviewTicket whose faces are on screen
     reviewed = Signal(object)  # the ReviewInfo recorded
+    announced = Signal(str)  # said to a screen reader (the ticket taken, a refusal)
 
     def __init__(
         self,
@@ -148,6 +172,7 @@ class KioskWindow(QWidget):
         self.bridge = bridge
         self.announcer = announcer
         self.lang = lang
+        self.default_lang = lang  # what the next citizen finds
         self.elderly = False
         self.green = False
         self.services: list[ServiceInfo] = []
@@ -158,6 +183,7 @@ class KioskWindow(QWidget):
         self.retry_ms = RETRY_MS
         self.thanks_ms = THANKS_MS
         self._outage = False
+        self._keyboard = False  # a keypad's Tab was used since the last touch
         self._idle_left = 0
         self._history: list[QWidget] = []
         self._refresh_pending = False
@@ -166,9 +192,11 @@ class KioskWindow(QWidget):
         # once a minute old), so the GUI thread never waits for the database for them.
         self._settings = hall.settings
         self.setObjectName("kiosk")
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # holds the focus between screens
         self.setWindowTitle(self._settings.name)
         screen = size or QApplication.primaryScreen().size()
         self._short_side = min(screen.width(), screen.height())
+        self._gap = gap_px(self._short_side)
         self._landscape = screen.width() > screen.height()
         self._columns = 3 if self._landscape else 1  # portrait: one column
         # The panel's size, fixed: the window never grows past the glass because some
@@ -177,6 +205,7 @@ class KioskWindow(QWidget):
 
         self._build()
         self.ticket.set_landscape(self._landscape)
+        self.message.set_landscape(self._landscape)
         self.keypad.set_landscape(self._landscape)
         self.rate_keypad.set_landscape(self._landscape)
         self.apply_style()
@@ -207,9 +236,9 @@ class KioskWindow(QWidget):
     def _build(self) -> None:
         top = QFrame()
         top.setObjectName("topBar")
-        self.hall_name = QLabel(self._settings.name)
+        self.hall_name = label(self._settings.name)
         self.hall_name.setObjectName("hallName")
-        self.hall_name.setWordWrap(True)  # a long name wraps in elderly type
+        self.hall_name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.clock = QLabel()
         self.clock.setObjectName("clock")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -222,6 +251,7 @@ class KioskWindow(QWidget):
         name.addWidget(self.idle_hint)
         row = QHBoxLayout(top)
         row.setContentsMargins(32, 12, 32, 12)
+        row.setSpacing(self._gap)  # the name never runs into the date
         row.addLayout(name, 1)
         row.addWidget(self.clock)
 
@@ -254,7 +284,8 @@ class KioskWindow(QWidget):
         self.home.elderly_toggled.connect(self._on_home_elderly_toggled)
         self.home.language_toggled.connect(self._on_home_language_toggled)
         self.zone_screen.service_chosen.connect(self._on_services_chosen)
-        self.ticket.done.connect(self.go_home)
+        self.zone_screen.filled.connect(self._order_focus)
+        self.ticket.done.connect(self.next_citizen)
         self.keypad.submitted.connect(self._on_keypad_submitted)
         self.message.home.connect(self.go_home)
 
@@ -268,9 +299,13 @@ class KioskWindow(QWidget):
         self.help.clicked.connect(self.ask_for_help)
         keys = QHBoxLayout(bottom)
         keys.setContentsMargins(32, 16, 32, 16)
-        keys.setSpacing(24)
+        keys.setSpacing(self._gap)
         for b in (self.back, self.home_button, self.help):
             keys.addWidget(b)
+        for b in (self.back, self.home_button):  # hidden on home, where they do nothing
+            keep = b.sizePolicy()
+            keep.setRetainSizeWhenHidden(True)  # 需要帮助 stays where it always is
+            b.setSizePolicy(keep)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -281,16 +316,28 @@ class KioskWindow(QWidget):
         box.addWidget(bottom)
 
     def apply_style(self) -> None:
-        scale = 1.0
-        if self.elderly:
-            scale = ELDERLY_SCALE_LANDSCAPE if self._landscape else ELDERLY_SCALE
+        scale = ELDERLY_SCALE if self.elderly else 1.0
         self.setStyleSheet(stylesheet("public", self._short_side, scale))
+        self.hall_name.setProperty("elderly", self.elderly)  # its size unscaled (QSS)
+        self.hall_name.style().unpolish(self.hall_name)
+        self.hall_name.style().polish(self.hall_name)
         self.rating.fit(self._landscape, self.elderly)
+        self.home.set_elderly(self.elderly)
+        self.home.set_gap(self._gap)
+        self.keypad.set_gap(self._gap)
+        self.rate_keypad.set_gap(self._gap)
+        # A service's tile grows to fill the list, up to twice a touch target.
+        self.zone_screen.set_gap(self._gap, round(2 * 96 * self._short_side / 1080 * scale))
+        self.message.qr_side = round(self._short_side * (0.2 if self._landscape else 0.24))
+        self.rating.form.set_gap(self._gap)
 
     def retranslate(self) -> None:
         """Every text of the kiosk in the current language."""
-        self.home.title.setText(self.tr("Please choose your matter"))
-        self.home.appointment.setText(self.tr("Appointment check-in"))
+        names = self._settings.kiosk
+        self.hall_name.setText(names.hall_name(self._settings.name, self.lang))
+        self.setWindowTitle(self.hall_name.text())
+        self.home.title.setText(self.tr("Choose a service"))
+        self.home.appointment.setText(self.tr("Check in"))
         self._show_green()
         self.home.elderly.setText(
             self.tr("Standard mode") if self.elderly else self.tr("Large text, read aloud")
@@ -299,10 +346,11 @@ class KioskWindow(QWidget):
         self.back.setText(self.tr("Back"))
         self.home_button.setText(self.tr("Home"))
         self.help.setText(self.tr("Need help"))
-        self.zone_screen.hint.setText(self.tr("Tap your matter to take a number"))
-        self.zone_screen.more.setText(self.tr("More matters"))
+        self.zone_screen.hint.setText(self.tr("Tap a service to take a number"))
+        self.zone_screen.more.setText(self.tr("More services"))
         self.keypad.title.setText(self.tr("Appointment check-in"))
         self.keypad.hint.setText(self.tr("Type your 8-digit appointment code, or scan it"))
+        self.keypad.field.setAccessibleName(self.tr("Appointment code"))
         self.keypad.delete.setText(self.tr("Delete"))
         self.keypad.ok.setText(self.tr("OK"))
         self.home.rate.setText(self.tr("Rate a service"))
@@ -315,8 +363,10 @@ class KioskWindow(QWidget):
         self.rate_keypad.ok.setText(self.tr("OK"))
         self.rating.title.setText(self.tr("Please rate this service"))
         self.rating.form.set_language(self.lang)
+        self.ticket.success.setText(self.tr("Your number is taken"))
         self.ticket.finish.setText(self.tr("Done"))
         self.ticket.qr_hint.setText(self.tr("Scan to follow the queue and rate the service"))
+        self.ticket.qr.setAccessibleName(self.tr("QR code: follow the queue and rate the service"))
         self.ticket.notice.setText(
             self._settings.kiosk.slip_notice
             if self.lang == "zh"
@@ -328,14 +378,81 @@ class KioskWindow(QWidget):
             if not isinstance(b, Tile):  # a tile is named by its matter
                 b.setAccessibleName(b.text())
         self._show_zones()
+        self._order_focus()
 
     def _show_green(self) -> None:
         self.home.green.setText(
             (self.tr("Green channel: on") if self.green else self.tr("Green channel"))
             + "\n"
-            + self.tr("Elderly · disabled · pregnant")
+            + self.tr("Elderly, disabled, pregnant")
         )
-        self.home.green.setAccessibleName(self.home.green.text())
+        self.home.green.setAccessibleName(self.home.green.text().replace("\n", " "))
+
+    def _shown(self, services: list[ServiceInfo]) -> list[ServiceInfo]:
+        """The services with their zones' and their own names in the kiosk's language
+        (the Chinese ones where the hall gave no English)."""
+        if self.lang == "zh":
+            return services
+        names = self._settings.kiosk
+        return [
+            replace(
+                sv,
+                name=names.service_name(sv.code, sv.name, self.lang),
+                zone_name=names.zone_name(sv.zone_code, sv.zone_name, self.lang),
+            )
+            for sv in services
+        ]
+
+    def _service_name(self, code: str, name: str) -> str:
+        return self._settings.kiosk.service_name(code, name, self.lang)
+
+    def _order_focus(self) -> None:
+        """The tab chain of the screen showing, in reading order, then the bar: a keypad
+        (or a screen reader's next and previous) moves through them as they are read."""
+        screen = self.stack.currentWidget()
+        targets = getattr(screen, "targets", None)
+        chain = [*(targets() if targets else []), self.back, self.home_button, self.help]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def _settle_focus(self) -> None:
+        """Where the focus goes on a new screen: to its first target while a keypad is
+        in use (the citizen goes on with it); otherwise to the window itself, so that a
+        touchscreen shows no focus frame (the code field keeps it: a scanner types)."""
+        screen = self.stack.currentWidget()
+        field = getattr(screen, "field", None)
+        if isinstance(field, QLineEdit):
+            field.setFocus()
+            return
+        if self._keyboard:
+            targets = getattr(screen, "targets", None)
+            shown = [w for w in (targets() if targets else []) if w.isVisibleTo(self)]
+            (shown or [self.help])[0].setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab with the focus on the window itself (after a tap): the screen's first
+        target (Shift+Tab: help, the last)."""
+        if QApplication.focusWidget() in (self, None):
+            screen = self.stack.currentWidget()
+            targets = getattr(screen, "targets", None)
+            shown = [w for w in (targets() if targets else []) if w.isVisibleTo(self)]
+            bar = [b for b in (self.back, self.home_button, self.help) if b.isVisibleTo(self)]
+            chain = [*shown, *bar]
+            if chain:
+                (chain[0] if next else chain[-1]).setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().focusNextPrevChild(next)
+
+    def _announce(self, page: QWidget, text: str) -> None:
+        """Say ``text`` to a screen reader, as the page's description and as an
+        announcement (in every mode: the voice of elderly mode is for everyone in
+        earshot, this is for the citizen's own reader)."""
+        page.setAccessibleDescription(text)
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(page, text))
+        self.announced.emit(text)
 
     # -- moving between screens ---------------------------------------------------------
 
@@ -348,8 +465,17 @@ class KioskWindow(QWidget):
         ):
             self._history.append(current)
         self.stack.setCurrentWidget(screen)
-        self.back.setEnabled(bool(self._history))
+        self._show_bar()
         self._reset_idle()
+        self._order_focus()
+        self._settle_focus()
+
+    def _show_bar(self) -> None:
+        """Back and home, except on home (where they would do nothing); help always."""
+        home = self.stack.currentWidget() is self.home
+        self.back.setVisible(not home)
+        self.home_button.setVisible(not home)
+        self.back.setEnabled(bool(self._history))
 
     def go_home(self) -> None:
         """Home, as the next citizen should find it: the green channel off again."""
@@ -358,10 +484,24 @@ class KioskWindow(QWidget):
         self.green = False
         self._show_green()
         self.stack.setCurrentWidget(self.home)
-        self.back.setEnabled(False)
+        self._show_bar()
         self._idle_left = 0
         self._set_idle_hint("")
         self._show_zones()
+        self._order_focus()
+        self._settle_focus()
+
+    def next_citizen(self) -> None:
+        """This citizen is done (Done on the ticket, or nobody touched the kiosk for the
+        idle time): home in the kiosk's own language and standard type again."""
+        if self.elderly:
+            self.elderly = False
+            self.apply_style()
+        if self.lang != self.default_lang:
+            self.lang = self.default_lang
+            set_language(self.lang)
+        self.retranslate()
+        self.go_home()
 
     def go_back(self) -> None:
         if not self._history:
@@ -372,21 +512,25 @@ class KioskWindow(QWidget):
             self.go_home()
             return
         self.stack.setCurrentWidget(screen)
-        self.back.setEnabled(bool(self._history))
+        self._show_bar()
         self._reset_idle()
+        self._order_focus()
+        self._settle_focus()
 
     # -- the home screen ---------------------------------------------------------------
 
     def _show_zones(self) -> None:
         waiting = self.tr("{n} waiting")
-        zones = zones_of(self.services)
+        zones = zones_of(self._shown(self.services))
         sep, more = self.tr(", "), self.tr(" and more")
         hints = [examples(z.services, sep, more) for z in zones]
         self.home.show_zones(zones, self._columns, waiting, hints)
+        if self.stack.currentWidget() is self.home:
+            self._order_focus()
 
     def _on_home_zone_chosen(self, code: str) -> None:
         self.zone = code
-        chosen = [sv for sv in self.services if sv.zone_code == code]
+        chosen = [sv for sv in self._shown(self.services) if sv.zone_code == code]
         if self.elderly:  # the most used first, six a screen
             chosen.sort(key=lambda sv: -sv.issued_recently)
         title = chosen[0].zone_name if chosen else ""
@@ -398,11 +542,11 @@ class KioskWindow(QWidget):
             ELDERLY_PER_PAGE if self.elderly else 0,
             2 if self._landscape else 1,
             self.tr("{n} waiting"),
-            self.tr("More matters"),
+            self.tr("More services"),
         )
         self.show_screen(self.zone_screen)
         if self.elderly:
-            self._say(self.tr("Please choose your matter"))
+            self._say(self.tr("Please choose a service"))
 
     def _on_home_appointment_chosen(self) -> None:
         self.keypad.reset()
@@ -419,7 +563,7 @@ class KioskWindow(QWidget):
         self.retranslate()
         self._reset_idle()
         if self.elderly:
-            self._say(self.tr("Large text is on. Please choose your matter."))
+            self._say(self.tr("Large text is on. Please choose a service."))
 
     def _on_home_language_toggled(self) -> None:
         self.lang = "en" if self.lang == "zh" else "zh"
@@ -431,12 +575,14 @@ class KioskWindow(QWidget):
 
     def _on_services_chosen(self, code: str) -> None:
         service = next(sv for sv in self.services if sv.code == code)
+        name = self._service_name(code, service.name)
         green = self.green
         if self.elderly:
-            self._say(self.tr("You chose: {name}").format(name=service.name))
+            self._say(self.tr("You chose: {name}").format(name=name))
         self._start_tap(
             lambda rid: self.hall.issue_ticket(code, green=green, request_id=rid, kiosk=self.kiosk),
-            service.name,
+            name,
+            code,
         )
 
     def _on_keypad_submitted(self, code: str) -> None:
@@ -445,7 +591,9 @@ class KioskWindow(QWidget):
             self.tr("Appointment check-in"),
         )
 
-    def _start_tap(self, ask: Callable[[str], TicketInfo], name: str) -> None:
+    def _start_tap(
+        self, ask: Callable[[str], TicketInfo], name: str, service_code: str | None = None
+    ) -> None:
         if self._tap is not None:
             return  # one ticket at a time: a second tap while the first is on its way
         rid = uuid.uuid4().hex
@@ -455,7 +603,7 @@ class KioskWindow(QWidget):
             t = ask(rid)
             return Issued(t, qr_modules(review_url + t.review_code))
 
-        self._tap = _Tap(rid, run, name)
+        self._tap = _Tap(rid, run, name, service_code)
         self.message.show_message(self.tr("Taking your number…"), name, "", refusal=False)
         self.message.back.hide()
         self.show_screen(self.message, remember=False)
@@ -482,19 +630,12 @@ class KioskWindow(QWidget):
             self._set_outage(True)
             QTimer.singleShot(self.retry_ms, self._send_tap)
             return
-        self._tap = None
+        tap, self._tap = self._tap, None
         self.message.back.show()
         if isinstance(exc, HallError | YimenError):
             self._set_outage(False)
             self.refused.emit(exc.code)
-            self.message.show_message(
-                self.tr("Sorry, no number could be given"),
-                exc.message(self.lang),
-                self.tr(str(NEXT_STEP.get(exc.code, OTHER_STEP))),
-                refusal=True,
-            )
-            if self.elderly:
-                self._say(exc.message(self.lang))
+            self._show_refusal(exc, tap)
             return
         log.error("taking a ticket failed", exc_info=exc)
         self.message.show_message(
@@ -503,6 +644,38 @@ class KioskWindow(QWidget):
             "",
             refusal=True,
         )
+        self._order_focus()
+
+    def _show_refusal(self, exc: HallError | YimenError, tap: _Tap | None) -> None:
+        """Why no number: under the service's name (or 预约签到), one sentence that says
+        it (today's numbers are gone, not "for now"), the other ways to the service the
+        hall offers (预约, 网上办) as QR codes, and what else to do."""
+        kiosk_sentence = KIOSK_SENTENCE.get(exc.code)
+        sentence = self.tr(str(kiosk_sentence)) if kiosk_sentence else exc.message(self.lang)
+        options: list[Option] = []
+        code = tap.service_code if tap else None
+        if code is not None and exc.code in OTHER_WAYS:
+            service = self._settings.kiosk.service(code)
+            if service.booking_url:
+                words = self.tr("Scan to book another day")
+                options.append(Option(words, url_qr(service.booking_url)))
+            if service.online_url:
+                words = self.tr("Scan to do it online")
+                options.append(Option(words, url_qr(service.online_url)))
+        next_step = self.tr(str(NEXT_STEP.get(exc.code, OTHER_STEP)))
+        self.message.show_message(
+            sentence,
+            "",
+            next_step,
+            refusal=True,
+            title=tap.service_name if tap else "",
+            options=options,
+        )
+        self._order_focus()
+        said = " ".join([*([tap.service_name] if tap else []), sentence, next_step])
+        self._announce(self.message, said)
+        if self.elderly:
+            self._say(sentence)
 
     def _show_ticket(self, t: TicketInfo, qr: list[list[bool]]) -> None:
         marks = ticket_marks(t)
@@ -520,14 +693,29 @@ class KioskWindow(QWidget):
             wait = self.tr("{n} ahead of you, about {m} min").format(
                 n=t.ahead, m=t.estimated_wait_minutes
             )
-        qr_side = round(self._short_side * 0.34)
-        self.ticket.show_ticket(t, marks, windows, wait, qr, qr_side)
+        qr_side = round(self._short_side * (0.22 if self._landscape else 0.3))
+        name = self._service_name(t.service_code, t.service_name)
+        self.ticket.show_ticket(t, name, marks, windows, wait, qr, qr_side)
         self.ticket.short_code.setText(self.tr("Rating code {code}").format(code=t.short_code))
         self.ticket.set_printer(self.tr("Printing your slip…"), alert=False)
         self.show_screen(self.ticket, remember=False)
         self._history.clear()
-        self.back.setEnabled(False)
+        self._show_bar()
+        self._show_countdown()
         self.ticket_shown.emit(t)
+        self.ticket.setAccessibleName(self.tr("Your number is taken"))
+        self._announce(
+            self.ticket,
+            " ".join(
+                [
+                    self.tr("Your number is {number}").format(number=t.number),
+                    *marks,
+                    name,
+                    windows,
+                    wait,
+                ]
+            ),
+        )
         if self.elderly:
             self._say(
                 self.tr("Your number is {number}").format(
@@ -648,7 +836,7 @@ class KioskWindow(QWidget):
         self.message.back.show()
         self.show_screen(self.message, remember=False)
         self._history.clear()
-        self.back.setEnabled(False)
+        self._show_bar()
         if self.elderly:
             self._say(self.tr("Thank you for your rating"))
         QTimer.singleShot(self.thanks_ms, self._home_after_thanks)
@@ -656,7 +844,7 @@ class KioskWindow(QWidget):
     def _home_after_thanks(self) -> None:
         thanks = self.tr("Thank you for your rating")
         if self.stack.currentWidget() is self.message and self.message.headline.text() == thanks:
-            self.go_home()  # unless the citizen moved on meanwhile
+            self.next_citizen()  # unless the citizen moved on meanwhile
 
     def _on_rating_refused(self, exc: BaseException) -> None:
         """A choice to put right stays on the form with the core's sentence; a ticket
@@ -711,11 +899,16 @@ class KioskWindow(QWidget):
         self._refresh_pending = False
 
         def read() -> tuple[list[ServiceInfo], HallSettings]:
-            return self.hall.services(), self.hall.settings
+            services, settings = self.hall.services(), self.hall.settings
+            for service in settings.kiosk.services.values():  # the QR codes offered
+                for url in (service.booking_url, service.online_url):
+                    if url:
+                        url_qr(url)
+            return services, settings
 
         def got(answer: tuple[list[ServiceInfo], HallSettings]) -> None:
             services, self._settings = answer
-            self.hall_name.setText(self._settings.name)
+            self.hall_name.setText(self._settings.kiosk.hall_name(self._settings.name, self.lang))
             self.services = services
             if self.stack.currentWidget() is self.home:
                 self._show_zones()
@@ -745,21 +938,42 @@ class KioskWindow(QWidget):
     def _tick(self) -> None:
         now = self.hall.now().astimezone(self._settings.tz)
         weekday = self.tr("Mon Tue Wed Thu Fri Sat Sun").split()[now.weekday()]
-        self.clock.setText(f"{now:%H:%M:%S}\n{now:%Y-%m-%d} {weekday}")
+        # One line on a landscape panel (its rows are few, its width plenty); two on a
+        # portrait one, where the hall's name needs the width.
+        sep = "   " if self._landscape else "\n"
+        self.clock.setText(f"{now:%H:%M:%S}{sep}{now:%Y-%m-%d} {weekday}")
         if self.stack.currentWidget() is self.home or self._tap is not None:
             return
         self._idle_left -= 1
         if self._idle_left <= 0:
-            self.go_home()
+            self.next_citizen()
+        elif self.stack.currentWidget() is self.ticket:
+            self._show_countdown()  # on the ticket all the time, by the Done button
         elif self._idle_left <= 10:
             self._set_idle_hint(self.tr("Back to home in {n} s").format(n=self._idle_left))
+
+    def _show_countdown(self) -> None:
+        self.ticket.countdown.setText(
+            self.tr("Back to home in {n} s").format(n=max(self._idle_left, 0))
+        )
 
     def _reset_idle(self) -> None:
         self._idle_left = self._settings.kiosk.idle_seconds
         self._set_idle_hint("")
+        if self.stack.currentWidget() is self.ticket:
+            self._show_countdown()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        touched = event.type() in (
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self._keyboard = False
+        elif (
+            kind == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
+            self._keyboard = True  # a keypad (or a reader's keys) moves through it
+        touched = kind in (
             QEvent.Type.MouseButtonPress,
             QEvent.Type.TouchBegin,
             QEvent.Type.KeyPress,

@@ -19,6 +19,7 @@ from shared.config.hall_file import (
     CalendarConfig,
     ConfigError,
     HallConfig,
+    KioskConfig,
     load_hall_config,
     parse_hall_config,
 )
@@ -230,6 +231,41 @@ def test_a_config_written_to_the_database_as_json_reads_back_the_same(demo: Hall
     assert stored["open"] == "09:00" and stored["noon_break"] == ["12:00", "13:30"]
     assert CalendarConfig.model_validate(stored) == demo.calendar
     assert HallConfig.model_validate(demo.model_dump(mode="json")) == demo
+
+
+def test_english_names_and_other_ways_to_a_service_are_optional_and_kept_for_the_kiosk() -> None:
+    """Without them the Chinese names are shown; with them they travel in ``kiosk`` (what
+    the database keeps of the kiosk), and read back the same."""
+    plain = parse_hall_config(SMALL_HALL)
+    assert plain.kiosk.hall_name_en is None and plain.kiosk.services == {}
+    assert plain.kiosk.service_name("qy-sl", "企业设立登记", "en") == "企业设立登记"
+    text = (
+        small_hall_with(
+            'name = "测试镇便民服务中心"', 'name = "测试镇便民服务中心"\nname_en = "Ceshi"'
+        )
+        .replace('name = "社会民生"', 'name = "社会民生"\nname_en = "Social services"')
+        .replace(
+            'name = "社保参保登记"',
+            'name = "社保参保登记"\nname_en = "Social insurance"\n'
+            'booking_url = "https://example.gov.cn/book/sb-cb"',
+        )
+    )
+    config = parse_hall_config(text)
+    kiosk = config.kiosk
+    assert kiosk.hall_name("测试镇便民服务中心", "en") == "Ceshi"
+    assert kiosk.zone_name("MS", "社会民生", "en") == "Social services"
+    assert kiosk.zone_name("SS", "商事经营", "en") == "商事经营"  # none given: the Chinese
+    assert kiosk.service_name("sb-cb", "社保参保登记", "en") == "Social insurance"
+    assert kiosk.service("sb-cb").booking_url == "https://example.gov.cn/book/sb-cb"
+    assert kiosk.service("sb-cb").online_url is None and kiosk.service("qy-sl").name_en is None
+    stored = kiosk.model_dump(mode="json")
+    assert KioskConfig.model_validate(stored) == kiosk
+    assert HallConfig.model_validate(config.model_dump(mode="json")) == config
+
+
+def test_a_service_address_that_is_no_web_address_is_refused_with_its_key() -> None:
+    err = mistake('name = "社保参保登记"', 'name = "社保参保登记"\nonline_url = "www.example"')
+    assert err.where == "services[2].online_url" and err.code == "config.url.format"
 
 
 def test_a_loaded_config_cannot_be_changed_by_accident(demo: HallConfig) -> None:

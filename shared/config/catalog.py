@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shared.base.errors import HallError
 from shared.store.model import Clerk, Post, Role, Service, Window, WindowService, Zone
+from shared.store.model import Hall as HallRow
 
 CATALOG_SECONDS = 60.0
 
@@ -36,6 +38,15 @@ class ServiceEntry:
     handling_minutes: int
     time_slots: tuple[tuple[str, str], ...]
     position: int
+    name_en: str | None = None  # [[services]] name_en, if the hall gave one
+    zone_name_en: str | None = None
+
+    def name_in(self, lang: str) -> str:
+        """The service's name in ``lang``: the English one when there is one."""
+        return (self.name_en or self.name) if lang == "en" else self.name
+
+    def zone_name_in(self, lang: str) -> str:
+        return (self.zone_name_en or self.zone_name) if lang == "en" else self.zone_name
 
 
 @dataclass(frozen=True)
@@ -110,7 +121,8 @@ class Catalog:
         sv = s.get(Service, service_id)
         zone = s.get(Zone, sv.zone_id) if sv else None
         assert sv is not None and zone is not None
-        return service_entry(sv, zone)
+        hall = s.get(HallRow, sv.hall_id)
+        return service_entry(sv, zone, english_names(hall.kiosk if hall else None))
 
     def window(self, number: int) -> WindowEntry:
         try:
@@ -136,7 +148,22 @@ class Catalog:
         return tuple(w for w in self.windows if service_id in w.service_ids)
 
 
-def service_entry(sv: Service, zone: Zone) -> ServiceEntry:
+def english_names(kiosk: Mapping[str, Any] | None) -> tuple[dict[str, str], dict[str, str]]:
+    """The zones' and the services' English names by code, from a hall's stored kiosk
+    settings (where the configuration keeps them, `shared.config.hall_file.KioskConfig`)."""
+    kiosk = kiosk or {}
+
+    def names(section: str) -> dict[str, str]:
+        items = kiosk.get(section) or {}
+        return {code: v["name_en"] for code, v in items.items() if (v or {}).get("name_en")}
+
+    return names("zones"), names("services")
+
+
+def service_entry(
+    sv: Service, zone: Zone, english: tuple[dict[str, str], dict[str, str]] = ({}, {})
+) -> ServiceEntry:
+    zones_en, services_en = english
     return ServiceEntry(
         id=sv.id,
         code=sv.code,
@@ -150,13 +177,17 @@ def service_entry(sv: Service, zone: Zone) -> ServiceEntry:
         handling_minutes=sv.handling_minutes,
         time_slots=tuple((a, b) for a, b in sv.time_slots),
         position=sv.position,
+        name_en=services_en.get(sv.code),
+        zone_name_en=zones_en.get(zone.code),
     )
 
 
 def load_catalog(s: Session, hall_id: int) -> Catalog:
     zones = {z.id: z for z in s.scalars(select(Zone).where(Zone.hall_id == hall_id))}
+    hall = s.get(HallRow, hall_id)  # already in the session: the caller has just read it
+    english = english_names(hall.kiosk if hall else None)
     services = tuple(
-        service_entry(sv, zones[sv.zone_id])
+        service_entry(sv, zones[sv.zone_id], english)
         for sv in s.scalars(
             select(Service)
             .where(Service.hall_id == hall_id, Service.active.is_(True))

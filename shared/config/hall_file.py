@@ -69,6 +69,8 @@ __all__ = [
     "HallConfig",
     "HallInfo",
     "KioskConfig",
+    "KioskService",
+    "KioskZone",
     "Listing",
     "Phrase",
     "PostConfig",
@@ -459,6 +461,8 @@ class HallInfo(_Model):
     carries it, so one database can serve many halls."""
     name: Text
     timezone: TimeZoneName = "Asia/Shanghai"
+    name_en: Text | None = None
+    """The hall's name in English (the kiosk in English); the Chinese one when missing."""
 
 
 class RulesConfig(_Model):
@@ -479,8 +483,29 @@ class RulesConfig(_Model):
     (0–240); earlier, the kiosk says from when."""
 
 
+class KioskZone(_Model):
+    """What the kiosk shows of a zone beyond its Chinese name."""
+
+    name_en: Text | None = None
+
+
+class KioskService(_Model):
+    """What the kiosk shows of a service beyond its Chinese name."""
+
+    name_en: Text | None = None
+    online_url: ReviewUrl | None = None
+    booking_url: ReviewUrl | None = None
+
+
 class KioskConfig(_Model):
-    """[kiosk]: the ticket kiosk and its slip; every key has a default."""
+    """[kiosk]: the ticket kiosk and its slip; every key has a default.
+
+    It also carries, for the kiosk, the English names of the hall, its zones and its
+    services and where a service can be booked or done online: these are written with
+    the hall, each zone and each service (``name_en``, ``booking_url``, ``online_url``)
+    and copied here when the file is read, so that they are kept in the database with
+    the kiosk's settings.
+    """
 
     review_url: ReviewUrl = "https://yimen.example.gov.cn/r/"
     """The start of the review address printed as the slip's QR code; the ticket's signed
@@ -491,6 +516,29 @@ class KioskConfig(_Model):
     """The line at the foot of the slip and of the ticket screen."""
     idle_seconds: IdleSeconds = 30
     """After this many seconds without a touch the kiosk returns to its home screen."""
+    hall_name_en: Text | None = None
+    """Filled from ``[hall] name_en`` (write it there)."""
+    zones: dict[Code, KioskZone] = Field(default_factory=dict)
+    """Filled from the ``[[zones]]`` (write it there): what the kiosk shows of each zone
+    beyond its Chinese name."""
+    services: dict[Code, KioskService] = Field(default_factory=dict)
+    """Filled from the ``[[services]]`` (write it there): what the kiosk shows of each
+    service beyond its Chinese name."""
+
+    def hall_name(self, name: str, lang: str) -> str:
+        """The hall's name in ``lang``: the English one when there is one."""
+        return (self.hall_name_en or name) if lang == "en" else name
+
+    def zone_name(self, code: str, name: str, lang: str) -> str:
+        zone = self.zones.get(code)
+        return (zone.name_en or name) if lang == "en" and zone is not None else name
+
+    def service_name(self, code: str, name: str, lang: str) -> str:
+        service = self.services.get(code)
+        return (service.name_en or name) if lang == "en" and service is not None else name
+
+    def service(self, code: str) -> KioskService:
+        return self.services.get(code) or KioskService()
 
 
 class VoiceConfig(_Model):
@@ -779,6 +827,8 @@ class ZoneConfig(_Model):
 
     code: Code
     name: Text
+    name_en: Text | None = None
+    """The zone's name in English (the kiosk in English); the Chinese one when missing."""
 
 
 class ServiceConfig(_Model):
@@ -800,6 +850,13 @@ class ServiceConfig(_Model):
     time_slots: tuple[TimeRange, ...] = ()
     """Ticket time slots (取号时段), in order, not overlapping; empty = whenever the hall
     issues tickets."""
+    name_en: Text | None = None
+    """The service's name in English (the kiosk in English); the Chinese one when missing."""
+    booking_url: ReviewUrl | None = None
+    """Where the service can be booked for another day (预约); the kiosk shows it as a QR
+    code when today's tickets are gone or not issued now."""
+    online_url: ReviewUrl | None = None
+    """Where the service can be done online (网上办); shown like ``booking_url``."""
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -997,6 +1054,29 @@ class HallConfig(_Model):
                     window=a_of[post.a],
                 )
             a_of[post.a] = post.window
+        return self._for_the_kiosk()
+
+    def _for_the_kiosk(self) -> Self:
+        """The English names and the other ways to a service, written with the hall, its
+        zones and its services, copied into ``kiosk`` (kept in the database with it)."""
+        zones = dict(self.kiosk.zones)
+        for z in self.zones:
+            if z.name_en is not None:
+                zones[z.code] = KioskZone(name_en=z.name_en)
+        services = dict(self.kiosk.services)
+        for sv in self.services:
+            if (sv.name_en, sv.booking_url, sv.online_url) != (None, None, None):
+                services[sv.code] = KioskService(
+                    name_en=sv.name_en, booking_url=sv.booking_url, online_url=sv.online_url
+                )
+        kiosk = self.kiosk.model_copy(
+            update={
+                "hall_name_en": self.hall.name_en or self.kiosk.hall_name_en,
+                "zones": zones,
+                "services": services,
+            }
+        )
+        object.__setattr__(self, "kiosk", kiosk)  # the model is frozen once checked
         return self
 
 

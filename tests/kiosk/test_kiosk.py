@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from kiosk.lines import WORD, WrapLabel, break_kinds
 from kiosk.window import KioskWindow
 from shared.base.clock import FixedClock
 from shared.base.errors import EnvironmentFault
@@ -241,12 +243,13 @@ def test_each_bad_appointment_code_gets_its_own_sentence(
         qtbot.keyClick(kiosk.keypad.field, Qt.Key.Key_Return)  # a scanner ends with Enter
     assert got.args[0] == f"appointment.{code}"
     assert kiosk.stack.currentWidget() is kiosk.message
-    assert says in kiosk.message.sentence.text()
+    assert kiosk.message.title.text() == "预约签到"
+    assert says in kiosk.message.headline.text()
     assert kiosk.message.next_step.text()  # and what to do next
 
 
-def test_a_refusal_says_the_halls_sentence_and_what_to_do_next(
-    qtbot: QtBot, kiosk: KioskWindow, hall: Hall
+def test_a_refusal_names_the_service_says_why_once_and_offers_booking_and_online(
+    qtbot: QtBot, kiosk: KioskWindow, hall: Hall, tmp_path: Path
 ) -> None:
     for _ in range(40):
         hall.issue_ticket("bdc-dj")  # capped at 40 a day
@@ -254,11 +257,37 @@ def test_a_refusal_says_the_halls_sentence_and_what_to_do_next(
     with qtbot.waitSignal(kiosk.refused, timeout=WAIT) as got:
         tap(qtbot, kiosk.zone_screen.buttons["bdc-dj"])
     assert got.args[0] == "service.cap_reached"
-    assert kiosk.message.headline.text() == "抱歉，暂时不能取号"
-    assert kiosk.message.sentence.text() == "今日号已取完，若窗口空闲可直接到窗口办理。"
-    assert kiosk.message.next_step.text() == "也可以下一个工作日再来取号，或咨询导服人员。"
-    tap(qtbot, kiosk.message.back)
+    message = kiosk.message
+    assert message.title.text() == "不动产登记"
+    # Gone for today, said once (no 暂时 over it), and no invitation to skip the queue.
+    assert message.headline.text() == "今日号已取完。"
+    shown = [w.text() for w in (message.title, message.headline, message.sentence)]
+    assert not any("暂时" in t or "窗口空闲" in t for t in shown)
+    # The hall books 不动产登记 and does it online: both offered, as QR codes to scan.
+    offered = [(qr, words) for qr, words in message.options if words.isVisible()]
+    assert [words.text() for _, words in offered] == ["扫码预约其他日期", "扫码网上办理"]
+    for (qr, _), url in zip(offered, ("book/bdc-dj", "zwfw"), strict=True):
+        png = tmp_path / f"{url.replace('/', '-')}.png"
+        assert qr.pixmap().save(str(png)) and qr.accessibleName()
+        scanned = subprocess.run(
+            ["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        assert url in scanned
+    assert message.next_step.text() == "也可以下一个工作日再来取号，或咨询导服人员。"
+    tap(qtbot, message.back)
     assert kiosk.stack.currentWidget() is kiosk.home
+
+
+def test_a_refused_service_without_other_ways_offers_none(
+    qtbot: QtBot, kiosk: KioskWindow, hall: Hall
+) -> None:
+    for _ in range(30):
+        hall.issue_ticket("sp-jy")  # 食品经营许可: 30 a day, neither booked nor online
+    tap(qtbot, kiosk.home.zone_buttons["SS"])
+    with qtbot.waitSignal(kiosk.refused, timeout=WAIT):
+        tap(qtbot, kiosk.zone_screen.buttons["sp-jy"])
+    assert kiosk.message.title.text() == "食品经营许可"
+    assert not any(words.isVisible() or qr.isVisible() for qr, words in kiosk.message.options)
 
 
 def test_help_is_asked_from_any_screen_and_recorded_with_the_kiosk(
@@ -353,14 +382,31 @@ def test_back_and_home_work_from_every_screen(qtbot: QtBot, kiosk: KioskWindow) 
 
 def test_english_is_complete_and_chinese_comes_back(qtbot: QtBot, kiosk: KioskWindow) -> None:
     tap(qtbot, kiosk.home.language)
-    assert kiosk.home.title.text() == "Please choose your matter"
+    assert kiosk.home.title.text() == "Choose a service"
+    assert kiosk.home.appointment.text() == "Check in"
     assert kiosk.help.text() == "Need help"
+    # The hall's, the zones' and the services' own English names.
+    assert kiosk.hall_name.text() == "Qingchuan District Government Service Center"
+    assert kiosk.home.zone_buttons["SS"].name.text() == "Business and commerce"
+    assert kiosk.home.zone_buttons["SS"].hint.text().startswith("Company registration, ")
     assert kiosk.home.zone_buttons["SS"].detail.text() == "0 waiting"
+    tap(qtbot, kiosk.home.zone_buttons["SS"])
+    assert kiosk.zone_screen.title.text() == "Business and commerce"
+    assert kiosk.zone_screen.buttons["gt-zc"].name.text() == "Sole trader registration"
+    tap(qtbot, kiosk.home_button)
     t = take(qtbot, kiosk, "SS", "gt-zc")
+    assert kiosk.ticket.service.text() == "Sole trader registration"
     assert kiosk.ticket.wait.text() == f"{t.ahead} ahead of you, you are next"
     tap(qtbot, kiosk.ticket.finish)
-    tap(qtbot, kiosk.home.language)
-    assert kiosk.help.text() == "需要帮助"
+    # Done: the next citizen finds the kiosk in its own language again.
+    assert (
+        kiosk.help.text() == "需要帮助" and kiosk.home.zone_buttons["SS"].name.text() == "商事经营"
+    )
+
+
+def one_piece(line: str) -> bool:
+    """A line that cannot be broken at all (one long word): it may be cut, nothing else."""
+    return not any(kind <= WORD for kind in break_kinds(line).values())
 
 
 def ancestors(w: QWidget) -> Iterator[QWidget]:
@@ -383,6 +429,12 @@ def cut_off(window: QWidget) -> list[str]:
         scrolled = any(isinstance(a, QScrollArea) for a in ancestors(w))
         if not scrolled and not glass.contains(box):
             problems.append(f"{name} is outside the screen")
+        if isinstance(w, WrapLabel) and w.text():  # each line as drawn, within the label
+            fm = QFontMetricsF(w.font())
+            room = w.contentsRect().width()
+            for line in w.lines():
+                if fm.horizontalAdvance(line) > room + 1 and not one_piece(line):
+                    problems.append(f"{name}: {line!r} is wider than its {room} px")
         if isinstance(w, QLabel) and w.text():
             if w.wordWrap():
                 need = w.heightForWidth(w.width())
@@ -417,11 +469,11 @@ def test_every_screen_fits_the_panel_in_both_languages_and_elderly_type(
     kiosk._set_outage(True)
     found: dict[str, list[str]] = {}
     for lang, elderly in (("zh", False), ("zh", True), ("en", True), ("en", False)):
-        kiosk.go_home()
-        if elderly != kiosk.elderly:
-            tap(qtbot, kiosk.home.elderly)
+        kiosk.next_citizen()
         if lang != kiosk.lang:
             tap(qtbot, kiosk.home.language)
+        if elderly:
+            tap(qtbot, kiosk.home.elderly)
         tap(qtbot, kiosk.home.green)
         take(qtbot, kiosk, "MS", "sb-cb")  # a marked ticket on the ticket screen
         tap(qtbot, kiosk.home_button)
