@@ -93,6 +93,10 @@ class TicketInfo:
     hold_kind: str | None = None  # set once it has been held (挂起), kept after it returns
     hall_name: str = ""
     short_code: str = ""  # the review code to type at the kiosk (57-483920)
+    # The names in English where the hall's file gives them (name_en), for English pages.
+    service_name_en: str | None = None
+    zone_name_en: str | None = None
+    hall_name_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1128,6 +1132,9 @@ class Hall:
             transfers=t.transfers,
             hold_kind=t.hold_kind.value if t.hold_kind else None,
             hall_name=settings.name,
+            service_name_en=service.name_en,
+            zone_name_en=service.zone_name_en,
+            hall_name_en=settings.kiosk.hall_name_en,
         )
 
     def _window_info(self, w: Window, ticket: Ticket | None) -> WindowInfo:

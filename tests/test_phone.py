@@ -13,7 +13,7 @@ import logging
 import re
 import socket
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from sqlalchemy.engine import make_url
 from shared.base.clock import FixedClock
 from shared.base.errors import HallError
 from shared.base.messages import TABLE, has, render, word
-from shared.hall import Hall, ReviewTicket, TicketInfo
+from shared.hall import Hall, TicketInfo
 from shared.phone import Limits, create_app
 from shared.phone.app import hall_name, service_name
 from shared.phone.language import pick_language
@@ -710,54 +710,31 @@ def test_the_page_speaks_the_phones_language(phone: Phone) -> None:
     assert "2 people ahead of you" in forced
 
 
-@dataclass(frozen=True)
-class NamedTicket(TicketInfo):
-    """A ticket whose data carries the hall's English names, as the hall's configuration
-    gives them."""
-
-    service_name_en: str | None = None
-    hall_name_en: str | None = None
-
-
-def with_english_names(t: TicketInfo, service: str | None, hall: str | None) -> NamedTicket:
-    data = {f.name: getattr(t, f.name) for f in fields(t)}
-    return NamedTicket(**data, service_name_en=service, hall_name_en=hall)
-
-
-def test_the_service_is_named_through_one_function_in_the_pages_language() -> None:
+def test_the_service_is_named_in_the_pages_language_chinese_where_no_english_is_given() -> None:
     t = TicketInfo(
         number="A001", service_code="qy-sl", service_name="企业设立登记", zone_name="商事经营",
         state="waiting", priority="ordinary", business_day=TUESDAY_0930.date(),
         issued_at=TUESDAY_0930, review_code="x", hall_name="青川区政务服务中心",
     )  # fmt: skip
-    named = with_english_names(t, "Company registration", "Qingchuan Service Centre")
+    named = replace(
+        t, service_name_en="Company registration", hall_name_en="Qingchuan Service Centre"
+    )
     assert service_name(named, "en") == "Company registration"
     assert hall_name(named, "en") == "Qingchuan Service Centre"
     assert service_name(named, "zh") == "企业设立登记"
     # Chinese wherever the hall gave no English name
     assert service_name(t, "en") == "企业设立登记" and hall_name(t, "en") == "青川区政务服务中心"
-    assert service_name(with_english_names(t, " ", None), "en") == "企业设立登记"
+    assert service_name(replace(t, service_name_en=" "), "en") == "企业设立登记"
 
 
-def test_the_english_page_names_the_service_in_english_when_the_ticket_has_it(
-    phone: Phone, monkeypatch: pytest.MonkeyPatch
+def test_the_english_page_names_the_service_and_hall_as_the_halls_file_does(
+    phone: Phone,
 ) -> None:
-    t = waiting(phone.hall, before=1)
-    plain = words(phone.page(t.review_code, **{"Accept-Language": "en"}))
-    assert f'<div class="service">{t.service_name}</div>' in plain  # none given: Chinese
-
-    looked_up = phone.hall.review_ticket
-
-    def named(code: str, **kw: Any) -> ReviewTicket:
-        rt = looked_up(code, **kw)
-        english = with_english_names(rt.ticket, "Company registration", "Qingchuan Centre")
-        return replace(rt, ticket=english)
-
-    monkeypatch.setattr(phone.hall, "review_ticket", named)
+    t = waiting(phone.hall, before=1)  # the demo hall names qy-sl and itself in English
     en = words(phone.page(t.review_code, **{"Accept-Language": "en"}))
     assert '<div class="service">Company registration</div>' in en
     assert t.service_name not in en
-    assert '<div class="hall">Qingchuan Centre</div>' in en
+    assert '<div class="hall">Qingchuan District Government Service Center</div>' in en
     assert phone.status(t.review_code, **{"Accept-Language": "en"}).json()["service"] == (
         "Company registration"
     )

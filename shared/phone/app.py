@@ -111,21 +111,18 @@ def _sentence(exc: YimenError, lang: str) -> str:
 
 def service_name(ticket: TicketInfo, lang: str) -> str:
     """The ticket's service as the page names it in ``lang``: the English name of the hall's
-    configuration on the English page when the ticket carries one (``service_name_en``), the
-    Chinese name otherwise. Every place the page shows the service asks here."""
-    return _named(ticket, "service_name", lang)
+    configuration on the English page when it has one, the Chinese name otherwise. Every
+    place the page shows the service asks here."""
+    return _named(ticket.service_name, ticket.service_name_en, lang)
 
 
 def hall_name(ticket: TicketInfo, lang: str) -> str:
-    """The hall as the page names it in ``lang``: as `service_name` (``hall_name_en``)."""
-    return _named(ticket, "hall_name", lang)
+    """The hall as the page names it in ``lang``, as `service_name`."""
+    return _named(ticket.hall_name, ticket.hall_name_en, lang)
 
 
-def _named(ticket: TicketInfo, field: str, lang: str) -> str:
-    chinese: str = getattr(ticket, field)
-    english = getattr(ticket, f"{field}_en", None)  # absent until the ticket carries it
-    names = {"zh": chinese, "en": english if isinstance(english, str) else ""}
-    return names.get(lang, "").strip() or chinese
+def _named(chinese: str, english: str | None, lang: str) -> str:
+    return ((english or "").strip() or chinese) if lang == "en" else chinese
 
 
 class _Form:
