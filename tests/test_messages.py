@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from shared.base.messages import TABLE, render, word
+from shared.base.messages import TABLE, named, render, word
 
 SHARED = Path(__file__).resolve().parent.parent / "shared"
 RAISED = re.compile(r"(?:HallError|EnvironmentFault)\(\s*\"([a-z_]+\.[a-z_]+)\"")
@@ -82,3 +82,10 @@ def test_a_list_reads_with_the_languages_separator() -> None:
     assert render("phone.windows", "en", w=[]) == "Windows: "
     # A string is one value, never a list of its characters.
     assert render("phone.windows", "zh", w="12") == "办理窗口：12 号"
+
+
+def test_a_name_of_the_halls_file_reads_in_english_only_where_the_file_gives_one() -> None:
+    assert named("企业设立登记", "Company registration", "en") == "Company registration"
+    assert named("企业设立登记", "Company registration", "zh") == "企业设立登记"
+    assert named("企业设立登记", None, "en") == "企业设立登记"
+    assert named("企业设立登记", "  ", "en") == "企业设立登记"

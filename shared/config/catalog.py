@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shared.base.errors import HallError
+from shared.base.messages import named
 from shared.store.model import Clerk, Post, Role, Service, Window, WindowService, Zone
 from shared.store.model import Hall as HallRow
 
@@ -43,10 +44,10 @@ class ServiceEntry:
 
     def name_in(self, lang: str) -> str:
         """The service's name in ``lang``: the English one when there is one."""
-        return (self.name_en or self.name) if lang == "en" else self.name
+        return named(self.name, self.name_en, lang)
 
     def zone_name_in(self, lang: str) -> str:
-        return (self.zone_name_en or self.zone_name) if lang == "en" else self.zone_name
+        return named(self.zone_name, self.zone_name_en, lang)
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from shared.base.messages import render
+from shared.base.messages import named, render
 
 __all__ = [
     "DEMO_HALL_PATH",
@@ -527,15 +527,15 @@ class KioskConfig(_Model):
 
     def hall_name(self, name: str, lang: str) -> str:
         """The hall's name in ``lang``: the English one when there is one."""
-        return (self.hall_name_en or name) if lang == "en" else name
+        return named(name, self.hall_name_en, lang)
 
     def zone_name(self, code: str, name: str, lang: str) -> str:
         zone = self.zones.get(code)
-        return (zone.name_en or name) if lang == "en" and zone is not None else name
+        return named(name, zone.name_en if zone is not None else None, lang)
 
     def service_name(self, code: str, name: str, lang: str) -> str:
         service = self.services.get(code)
-        return (service.name_en or name) if lang == "en" and service is not None else name
+        return named(name, service.name_en if service is not None else None, lang)
 
     def service(self, code: str) -> KioskService:
         return self.services.get(code) or KioskService()

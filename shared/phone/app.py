@@ -35,7 +35,7 @@ from starlette.templating import Jinja2Templates
 from starlette.types import Message
 
 from shared.base.errors import EnvironmentFault, HallError, YimenError
-from shared.base.messages import render, word
+from shared.base.messages import named, render, word
 from shared.hall import Hall, ReviewTicket, TicketInfo
 from shared.phone.guard import (
     Limits,
@@ -113,16 +113,12 @@ def service_name(ticket: TicketInfo, lang: str) -> str:
     """The ticket's service as the page names it in ``lang``: the English name of the hall's
     configuration on the English page when it has one, the Chinese name otherwise. Every
     place the page shows the service asks here."""
-    return _named(ticket.service_name, ticket.service_name_en, lang)
+    return named(ticket.service_name, ticket.service_name_en, lang)
 
 
 def hall_name(ticket: TicketInfo, lang: str) -> str:
     """The hall as the page names it in ``lang``, as `service_name`."""
-    return _named(ticket.hall_name, ticket.hall_name_en, lang)
-
-
-def _named(chinese: str, english: str | None, lang: str) -> str:
-    return ((english or "").strip() or chinese) if lang == "en" else chinese
+    return named(ticket.hall_name, ticket.hall_name_en, lang)
 
 
 class _Form:

@@ -75,6 +75,13 @@ def render(code: str, lang: str = "zh", /, **params: Any) -> str:
         return entry[lang]
 
 
+def named(chinese: str, english: str | None, lang: str = "zh") -> str:
+    """A name the hall gives in its own file (a hall, a zone, a service): in Chinese, and
+    in English where the file gives one (``name_en``) and the reader reads English."""
+    english = (english or "").strip()
+    return english if english and lang == "en" else chinese
+
+
 def word(prefix: str, value: str, lang: str = "zh") -> str:
     """How ``value`` of a kind of word reads (``word("state", "held")`` → 挂起); a value
     the table does not know reads as itself."""
