@@ -739,7 +739,7 @@ class LobbyDisplay(HallScreen):
                 item = self.zones_grid.takeAt(0)
                 w = item.widget() if item is not None else None
                 if w is not None and w is not self.zones_title:
-                    w.setParent(None)
+                    w.hide()  # its parent's until Qt deletes it (see widgets.clear)
                     w.deleteLater()
             self.zone_labels = {}
             self.zones_grid.addWidget(self.zones_title, 0, 0)

@@ -396,12 +396,12 @@ class ServicesScreen(QWidget):
         # A tile as tall as the longest name makes it (two lines in elderly type).
         longest = max((sv.name for sv in self._services), key=len, default="")
         probe = Tile(longest, self._waiting_text)
+        probe.setParent(self)  # styled like the real ones
+        probe.hide()  # never shown; Qt owns it (its parent), deletes it when it may
         probe.setProperty("role", "service")
-        probe.setParent(self)  # styled like the real ones, never shown
         probe.ensurePolished()
         width = (self.list_area.width() - space * (self._columns - 1)) // self._columns
         tile = max(probe.minimumSizeHint().height(), probe.heightForWidth(width))
-        probe.setParent(None)
         probe.deleteLater()
         rows = max(1, (self.list_area.height() + space) // (tile + space))
         return min(self._per_page, rows * self._columns)

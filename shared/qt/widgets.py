@@ -20,12 +20,13 @@ def label(
 
 
 def clear(layout: QLayout) -> None:
-    """Empty a layout of its widgets, off the screen at once: deleteLater waits for the
-    event loop, and until then an old widget would still be painted under the new ones."""
+    """Empty a layout of its widgets, off the screen at once (hidden: deleteLater waits
+    for the event loop, and until then an old widget would still be painted under the new
+    ones). Each stays its parent's until Qt deletes it: a widget taken from its parent
+    belongs to Python, and one deleted both ways can be freed twice."""
     while layout.count():
         item = layout.takeAt(0)
         w = item.widget() if item is not None else None
         if w is not None:
             w.hide()
-            w.setParent(None)
             w.deleteLater()
