@@ -49,6 +49,37 @@ class Gate:
             return True
 
 
+class _Keeper(QObject):
+    """Where a worker's thread hands what it no longer needs, to be let go on the GUI
+    thread. A work function or a callback often holds a screen (``lambda:
+    self.hall.…``); were its last reference dropped on the worker's thread, the screen
+    would be destroyed there, and Qt cannot stop a GUI object's timers from another
+    thread: they would fire later into freed memory."""
+
+    _take = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._take.connect(self._let_go)
+
+    def take(self, things: object) -> None:
+        self._take.emit(things)  # queued: released when the GUI thread delivers it
+
+    def _let_go(self, things: object) -> None:
+        del things
+
+
+_keeper: _Keeper | None = None
+
+
+def _the_keeper() -> _Keeper:
+    """The one keeper, made on the GUI thread (by the first worker) and kept for good."""
+    global _keeper
+    if _keeper is None:
+        _keeper = _Keeper()
+    return _keeper
+
+
 class Worker(QObject):
     """Runs functions on its own thread, in order; reports back on the GUI thread."""
 
@@ -60,6 +91,7 @@ class Worker(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"yimen-{name}")
         self._finished.connect(self._deliver)
         self._gate = Gate()
+        self._keeper = _the_keeper()
         # Deleted with its screen before anyone closed it: no answer may be posted to it.
         self.destroyed.connect(self._gate.close)
 
@@ -71,18 +103,27 @@ class Worker(QObject):
     ) -> Future[None]:
         """Run ``fn`` on the worker's thread; then ``on_result(result)`` or
         ``on_error(exception)`` on the GUI thread (an error nobody handles is logged).
-        After ``close`` nothing more is run or delivered."""
-        gate, finished = self._gate, self._finished
+        After ``close`` nothing more is run or delivered. The worker's thread keeps no
+        reference to ``fn`` or the callbacks once it is done: they are let go on the GUI
+        thread, whatever they hold."""
+        gate, finished, keeper = self._gate, self._finished, self._keeper
+        held: list[Any] = [fn, on_result, on_error]
 
         def run() -> None:
-            if not gate.open:
-                return
+            work, ok, failed = held
+            held.clear()
             try:
-                result = fn()
-            except BaseException as exc:  # delivered, not lost with the thread
-                gate.post(partial(finished.emit, on_error, None, exc))
-                return
-            gate.post(partial(finished.emit, on_result, result, None))
+                if not gate.open:
+                    return
+                try:
+                    result = work()
+                except BaseException as exc:  # delivered, not lost with the thread
+                    gate.post(partial(finished.emit, failed, None, exc))
+                else:
+                    gate.post(partial(finished.emit, ok, result, None))
+            finally:
+                keeper.take((work, ok, failed))
+                del work, ok, failed
 
         if not gate.open:  # the app is closing: late work is dropped, not an error
             done: Future[None] = Future()

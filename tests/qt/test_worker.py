@@ -4,6 +4,7 @@ none comes once the worker is closed or its screen is gone, whenever the work en
 from __future__ import annotations
 
 import threading
+import weakref
 
 import pytest
 from PySide6.QtCore import QThread
@@ -97,3 +98,36 @@ def test_the_stations_collector_frees_cycles_from_the_gui_thread(qtbot: QtBot) -
         qtbot.waitUntil(lambda: gone() is None, timeout=10_000)
     finally:
         collector.stop()
+
+
+class _Screen:
+    """Stands for a screen a job holds (``lambda: self.hall.…``)."""
+
+
+@pytest.mark.parametrize("ends", ["answered", "failed", "closed meanwhile"])
+def test_what_a_job_holds_is_let_go_on_the_gui_thread(qtbot: QtBot, ends: str) -> None:
+    """A screen destroyed on the worker's thread would leave its timers to fire into freed
+    memory; so the job, its callbacks and what they hold are released on the GUI thread,
+    however the job ends."""
+    worker = Worker("db")
+    freed_on: list[str] = []
+    running, release = threading.Event(), threading.Event()
+    screen = _Screen()
+    weakref.finalize(screen, lambda: freed_on.append(threading.current_thread().name))
+
+    def job(s: _Screen = screen) -> str:
+        running.set()
+        release.wait(10)
+        if ends == "failed":
+            raise RuntimeError(str(s))
+        return str(s)
+
+    worker.submit(job, lambda _r, s=screen: None, lambda _e, s=screen: None)
+    del job, screen
+    assert running.wait(10)
+    if ends == "closed meanwhile":
+        worker._gate.close()
+    release.set()
+    qtbot.waitUntil(lambda: bool(freed_on), timeout=10_000)
+    assert freed_on == ["MainThread"]
+    worker.close()
