@@ -15,7 +15,7 @@ DEMO_ARGS ?=
 .DELETE_ON_ERROR:
 .DEFAULT_GOAL := help
 .PHONY: help system-deps venv translations translations-update lint test demo bench clean \
-	phone-screenshots
+	phone-screenshots screenshots
 
 help: ## list the targets
 	@echo "Targets (each installs what it needs first):"
@@ -94,6 +94,22 @@ demo: system-deps venv translations ## run the demo (yimen demo)
 
 bench: venv ## run the benchmarks (python -m bench)
 	$(VENV)/bin/python -m bench
+
+# The README's screenshots, all from one headless demo run of this build (the phone page's
+# have their own target: they need Chromium).
+SHOTS := kiosk-home kiosk-services kiosk-ticket kiosk-elderly-home kiosk-elderly-services \
+	kiosk-refusal kiosk-home-landscape kiosk-ticket-landscape display-1920x1080 \
+	display-1080x1920
+screenshots: system-deps venv translations ## retake assets/screenshots/ from yimen demo --headless
+	@rm -rf .shots && mkdir .shots
+	cd .shots && QT_QPA_PLATFORM=offscreen ../$(VENV)/bin/yimen demo --headless
+	@for s in $(SHOTS); do cp .shots/demo-out/$$s.png assets/screenshots/$$s.png; done
+	cp .shots/demo-out/counter-window1.png assets/screenshots/counter-full.png
+	cp .shots/demo-out/counter-window1-compact.png assets/screenshots/counter-compact.png
+	cp .shots/demo-out/display-window1-called.png assets/screenshots/display-window.png
+	pdftoppm -r 203 -png -singlefile "$$(ls .shots/demo-out/slips/*.pdf | head -1)" \
+		assets/screenshots/slip-80mm
+	@rm -rf .shots
 
 # The phone page at 390x844 in headless Chromium (apt-get install chromium; not in CI).
 phone-screenshots: venv ## screenshots of the phone page (assets/screenshots/phone-*.png)
