@@ -32,11 +32,11 @@ WINDOW, CLERK = 3, "1003"
 
 
 def chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
+    for name in ("chromium", "chromium-browser", "chromium-headless-shell", "google-chrome"):
         found = shutil.which(name)
         if found:
             return found
-    sys.exit("Chromium is needed: apt-get install chromium")
+    sys.exit("Chromium is needed: apt-get install chromium (or chromium-headless-shell)")
 
 
 def shoot(browser: str, url: str, png: Path) -> None:
