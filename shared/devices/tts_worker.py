@@ -57,6 +57,8 @@ def choose_voice(voices: Iterable[tuple[str, str, Sequence[str]]], lang: str) ->
 
 
 FINISH_SECONDS = 15.0
+#: Times an utterance is said again when the driver wrote no audio.
+EMPTY_ATTEMPTS = 3
 
 
 def _reply(out: TextIO, message: dict[str, Any]) -> None:
@@ -103,14 +105,23 @@ def main() -> int:
                 continue
             engine.setProperty("voice", voice)
             engine.setProperty("rate", int(request["rate"]))
-            finished.clear()
-            engine.save_to_file(request["text"], request["path"])
-            engine.runAndWait()
-            if waits_for_finish and not finished.wait(FINISH_SECONDS):
-                _reply(out, {"ok": False, "code": "voice.failed", "detail": "no end of speech"})
-                continue
-            if not os.path.exists(request["path"]) or os.path.getsize(request["path"]) <= 44:
-                _reply(out, {"ok": False, "code": "voice.failed", "detail": "no audio"})
+            # The espeak driver writes the file before it adds the samples that came with
+            # the end of the utterance: when all of them came then (a busy PC), the file
+            # is empty. Saying it again is the cure; a voice that never speaks fails.
+            problem = ""
+            for _attempt in range(EMPTY_ATTEMPTS):
+                finished.clear()
+                engine.save_to_file(request["text"], request["path"])
+                engine.runAndWait()
+                if waits_for_finish and not finished.wait(FINISH_SECONDS):
+                    problem = "no end of speech"
+                    break
+                path = request["path"]
+                problem = "" if os.path.exists(path) and os.path.getsize(path) > 44 else "no audio"
+                if not problem:
+                    break
+            if problem:
+                _reply(out, {"ok": False, "code": "voice.failed", "detail": problem})
                 continue
             _reply(out, {"ok": True, "voice": voice})
         except Exception as exc:
