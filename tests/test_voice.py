@@ -279,3 +279,82 @@ def test_a_fresh_speech_process_on_a_busy_pc_writes_the_whole_call(tmp_path: Pat
         for hog in hogs:
             hog.kill()
             hog.wait()
+
+
+# A pyttsx3 whose espeak driver writes an empty file the first ``EMPTY`` times it is asked
+# (as the real one does when all the samples come with the end of the utterance).
+_FAKE_PYTTSX3 = """
+import os, struct, wave
+
+EMPTY = int(os.environ["FAKE_EMPTY"])
+COUNT = os.environ["FAKE_COUNT"]
+
+
+class _Voice:
+    def __init__(self, vid, name, languages):
+        self.id, self.name, self.languages = vid, name, languages
+
+
+class _Engine:
+    driver_name = "espeak"
+
+    def __init__(self):
+        self._done, self._job = None, None
+
+    def getProperty(self, name):
+        return [_Voice("cmn", "Chinese (Mandarin)", ["cmn"]), _Voice("en", "English", ["en"])]
+
+    def setProperty(self, name, value):
+        pass
+
+    def connect(self, topic, callback):
+        self._done = callback
+
+    def save_to_file(self, text, path):
+        self._job = path
+
+    def runAndWait(self):
+        with open(COUNT, "a") as f:
+            f.write("x")
+        asked = os.path.getsize(COUNT)
+        with wave.open(self._job, "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(22050)
+            if asked > EMPTY:
+                w.writeframes(struct.pack("<h", 1000) * 2205)
+        self._done("utterance", True)
+
+
+def init():
+    return _Engine()
+"""
+
+
+@pytest.mark.parametrize(("empty", "said"), [(2, True), (5, False)])
+def test_an_utterance_the_driver_left_empty_is_said_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty: int, said: bool
+) -> None:
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    (fake / "pyttsx3.py").write_text(_FAKE_PYTTSX3, encoding="utf-8")
+    count = tmp_path / "asked"
+    count.write_text("", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(fake), os.environ.get("PYTHONPATH", "")]))
+    monkeypatch.setenv("FAKE_EMPTY", str(empty))
+    monkeypatch.setenv("FAKE_COUNT", str(count))
+    engine = SpeechEngine()
+    out = tmp_path / "call.wav"
+    try:
+        if said:
+            engine.render("请A001号到1号窗口办理", "zh", 180, out)
+            assert read_wav(out).seconds > 0.05
+            assert count.read_text(encoding="utf-8") == "xxx"  # twice empty, then heard
+        else:
+            with pytest.raises(EnvironmentFault) as failed:
+                engine.render("请A001号到1号窗口办理", "zh", 180, out)
+            assert failed.value.code == "voice.failed"
+            assert "no audio" in failed.value.message("en")
+            assert count.read_text(encoding="utf-8") == "xxx"  # three tries, then given up
+    finally:
+        engine.close()
