@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_cli_texts import _parser_texts
+from .test_cli_texts import _docstrings, _parser_texts
 
 SHARED = Path(__file__).resolve().parent.parent / "shared"
 
@@ -60,19 +60,6 @@ def _looked_at(path: Path) -> bool:
 
 def _sources() -> list[Path]:
     return sorted(p for p in SHARED.rglob("*.py") if _looked_at(p))
-
-
-def _docstrings(tree: ast.AST) -> set[int]:
-    """The ids of the strings that stand alone as a statement: the docstrings of modules,
-    classes and functions, and those written under a field or a constant to describe it.
-    They are for the reader of the code, not said by the hall."""
-    return {
-        id(node.value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Expr)
-        and isinstance(node.value, ast.Constant)
-        and isinstance(node.value.value, str)
-    }
 
 
 def _is_lang_en(node: ast.AST) -> bool:

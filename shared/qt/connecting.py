@@ -13,9 +13,10 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from shared.base.errors import EnvironmentFault, YimenError
+from shared.base.errors import YimenError
 from shared.hall import Hall
 from shared.qt.tasks import Worker
+from shared.store.db import is_passing
 
 log = logging.getLogger(__name__)
 
@@ -23,15 +24,6 @@ log = logging.getLogger(__name__)
 AGAIN_MS = 3000
 # A connection that takes longer than this shows the waiting window.
 SHOW_AFTER_MS = 800
-
-
-def unreachable(exc: BaseException) -> bool:
-    """The server is away (not running, restarting, the network cut): worth waiting for."""
-    return isinstance(exc, EnvironmentFault) and exc.code in (
-        "db.unreachable",
-        "db.unavailable",
-        "db.busy",
-    )
 
 
 class ConnectingWindow(QWidget):
@@ -95,7 +87,7 @@ def connect_waiting(
         return window
 
     def failed(exc: BaseException) -> None:
-        if not unreachable(exc):
+        if not is_passing(exc):  # waiting cannot mend it
             finish(exc)
             return
         log.warning("the hall's database does not answer yet (%s); trying again", exc)

@@ -56,6 +56,14 @@ session_guard: Callable[[], None] | None = None
 NOTIFY_CHANNEL = "yimen_events"
 _PENDING_EVENTS = "yimen.pending_events"
 T = TypeVar("T")
+#: The faults that pass: the server not up yet, restarting, the network cut, every
+#: connection busy. Worth waiting for and trying again; any other fault is not.
+PASSING_FAULTS = frozenset({"db.unreachable", "db.unavailable", "db.busy"})
+
+
+def is_passing(exc: BaseException) -> bool:
+    """Whether ``exc`` is the database being away for a while (`PASSING_FAULTS`)."""
+    return isinstance(exc, EnvironmentFault) and exc.code in PASSING_FAULTS
 
 
 def parse_url(url: str) -> URL:

@@ -37,7 +37,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from shared.base.errors import EnvironmentFault, HallError
-from shared.store.db import NOTIFY_CHANNEL, Database, connect
+from shared.store.db import NOTIFY_CHANNEL, Database, connect, is_passing
 from shared.store.model import Clerk, Event, Hall, Service, Ticket, Window
 
 log = logging.getLogger(__name__)
@@ -250,7 +250,7 @@ class Feed:
 
 def _is_connection_fault(exc: BaseException) -> bool:
     if isinstance(exc, EnvironmentFault):
-        return exc.code in ("db.unreachable", "db.unavailable", "db.busy")
+        return is_passing(exc)
     if isinstance(exc, OSError):
         return True
     if isinstance(exc, OperationalError):

@@ -8,7 +8,6 @@ small for the back row says so in the log."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +20,6 @@ from pytestqt.qtbot import QtBot
 from kiosk.display import HallScreen, LobbyDisplay, Marquee, WindowScreen
 from shared.hall import Hall
 from shared.qt.feed_bridge import FeedBridge
-from shared.qt.i18n import set_language
 from shared.qt.theme import letter_px
 
 pytestmark = pytest.mark.gui
@@ -35,21 +33,6 @@ LOBBIES = {  # name: (size, inches)
 }
 WINDOW_SCREENS = {"1366x768": QSize(1366, 768), "1024x600": QSize(1024, 600),
                   "800x480": QSize(800, 480)}  # fmt: skip
-
-
-@pytest.fixture(params=["zh", "en"])
-def lang(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
-    set_language(request.param)
-    yield str(request.param)
-    set_language("zh")
-
-
-@pytest.fixture
-def feed(db_url: str) -> Iterator[FeedBridge]:
-    """The display's feed; the test says when the connection is lost."""
-    b = FeedBridge(db_url)
-    yield b
-    b.stop()
 
 
 def busy_morning(hall: Hall) -> None:

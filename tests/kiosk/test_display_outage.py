@@ -5,8 +5,6 @@ connection is back everything is as before, in Chinese and in English."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QSize
@@ -16,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from kiosk.display import LobbyDisplay, WindowScreen
 from shared.hall import Hall
 from shared.qt.feed_bridge import FeedBridge
-from shared.qt.i18n import set_language
 from shared.qt.theme import DISPLAY
 
 from .test_display_layout import assert_nothing_overlaps, opened, pixels, settled
@@ -32,21 +29,6 @@ SAYS = {
         "Now calling",
     ),
 }
-
-
-@pytest.fixture(params=["zh", "en"])
-def lang(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
-    set_language(request.param)
-    yield str(request.param)
-    set_language("zh")
-
-
-@pytest.fixture
-def feed(db_url: str) -> Iterator[FeedBridge]:
-    """The display's feed; the test says when the connection is lost and back."""
-    b = FeedBridge(db_url)
-    yield b
-    b.stop()
 
 
 def ink_colour(widget: QWidget) -> str:
