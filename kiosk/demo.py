@@ -52,6 +52,15 @@ def walk(hall: Hall, out: Path, app: QApplication) -> list[Path]:
         settle(app, lambda: bool(shown))
         settle(app, lambda: bool(printed))  # the band says to take the slip
 
+    def refusal(w: KioskWindow, name: str) -> None:
+        """不动产登记, whose numbers are gone today, chosen from 社会民生: the refusal."""
+        refused: list[str] = []
+        w.refused.connect(refused.append)
+        w._on_home_zone_chosen("MS")
+        w._on_services_chosen("bdc-dj")
+        settle(app, lambda: bool(refused))
+        shot(w, name)
+
     for n in range(4):  # a morning already under way
         hall.issue_ticket(("qy-sl", "gt-zc", "sb-cb", "gt-zc")[n], kiosk="K2")
 
@@ -84,12 +93,7 @@ def walk(hall: Hall, out: Path, app: QApplication) -> list[Path]:
     w.go_home()
     for _ in range(40):
         hall.issue_ticket("bdc-dj", kiosk="K2")  # today's numbers for 不动产登记 are gone
-    refused: list[str] = []
-    w.refused.connect(refused.append)
-    w._on_home_zone_chosen("MS")
-    w._on_services_chosen("bdc-dj")
-    settle(app, lambda: bool(refused))
-    shot(w, "refusal")
+    refusal(w, "refusal")
     w.ask_for_help()
     shot(w, "help")
     w.go_home()
@@ -105,22 +109,13 @@ def walk(hall: Hall, out: Path, app: QApplication) -> list[Path]:
     ticket(w, lambda: w._on_services_chosen("yl-dy"))
     shot(w, "ticket-en")
     w.go_home()
-    w._on_home_zone_chosen("MS")
-    refused.clear()
-    w._on_services_chosen("bdc-dj")
-    settle(app, lambda: bool(refused))
-    shot(w, "refusal-en")
+    refusal(w, "refusal-en")
     w.next_citizen()
     w.close()
 
     wide = window(QSize(1920, 1080))
     shot(wide, "home-landscape")
-    refused.clear()
-    wide.refused.connect(refused.append)
-    wide._on_home_zone_chosen("MS")
-    wide._on_services_chosen("bdc-dj")
-    settle(app, lambda: bool(refused))
-    shot(wide, "refusal-landscape")
+    refusal(wide, "refusal-landscape")
     wide.go_home()
     wide._on_home_zone_chosen("SS")
     ticket(wide, lambda: wide._on_services_chosen("qy-sl"))
