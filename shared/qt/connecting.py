@@ -9,13 +9,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from shared.base.errors import YimenError
 from shared.hall import Hall
 from shared.qt.tasks import Worker
+from shared.qt.theme import stylesheet
+from shared.qt.widgets import label
 from shared.store.db import is_passing
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,8 @@ log = logging.getLogger(__name__)
 AGAIN_MS = 3000
 # A connection that takes longer than this shows the waiting window.
 SHOW_AFTER_MS = 800
+# The screen size the waiting window's type is sized for (a staff PC's).
+STAFF_SHORT_SIDE = 720
 
 
 class ConnectingWindow(QWidget):
@@ -35,17 +39,19 @@ class ConnectingWindow(QWidget):
         super().__init__()
         self.setObjectName("connecting")
         self.setWindowTitle("Yimen")
-        self.title = QLabel(QCoreApplication.translate("Connecting", "Connecting to the server…"))
-        self.title.setStyleSheet("font-size: 28px; font-weight: bold;")
-        self.target = QLabel(target)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
+        self.setStyleSheet(stylesheet("staff", STAFF_SHORT_SIDE))  # the staff screens' look
+        self.title = label(
+            QCoreApplication.translate("Connecting", "Connecting to the server…"),
+            "title",
+            centred=True,
+        )
+        self.target = label(target, "hint", centred=True)
+        self.detail = label(role="heading", centred=True)
         box = QVBoxLayout(self)
         box.setContentsMargins(48, 48, 48, 48)
         for w in (self.title, self.target, self.detail):
-            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box.addWidget(w)
-        self.resize(640, 320)
+        self.resize(720, 360)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()
