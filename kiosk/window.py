@@ -179,6 +179,9 @@ class KioskWindow(QWidget):
         self.zone: str | None = None
         self.db = Worker("db", self)
         self.printing = Worker("printer", self)
+        # A fault reported and not yet followed by a good print (at start: perhaps one
+        # from before a restart; the core records "printing again" only after a fault).
+        self._printer_faulted = True
         self._tap: _Tap | None = None
         self.retry_ms = RETRY_MS
         self.thanks_ms = THANKS_MS
@@ -733,6 +736,13 @@ class KioskWindow(QWidget):
         def done(path: Path | None) -> None:
             self.ticket.set_printer(self.tr("Please take your slip below"), alert=False)
             self.slip_printed.emit(path)
+            if self._printer_faulted:  # printing again: the supervisor's alarm ends
+                self._printer_faulted = False
+                self.db.submit(
+                    lambda: self.hall.report_printer_ok(self.kiosk),
+                    None,
+                    lambda e: log.warning("could not record the printer back: %s", e),
+                )
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, PrinterFault):
@@ -745,6 +755,7 @@ class KioskWindow(QWidget):
                 )
             self.ticket.set_printer(sentence, alert=True)
             self.printer_failed.emit(code)
+            self._printer_faulted = True
             detail = str(getattr(exc, "params", {}).get("detail", "")) or str(exc)
             self.db.submit(
                 lambda: self.hall.report_printer_fault(self.kiosk, code, detail),

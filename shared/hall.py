@@ -23,24 +23,32 @@ from sqlalchemy.orm import Session
 from shared.base.clock import Clock, SystemClock
 from shared.base.errors import HallError, YimenError
 from shared.config.catalog import CATALOG_SECONDS
+from shared.config.export import hall_tables, to_toml
 from shared.config.hall_file import HallConfig
 from shared.config.halls import HallSettings, LoadSummary, find_hall, load_config, verify_password
+from shared.rules import alarms as al
 from shared.rules import appointments as ap
 from shared.rules import coverage as cv
 from shared.rules import notices as nt
 from shared.rules import overtime as ot
 from shared.rules import posts
 from shared.rules import reviews as rv
+from shared.rules import setup as su
 from shared.rules import signin as si
+from shared.rules import staff as sf
 from shared.rules import stations as st
 from shared.rules import tickets as tk
 from shared.rules import windows as wn
+from shared.rules.alarms import AlarmInfo, Sweep
 from shared.rules.coverage import EmptyPost, NoonCoverage
+from shared.rules.floor import Floor, read_floor
 from shared.rules.lobby import Lobby, feed_position, read_lobby
 from shared.rules.overtime import DeclineInfo, ExtendedServiceInfo, OvertimeMonth
 from shared.rules.posts import Handed
 from shared.rules.reviews import CaseInfo, ReviewInfo, make_review_code, make_short_code
+from shared.rules.setup import SettingsChange
 from shared.rules.signin import SignedIn
+from shared.rules.staff import StaffSignIn
 from shared.rules.stations import HelpRequest
 from shared.store.db import Database, connect, sqlite_url
 from shared.store.model import (
@@ -393,6 +401,11 @@ class Hall:
         self._write(
             lambda s: st.report_printer_fault(s, self.settings, station, code, detail, self.now())
         )
+
+    def report_printer_ok(self, station: str) -> bool:
+        """The station printed after a fault: its printer alarm ends. Cheap to call after
+        every print (nothing is written unless the last report was a fault)."""
+        return self._write(lambda s: st.report_printer_ok(s, self.settings, station, self.now()))
 
     def book_appointment(
         self,
@@ -974,7 +987,228 @@ class Hall:
         if not verify_password(password_hash, password):
             raise HallError(refusal, clerk=clerk_code)
 
-    # -- looking -------------------------------------------------------------------
+    # -- the supervisor's station -----------------------------------------------------
+    #
+    # Every operation below names the token of a supervisor's sign-in (`sign_in_supervisor`);
+    # the core checks it, and the clerk's role, in the operation's own transaction.
+
+    def sign_in_supervisor(self, clerk_code: str, password: str, station: str) -> StaffSignIn:
+        """A supervisor signs in at a station without a window (the same lockout as a
+        window's sign-in); a clerk who is not a supervisor is refused."""
+        outcome = self._write(
+            lambda s: sf.open_session(s, self.settings, clerk_code, password, station, self.now())
+        )
+        return outcome.result()
+
+    def sign_out_supervisor(self, token: str) -> None:
+        self._write(lambda s: sf.close_session(s, self.settings, token, self.now()))
+
+    def supervisor(self, token: str) -> str:
+        """The code of the supervisor behind ``token``, or the refusal."""
+        with self._read() as s:
+            return sf.supervisor(s, self.settings, token, self.now()).code
+
+    def floor(self) -> Floor:
+        """The live floor: every window, the waiting per zone and service, today's figures."""
+        with self._read() as s:
+            return read_floor(s, self.settings, self.now())
+
+    def sweep_alarms(self) -> Sweep:
+        """Raise the alarms of causes present now and resolve those whose cause ended (any
+        station may: an alarm is raised once whoever sweeps)."""
+
+        def op(s: Session) -> Sweep:
+            return al.sweep(s, self.settings, self.now())
+
+        try:
+            return self._write(op)
+        except IntegrityError:  # another station raised the same alarm at the same moment
+            return self._write(op)
+
+    def alarms(self, *, since: datetime | None = None) -> list[AlarmInfo]:
+        """The open alarms, newest first; with ``since``, also those resolved after it."""
+        with self._read() as s:
+            return al.alarms(s, self.settings, self.now(), since=since)
+
+    def acknowledge_alarm(self, token: str, alarm_id: int) -> AlarmInfo:
+        """A supervisor has seen the alarm; recorded with who and when."""
+
+        def op(s: Session) -> AlarmInfo:
+            now = self.now()
+            who = sf.supervisor(s, self.settings, token, now)
+            return al.acknowledge(s, self.settings, alarm_id, who, now)
+
+        return self._write(op)
+
+    def pause_window(
+        self, token: str, window_no: int, reason: str | None = None, noon_reason: str | None = None
+    ) -> WindowInfo:
+        """A supervisor pauses a window from the floor (nobody is called there until it is
+        reopened); the window's rules hold as for its clerk."""
+
+        def op(s: Session) -> WindowInfo:
+            now = self.now()
+            who = sf.supervisor(s, self.settings, token, now)
+            w = tk.supervisor_pause(s, self.settings, window_no, who, now, reason, noon_reason)
+            return self._window_info(w, None)
+
+        return self._write(op)
+
+    def reopen_window(self, token: str, window_no: int) -> WindowInfo:
+        def op(s: Session) -> WindowInfo:
+            now = self.now()
+            who = sf.supervisor(s, self.settings, token, now)
+            w = tk.supervisor_resume(s, self.settings, window_no, who, now)
+            return self._window_info(w, wn.in_hand(s, w))
+
+        return self._write(op)
+
+    def move_ticket(
+        self,
+        token: str,
+        number: str,
+        *,
+        to_service: str | None = None,
+        to_window: int | None = None,
+        reason: str | None = None,
+    ) -> TicketInfo:
+        """A waiting ticket of today sent to another service or window by a supervisor,
+        keeping its place as a transfer does (a setting)."""
+
+        def op(s: Session, now: datetime) -> Ticket:
+            who = sf.supervisor(s, self.settings, token, now)
+            return tk.move_waiting(
+                s, self.settings, number, who, now,
+                to_service=to_service, to_window=to_window, reason=reason,
+            )  # fmt: skip
+
+        return self._ticket_op(op)
+
+    def answer_help(self, token: str, request: str) -> HelpRequest:
+        """A help request answered by the supervisor signed in at the station."""
+
+        def op(s: Session) -> HelpRequest:
+            now = self.now()
+            who = sf.supervisor(s, self.settings, token, now)
+            return st.acknowledge_help(s, self.settings, request, who.code, now)
+
+        return self._write(op)
+
+    def close_day_as(self, token: str) -> int:
+        """`close_day` by a supervisor from the floor."""
+
+        def op(s: Session) -> int:
+            now = self.now()
+            sf.supervisor(s, self.settings, token, now)
+            return tk.close_day(s, self.settings, now)
+
+        return self._write(op)
+
+    # -- the hall's everyday settings ----------------------------------------------------
+
+    def change_settings(self, token: str, what: str, edits: Sequence[su.Edit]) -> SettingsChange:
+        """Edits of `shared.rules.setup` (daily_cap, time_slots, …) made by a supervisor,
+        checked as a configuration file is, and recorded with what changed."""
+
+        def op(s: Session) -> tuple[SettingsChange, HallSettings]:
+            now = self.now()
+            who = sf.supervisor(s, self.settings, token, now)
+            return su.change(s, self.settings, who, what, edits, now)
+
+        done, fresh = self._write(op)
+        self._settings = fresh
+        return done
+
+    def set_daily_cap(self, token: str, service: str, cap: int | None) -> SettingsChange:
+        return self.change_settings(token, "daily_cap", [su.daily_cap(service, cap)])
+
+    def set_time_slots(
+        self,
+        token: str,
+        service: str,
+        slots: Sequence[tuple[str, str]],
+        caps: Sequence[int] = (),
+    ) -> SettingsChange:
+        return self.change_settings(token, "time_slots", [su.time_slots(service, slots, caps)])
+
+    def set_window_services(
+        self, token: str, window_no: int, services: Sequence[str]
+    ) -> SettingsChange:
+        return self.change_settings(
+            token, "window_services", [su.window_services(window_no, services)]
+        )
+
+    def set_display_notice(self, token: str, text: str) -> SettingsChange:
+        return self.change_settings(token, "display_notice", [su.display_notice(text)])
+
+    def set_calendar_day(self, token: str, kind: str, day: date, present: bool) -> SettingsChange:
+        """``kind``: "holidays" (休息日) or "workday_swaps" (调休上班); add or take off ``day``."""
+        if kind not in ("holidays", "workday_swaps"):
+            raise HallError("setup.bad_path", path=f"calendar.{kind}")
+        return self.change_settings(token, kind, [su.calendar_day(kind, day, present)])
+
+    def set_post(self, token: str, window_no: int, a: str | None, b: str | None) -> SettingsChange:
+        """The window's AB pair; both None removes the post."""
+        return self.change_settings(token, "post", [su.post(window_no, a, b)])
+
+    def add_clerk(
+        self, token: str, code: str, name: str, role: str = "clerk", password: str | None = None
+    ) -> SettingsChange:
+        return self.change_settings(token, "clerk_add", [su.clerk_add(code, name, role, password)])
+
+    def update_clerk(
+        self, token: str, code: str, *, name: str | None = None, role: str | None = None
+    ) -> SettingsChange:
+        return self.change_settings(
+            token, "clerk_update", [su.clerk_update(code, name=name, role=role)]
+        )
+
+    def disable_clerk(self, token: str, code: str) -> SettingsChange:
+        return self.change_settings(token, "clerk_disable", [su.clerk_remove(code)])
+
+    def enable_clerk(self, token: str, code: str) -> SettingsChange:
+        """A disabled clerk back on the hall's list, with their name and role."""
+        with self._read() as s:
+            row = s.scalars(
+                select(Clerk).where(Clerk.hall_id == self.settings.id, Clerk.code == code)
+            ).first()
+        if row is None:
+            raise HallError("clerk.unknown", clerk=code)
+        return self.change_settings(
+            token, "clerk_enable", [su.clerk_add(code, row.name, row.role.value, None)]
+        )
+
+    def reset_password(self, token: str, code: str, password: str) -> SettingsChange:
+        def op(s: Session) -> SettingsChange:
+            now = self.now()
+            who = sf.supervisor(s, self.settings, token, now)
+            return su.reset_password(s, self.settings, who, code, password, now)
+
+        return self._write(op)
+
+    def set_setting(self, token: str, path: str, value: object) -> SettingsChange:
+        """Any one key of the hall's configuration by its path (for scripts)."""
+        return self.change_settings(token, "setting", [su.setting(path, value)])
+
+    def setting_changes(
+        self, *, since: datetime | None = None, limit: int = 200
+    ) -> list[SettingsChange]:
+        """The recorded changes of the hall's settings, newest first."""
+        with self._read() as s:
+            return su.changes(s, self.settings, since, limit)
+
+    def export_config(self) -> str:
+        """The hall's configuration as a TOML file (no passwords): ``yimen init --config``
+        of it changes nothing."""
+        with self._read() as s:
+            return to_toml(hall_tables(s, self.settings))
+
+    def reload(self) -> None:
+        """Read the hall's settings again now (a screen told of a settings change)."""
+        with self.db.read() as s:
+            self._settings = find_hall(s, self._settings.code)
+
+    # -- looking -------------------------------------------------------------------------
 
     def ticket(self, number: str, day: date | None = None) -> TicketInfo:
         with self._read() as s:
@@ -1168,6 +1402,13 @@ def init_hall(url: str | None, config: HallConfig, clock: Clock | None = None) -
         upgrade(db)
         now = (clock or SystemClock()).now()
         with db.write() as s:
-            return load_config(s, config, now)
+            try:
+                before = hall_tables(s, find_hall(s, config.hall.code))
+            except HallError:
+                before = None  # a new hall
+            summary = load_config(s, config, now)
+            s.flush()
+            su.record_load(s, find_hall(s, config.hall.code), before, now)
+            return summary
     finally:
         db.dispose()

@@ -41,6 +41,7 @@ class ServiceEntry:
     position: int
     name_en: str | None = None  # [[services]] name_en, if the hall gave one
     zone_name_en: str | None = None
+    slot_caps: tuple[int, ...] = ()  # per time slot, 0: no quota; empty: none at all
 
     def name_in(self, lang: str) -> str:
         """The service's name in ``lang``: the English one when there is one."""
@@ -180,6 +181,7 @@ def service_entry(
         position=sv.position,
         name_en=services_en.get(sv.code),
         zone_name_en=zones_en.get(zone.code),
+        slot_caps=tuple(int(n) for n in sv.slot_caps or ()),
     )
 
 

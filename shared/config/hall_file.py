@@ -423,6 +423,10 @@ CodeDays = Annotated[int, Strict(), AfterValidator(_int_range(1, 30))]
 RectifyDays = Annotated[int, Strict(), AfterValidator(_int_range(5, 15))]
 ExtensionDays = Annotated[int, Strict(), AfterValidator(_int_range(1, 15))]
 EvaluatorSeconds = Annotated[int, Strict(), AfterValidator(_int_range(10, 120))]
+SlotCap = Annotated[int, Strict(), AfterValidator(_int_range(0, 9999))]
+AlarmMinutes = Annotated[int, Strict(), AfterValidator(_int_range(1, 240))]
+ServiceFactor = Annotated[int, Strict(), AfterValidator(_int_range(2, 10))]
+WarnDays = Annotated[int, Strict(), AfterValidator(_int_range(0, 10))]
 
 
 def _path(parts: Sequence[str | int]) -> str:
@@ -627,6 +631,31 @@ class ReviewsConfig(_Model):
     """The one extension a case may get adds at most this many working days (1–15)."""
     evaluator_seconds: EvaluatorSeconds = 30
     """How long the window's evaluator shows the five faces after F3 (10–120 s)."""
+
+
+class AlarmsConfig(_Model):
+    """[alarms]: what raises an alarm on the supervisor's station; every key has a default.
+    The empty post's threshold is [staffing] ``empty_post_minutes``."""
+
+    wait_minutes: AlarmMinutes = 30
+    """A ticket waiting longer than this many minutes (1–240) raises its service's alarm."""
+    service_wait_minutes: dict[Code, AlarmMinutes] = Field(default_factory=dict)
+    """The same, per service where it differs: ``{ qy-sl = 45 }``."""
+    long_service_factor: ServiceFactor = 3
+    """A window holding one ticket longer than this many times (2–10) its service's
+    handling time raises an alarm."""
+    both_away_minutes: AlarmMinutes = 5
+    """A post's A away and nobody at the window in open hours for this many minutes:
+    A and B both away."""
+    help_minutes: AlarmMinutes = 3
+    """A help request at a kiosk nobody has answered for this many minutes."""
+    case_warn_days: WarnDays = 2
+    """A bad review's case this many days (0–10) before its deadline; past it, another."""
+    sound: Flag = True
+    """The supervisor's station sounds a chime when an alarm is raised."""
+
+    def wait_for(self, service_code: str) -> int:
+        return self.service_wait_minutes.get(service_code, self.wait_minutes)
 
 
 class SummerConfig(_Model):
@@ -857,9 +886,20 @@ class ServiceConfig(_Model):
     code when today's tickets are gone or not issued now."""
     online_url: ReviewUrl | None = None
     """Where the service can be done online (网上办); shown like ``booking_url``."""
+    slot_caps: tuple[SlotCap, ...] = ()
+    """The most tickets issued within each of ``time_slots`` (分时段放号), one number per
+    slot in the same order, 0 = no quota; empty = no quota in any slot."""
 
     @model_validator(mode="after")
     def _check(self) -> Self:
+        if self.slot_caps and len(self.slot_caps) != len(self.time_slots):
+            raise _rule(
+                "config.slots.caps_count",
+                "slot_caps",
+                name=self.name,
+                slots=len(self.time_slots),
+                caps=len(self.slot_caps),
+            )
         for i in range(1, len(self.time_slots)):
             before, slot = self.time_slots[i - 1], self.time_slots[i]
             if slot[0] < before[1]:
@@ -960,6 +1000,7 @@ class HallConfig(_Model):
     staffing: StaffingConfig = Field(default_factory=StaffingConfig)
     notice: NoticeConfig = Field(default_factory=NoticeConfig)
     reviews: ReviewsConfig = Field(default_factory=ReviewsConfig)
+    alarms: AlarmsConfig = Field(default_factory=AlarmsConfig)
     calendar: CalendarConfig
     zones: Annotated[tuple[ZoneConfig, ...], Field(min_length=1)]
     services: Annotated[tuple[ServiceConfig, ...], Field(min_length=1)]
@@ -1054,6 +1095,14 @@ class HallConfig(_Model):
                     window=a_of[post.a],
                 )
             a_of[post.a] = post.window
+        for code in self.alarms.service_wait_minutes:
+            if code not in services:
+                raise _rule(
+                    "config.alarms.unknown_service",
+                    _sub("alarms", "service_wait_minutes", code),
+                    code=code,
+                    hint=_hint(code, services),
+                )
         return self._for_the_kiosk()
 
     def _for_the_kiosk(self) -> Self:
@@ -1143,6 +1192,12 @@ def parse_hall_config(text: str, source: str = "<string>") -> HallConfig:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _toml_error(exc, text, source) from None
+    return check_hall_config(data, source)
+
+
+def check_hall_config(data: dict[str, Any], source: str = "<string>") -> HallConfig:
+    """Check a hall configuration given as the TOML file's tables (a change made on the
+    supervisor's station is checked so): the same sentences as a file's."""
     try:
         return HallConfig.model_validate(data)
     except ValidationError as exc:

@@ -25,6 +25,7 @@ from shared.base.errors import HallError
 from shared.config.calendar import Opening, opening_on
 from shared.config.catalog import Catalog, load_catalog
 from shared.config.hall_file import (
+    AlarmsConfig,
     CalendarConfig,
     DisplayConfig,
     HallConfig,
@@ -69,6 +70,7 @@ class HallSettings:
     staffing: StaffingConfig
     notice: NoticeConfig
     reviews: ReviewsConfig
+    alarms: AlarmsConfig
     secret: bytes
     catalog: Catalog
     loaded_at: float  # monotonic() when read: the facade reloads after CATALOG_SECONDS
@@ -107,6 +109,7 @@ def settings_of(s: Session, hall: Hall) -> HallSettings:
         staffing=StaffingConfig.model_validate(hall.staffing or {}),
         notice=NoticeConfig.model_validate(hall.notice or {}),
         reviews=ReviewsConfig.model_validate(hall.reviews or {}),
+        alarms=AlarmsConfig.model_validate(hall.alarms or {}),
         secret=bytes.fromhex(hall.secret),
         catalog=load_catalog(s, hall.id),
         loaded_at=monotonic(),
@@ -170,6 +173,7 @@ def load_config(s: Session, config: HallConfig, now: datetime) -> LoadSummary:
     hall.staffing = config.staffing.model_dump(mode="json")
     hall.notice = config.notice.model_dump(mode="json")
     hall.reviews = config.reviews.model_dump(mode="json")
+    hall.alarms = config.alarms.model_dump(mode="json")
     s.flush()
 
     zones = _upsert(s, Zone, hall.id, "code", {z.code: {"name": z.name} for z in config.zones})
@@ -190,6 +194,7 @@ def load_config(s: Session, config: HallConfig, now: datetime) -> LoadSummary:
                 "time_slots": [
                     [a.strftime("%H:%M"), b.strftime("%H:%M")] for a, b in sv.time_slots
                 ],
+                "slot_caps": list(sv.slot_caps),
                 "position": position,
             }
             for position, sv in enumerate(config.services)

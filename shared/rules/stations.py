@@ -88,3 +88,24 @@ def report_printer_fault(
     """A station's printer failed (``code``: printer.offline, printer.no_paper, …); the
     ticket it was printing was issued all the same and shown on the screen."""
     event(s, hall, now, EventKind.PRINTER_FAULT, reason=detail[:500], kiosk=station, code=code)
+
+
+def report_printer_ok(s: Session, hall: HallSettings, station: str, now: datetime) -> bool:
+    """The station's printer printed again: recorded only after a fault (the supervisor's
+    printer alarm ends). Whether it was recorded."""
+    last = s.scalars(
+        select(Event)
+        .where(
+            Event.hall_id == hall.id,
+            Event.kind.in_((EventKind.PRINTER_FAULT, EventKind.PRINTER_OK)),
+        )
+        .order_by(Event.id.desc())
+        .limit(200)
+    ).all()
+    for ev in last:
+        if (ev.data or {}).get("kiosk") == station:
+            if ev.kind != EventKind.PRINTER_FAULT:
+                return False
+            event(s, hall, now, EventKind.PRINTER_OK, kiosk=station)
+            return True
+    return False

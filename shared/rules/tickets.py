@@ -57,6 +57,8 @@ from shared.rules.windows import (
     At,
     at_window,
     event,
+    in_hand,
+    lock_window,
     require_free,
     ticket_by_number,
     ticket_in_hand,
@@ -66,6 +68,7 @@ from shared.store.model import (
     OPEN_STATES,
     Appointment,
     AppointmentState,
+    Clerk,
     EventKind,
     HoldKind,
     NumberCounter,
@@ -211,6 +214,29 @@ def _check_hours(hall: HallSettings, service: ServiceEntry, now: datetime) -> da
     return day
 
 
+def _check_slot_quota(
+    s: Session, hall: HallSettings, service: ServiceEntry, day: date, now: datetime
+) -> None:
+    """分时段放号: the slot of ``now`` has its quota of tickets (appointments not counted);
+    counted under the number counter's lock, like the daily cap."""
+    t = hall.local(now).time()
+    for (a, b), cap in zip(service.time_slots, service.slot_caps, strict=False):
+        start, end = time.fromisoformat(a), time.fromisoformat(b)
+        if cap <= 0 or not start <= t < end:
+            continue
+        issued = s.scalar(
+            _ISSUED_TODAY.where(
+                Ticket.issued_at >= hall.at(day, start), Ticket.issued_at < hall.at(day, end)
+            ),
+            {"hall_id": hall.id, "service_id": service.id, "day": day},
+        )
+        if (issued or 0) >= cap:
+            later = [f"{x}–{y}" for x, y in service.time_slots if time.fromisoformat(x) >= end]
+            if later:
+                raise HallError("service.slot_full", slot=f"{a}–{b}", next=later[0])
+            raise HallError("service.slot_full_last", slot=f"{a}–{b}")
+
+
 def _ensure_counter(s: Session, params: dict[str, object]) -> None:
     insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
     s.execute(
@@ -325,6 +351,8 @@ def issue(
         )
         if (issued_today or 0) >= service.daily_cap:
             raise HallError("service.cap_reached")
+    if appointment is None:
+        _check_slot_quota(s, hall, service, day, now)
 
     ticket = Ticket(
         hall_id=hall.id,
@@ -799,6 +827,93 @@ def resume(
     at.window.paused = False
     event(s, hall, now, EventKind.RESUMED, window=at.window, clerk=at.clerk)
     return at.window
+
+
+# -- from the supervisor's floor ----------------------------------------------------------
+
+
+def supervisor_pause(
+    s: Session,
+    hall: HallSettings,
+    window_no: int,
+    supervisor: Clerk,
+    now: datetime,
+    reason: str | None = None,
+    noon_reason: str | None = None,
+) -> Window:
+    """A supervisor pauses a window: not while it holds a ticket, and the last window of a
+    zone serving at noon only with ``noon_reason``, as for its clerk. Any operation key of
+    the window's clerk resumes it, as after their own pause."""
+    window = lock_window(s, hall, window_no)
+    if window.paused:
+        raise HallError("window.already_paused", window=window.number)
+    held = in_hand(s, window)
+    if held is not None:
+        raise HallError("window.ticket_in_hand", window=window.number, number=held.number)
+    noon_departure(s, hall, window, supervisor, now, noon_reason, action="pause")
+    window.paused = True
+    event(
+        s, hall, now, EventKind.PAUSED, window=window, clerk=supervisor, reason=reason,
+        by_supervisor=True,
+    )  # fmt: skip
+    return window
+
+
+def supervisor_resume(
+    s: Session, hall: HallSettings, window_no: int, supervisor: Clerk, now: datetime
+) -> Window:
+    window = lock_window(s, hall, window_no)
+    if not window.paused:
+        raise HallError("window.not_paused", window=window.number)
+    window.paused = False
+    event(s, hall, now, EventKind.RESUMED, window=window, clerk=supervisor, by_supervisor=True)
+    return window
+
+
+def move_waiting(
+    s: Session,
+    hall: HallSettings,
+    number: str,
+    supervisor: Clerk,
+    now: datetime,
+    *,
+    to_service: str | None = None,
+    to_window: int | None = None,
+    reason: str | None = None,
+) -> Ticket:
+    """A supervisor sends a waiting ticket of today to another service, or to one window
+    only; it keeps its place unless the hall's rule says transfers go to the back."""
+    if (to_service is None) == (to_window is None):
+        raise HallError("ticket.transfer_target")
+    ticket = ticket_by_number(s, hall, number, hall.business_day(now))
+    if ticket.state != TicketState.WAITING:
+        raise HallError("ticket.not_waiting", number=ticket.number, state=ticket.state.value)
+    data: dict[str, object] = {"from_service_id": ticket.service_id, "by_supervisor": True}
+    if to_service is not None:
+        service = hall.catalog.service(to_service)
+        if service.id == ticket.service_id and ticket.target_window_id is None:
+            raise HallError("ticket.transfer_same", number=ticket.number)
+        if not hall.catalog.windows_serving(service.id):
+            raise HallError("service.no_window", service=service.name)
+        ticket.service_id = service.id
+        ticket.target_window_id = None
+        data["to_service"] = service.code
+    else:
+        assert to_window is not None
+        target = hall.catalog.window(to_window)
+        if target.id == ticket.target_window_id:
+            raise HallError("ticket.transfer_same", number=ticket.number)
+        ticket.target_window_id = target.id
+        data["to_window"] = target.number
+    ticket.transfers += 1
+    if not hall.rules.transfer_keeps_place:
+        ticket.queue_key = now
+    event(
+        s, hall, now, EventKind.TRANSFERRED, ticket,
+        clerk=supervisor, from_state=TicketState.WAITING, reason=reason,
+        **data,  # type: ignore[arg-type]
+    )  # fmt: skip
+    return ticket
 
 
 # -- close of day --------------------------------------------------------------------

@@ -180,7 +180,7 @@ def signed_in_window(s: Session, hall: HallSettings, clerk: Clerk) -> Window | N
 
 
 def check_password(
-    s: Session, hall: HallSettings, code: str, password: str, window_no: int, now: datetime
+    s: Session, hall: HallSettings, code: str, password: str, window_no: int | None, now: datetime
 ) -> tuple[Clerk, HallError | None]:
     """The clerk's row (locked) and None, or the refusal: locked, no password, or a wrong
     one (recorded, counted, and locking the clerk at the fifth in a row)."""

@@ -165,6 +165,14 @@ class EventKind(enum.StrEnum):
     REVIEW_ASKED = "review_asked"  # F3: the window's evaluator shows the five faces
     REVIEWED = "reviewed"  # a citizen rated a finished service (data: level, channel)
     CASE_UPDATED = "case_updated"  # a bad review's case moved on (data: case, action, state)
+    PRINTER_OK = "printer_ok"  # a station's printer printed again after a fault
+    # The supervisor's station (shared.rules.staff, alarms, setup).
+    STAFF_SIGNED_IN = "staff_signed_in"  # a supervisor opened a station (no window)
+    STAFF_SIGNED_OUT = "staff_signed_out"
+    ALARM_RAISED = "alarm_raised"  # data: alarm, alarm_kind, subject, params
+    ALARM_ACKNOWLEDGED = "alarm_acknowledged"  # who saw it (clerk), data: alarm
+    ALARM_RESOLVED = "alarm_resolved"  # its cause ended, data: alarm
+    SETTING_CHANGED = "setting_changed"  # who, data: what, changes [{path, old, new}]
 
 
 class AbsenceReason(enum.StrEnum):
@@ -255,6 +263,8 @@ class Hall(Base):
     notice: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
     # Good and bad reviews and their cases ([reviews]).
     reviews: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
+    # The supervisor's alarms and their thresholds ([alarms]).
+    alarms: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
     # Per-hall secret for review codes and ID hashes; generated once, never exported.
     secret: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[datetime]
@@ -286,6 +296,8 @@ class Service(Base):
     handling_minutes: Mapped[int] = mapped_column(Integer, default=10)
     # [["09:00", "11:30"], ...]; empty: whenever the hall issues tickets.
     time_slots: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # The most tickets issued within each of ``time_slots`` (None: no quota), in its order.
+    slot_caps: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     position: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
@@ -448,7 +460,11 @@ class Event(Base):
     """
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_ticket", "ticket_id"),)
+    __table_args__ = (
+        Index("ix_events_ticket", "ticket_id"),
+        # The events of one kind over a span of time (printer faults, help, reports).
+        Index("ix_events_kind_at", "hall_id", "kind", "at"),
+    )
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
@@ -625,6 +641,54 @@ class CaseStep(Base):
     note: Mapped[str | None] = mapped_column(Text)
     days: Mapped[int | None]  # an extension's working days
     result: Mapped[str | None] = mapped_column(String(16))  # a callback's result
+
+
+class Alarm(Base):
+    """A supervisor's alarm (shared.rules.alarms): raised once when its cause appears, open
+    until the cause ends (resolved); acknowledged by a supervisor, who is recorded.
+
+    ``kind`` and ``subject`` (a service's code, a window's number, a case's id, a kiosk…)
+    name the cause: at most one open alarm per cause."""
+
+    __tablename__ = "alarms"
+    __table_args__ = (
+        Index(
+            "ux_alarms_open",
+            "hall_id",
+            "kind",
+            "subject",
+            unique=True,
+            postgresql_where=text("resolved_at IS NULL"),
+            sqlite_where=text("resolved_at IS NULL"),
+        ),
+        Index("ix_alarms_raised", "hall_id", "raised_at"),
+    )
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(64))
+    raised_at: Mapped[datetime]
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # for its sentence
+    acknowledged_at: Mapped[datetime | None]
+    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    resolved_at: Mapped[datetime | None]
+
+
+class StaffSession(Base):
+    """A supervisor signed in at a station without a window (the supervisor's station, a
+    script): the operations of a supervisor name it by its token, kept only as a hash."""
+
+    __tablename__ = "staff_sessions"
+    __table_args__ = (UniqueConstraint("token_hash"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    token_hash: Mapped[str] = mapped_column(String(64))
+    station: Mapped[str] = mapped_column(String(64))
+    opened_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
 
 
 class EventClock(Base):

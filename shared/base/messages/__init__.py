@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from shared.base.messages import cli, config, documents, phone, refusals, words
+from shared.base.messages import cli, config, documents, phone, refusals, supervisor, words
 
 LANGS = ("zh", "en")
 
@@ -41,7 +41,13 @@ def _merge(*tables: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str, s
 
 
 TABLE: Mapping[str, Mapping[str, str]] = _merge(
-    refusals.TEXTS, words.TEXTS, cli.TEXTS, config.TEXTS, documents.TEXTS, phone.TEXTS
+    refusals.TEXTS,
+    words.TEXTS,
+    cli.TEXTS,
+    config.TEXTS,
+    documents.TEXTS,
+    phone.TEXTS,
+    supervisor.TEXTS,
 )
 
 

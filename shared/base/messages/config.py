@@ -389,6 +389,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the ticket slot {start}–{end} of service '{name}' comes before the one above "
         "({before_start}–{before_end}); slots must be in time order and must not overlap.",
     },
+    "config.slots.caps_count": {
+        "zh": "事项“{name}”的 slot_caps 要为每个取号时段写一个数（0 表示不限），"
+        "它有 {slots} 个时段，却写了 {caps} 个数。",
+        "en": "service '{name}' has {slots} ticket slots but {caps} numbers in slot_caps; "
+        "give one number per slot (0 = no quota).",
+    },
+    "config.alarms.unknown_service": {
+        "zh": "[alarms] service_wait_minutes 写了事项 '{code}'，但 [[services]] 里没有它{hint}。",
+        "en": "[alarms] service_wait_minutes names the service '{code}', which is not in "
+        "[[services]]{hint}.",
+    },
     "config.scope.zone": {
         "zh": "功能区 '{zone}' 的全部事项",
         "en": "every service of zone '{zone}'",

@@ -42,6 +42,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "今日号已取完，若窗口空闲可直接到窗口办理。",
         "en": "Today's tickets are all taken; if a window is free, please go to it directly.",
     },
+    "ticket.not_waiting": {
+        "zh": "{number} 现在不在等候（{state}），不能移到别处。",
+        "en": "{number} is not waiting now ({state}) and cannot be moved.",
+    },
+    "service.slot_full": {
+        "zh": "本时段（{slot}）的号已取完，下一时段 {next} 开始取号。",
+        "en": "The tickets of this time slot ({slot}) are all taken; the next slot, {next}, "
+        "starts later.",
+    },
+    "service.slot_full_last": {
+        "zh": "本时段（{slot}）的号已取完，今日不再放号，若窗口空闲可直接到窗口办理。",
+        "en": "The tickets of this time slot ({slot}) are all taken and no more are issued "
+        "today; if a window is free, please go to it directly.",
+    },
     "service.no_window": {
         "zh": "事项“{service}”目前没有窗口受理，请咨询导服人员。",
         "en": "No window handles “{service}” at the moment; please ask a hall guide.",
