@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from time import monotonic
@@ -1403,12 +1403,12 @@ def init_hall(url: str | None, config: HallConfig, clock: Clock | None = None) -
         now = (clock or SystemClock()).now()
         with db.write() as s:
             try:
-                before = hall_tables(s, find_hall(s, config.hall.code))
+                before = hall_tables(s, find_hall(s, config.hall.code), full=True)
             except HallError:
                 before = None  # a new hall
             summary = load_config(s, config, now)
             s.flush()
-            su.record_load(s, find_hall(s, config.hall.code), before, now)
-            return summary
+            changed = su.record_load(s, find_hall(s, config.hall.code), before, now)
+            return replace(summary, changes=len(changed))
     finally:
         db.dispose()

@@ -43,30 +43,34 @@ _ORDER = (
 )
 
 
-def _plain(value: Any) -> Any:
-    """A value as TOML writes it: times as "08:30", tuples as lists, None left out."""
+def _plain(value: Any, full: bool = False) -> Any:
+    """A value as TOML writes it: times as "08:30", tuples as lists, None left out; a
+    section's keys at their default left out too unless ``full``."""
     if isinstance(value, BaseModel):
-        return _plain(value.model_dump(mode="python", exclude_defaults=True))
+        return _plain(value.model_dump(mode="python", exclude_defaults=not full), full)
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if v is not None}
+        return {k: _plain(v, full) for k, v in value.items() if v is not None}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [_plain(v, full) for v in value]
     if isinstance(value, time):
         return value.strftime("%H:%M:%S" if value.second else "%H:%M")
     return value
 
 
-def _clean(entry: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
-    """``entry`` without the keys at their default (or empty) values."""
-    return {
-        k: v
-        for k, v in entry.items()
-        if v is not None and v != defaults.get(k, object()) and v not in ((), [])
-    }
+def hall_tables(s: Session, hall: HallSettings, *, full: bool = False) -> dict[str, Any]:
+    """The hall of ``hall`` as its configuration file's tables, read from the database;
+    ``full``: with every key at its default too (what a record of changes compares)."""
 
+    def _clean(entry: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+        """``entry`` without the keys at their default (or empty) values."""
+        if full:
+            return {k: v for k, v in entry.items() if v is not None}
+        return {
+            k: v
+            for k, v in entry.items()
+            if v is not None and v != defaults.get(k, object()) and v not in ((), [])
+        }
 
-def hall_tables(s: Session, hall: HallSettings) -> dict[str, Any]:
-    """The hall of ``hall`` as its configuration file's tables, read from the database."""
     kiosk = hall.kiosk
     tables: dict[str, Any] = {
         "hall": _clean(
@@ -78,10 +82,10 @@ def hall_tables(s: Session, hall: HallSettings) -> dict[str, Any]:
             },
             {"timezone": "Asia/Shanghai"},
         ),
-        "calendar": _plain(hall.calendar),
+        "calendar": _plain(hall.calendar, full),
     }
     for name in _SECTIONS:
-        tables[name] = _plain(getattr(hall, name))
+        tables[name] = _plain(getattr(hall, name), full)
 
     zones = list(
         s.scalars(

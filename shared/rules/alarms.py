@@ -272,19 +272,22 @@ def _noon_gaps(s: Session, hall: HallSettings, now: datetime) -> list[Cause]:
         return []
     out = []
     for z in noon.zones:
-        open_gap = [g for g in z.gaps if g.end is None]
-        if open_gap:
-            out.append(
-                Cause(
-                    "noon_gap",
-                    z.code,
-                    {
-                        "zone": z.name,
-                        "since": _hhmm(hall, open_gap[0].start),
-                        "needed": noon.needed,
-                    },
-                )
+        serving = sum(
+            1
+            for w in z.windows
+            if any(sp.start <= now and (sp.end is None or sp.end > now) for sp in w.served)
+        )
+        if serving >= noon.needed:
+            continue
+        last = z.gaps[-1] if z.gaps else None
+        since = last.start if last is not None and (last.end is None or last.end >= now) else now
+        out.append(
+            Cause(
+                "noon_gap",
+                z.code,
+                {"zone": z.name, "since": _hhmm(hall, since), "needed": noon.needed},
             )
+        )
     return out
 
 

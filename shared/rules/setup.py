@@ -230,8 +230,8 @@ def change(
 ) -> tuple[SettingsChange, HallSettings]:
     """Apply ``edits`` to the hall's settings, checked as a file is, and record what really
     changed; the hall's settings as they are now. Nothing changed: nothing recorded."""
-    before = hall_tables(s, hall)
-    after = copy.deepcopy(before)
+    before = hall_tables(s, hall, full=True)
+    after = hall_tables(s, hall)
     for edit in edits:
         edit(after)
     config = check(after)
@@ -240,7 +240,7 @@ def change(
     row = s.get(HallRow, hall.id)
     assert row is not None
     fresh = settings_of(s, row)
-    diffs = differences(before, hall_tables(s, fresh))
+    diffs = differences(before, hall_tables(s, fresh, full=True))
     if diffs:
         _record(s, fresh, now, what, supervisor, diffs)
     return (
@@ -276,7 +276,7 @@ def record_load(
     supervisor (``before``: the hall's tables before; None: the hall is new)."""
     if before is None:
         return ()
-    diffs = differences(before, hall_tables(s, hall))
+    diffs = differences(before, hall_tables(s, hall, full=True))
     if diffs:
         _record(s, hall, now, "init", None, diffs)
     return tuple(diffs)
