@@ -261,6 +261,7 @@ class HallScreen(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         self._refreshing = False
         self._again = False
+        self._settings_changed = False  # read the hall's settings again with the next read
         self._every = QTimer(self)
         self._every.timeout.connect(self.refresh)
         self._flash_left = 0
@@ -311,6 +312,9 @@ class HallScreen(QWidget):
             self._show_window(change.window)
         if change.waiting or change.day_changed:
             self._schedule_refresh()
+        if ev.kind == "setting_changed":  # a supervisor changed the notice, a service…
+            self._settings_changed = True
+            self._schedule_refresh()
 
     def _on_feed_lost(self, detail: str) -> None:
         log.warning("display: the connection to the database was lost (%s)", detail)
@@ -341,7 +345,11 @@ class HallScreen(QWidget):
             return
         self._refreshing = True
 
+        reload, self._settings_changed = self._settings_changed, False
+
         def read() -> tuple[Lobby, HallSettings]:  # no calls: after the start they are the feed's
+            if reload:
+                self.hall.reload()
             return self.hall.lobby(calls=0), self.hall.settings
 
         self.db.submit(read, self._got_refresh, self._refresh_failed)

@@ -248,6 +248,7 @@ class Hall:
     def __init__(self, db: Database, settings: HallSettings, clock: Clock) -> None:
         self.db = db
         self._settings = settings
+        self._stale = False
         self.clock = clock
 
     @property
@@ -259,8 +260,14 @@ class Hall:
         return self._settings
 
     def _fresh(self, s: Session) -> None:
-        if monotonic() - self._settings.loaded_at > CATALOG_SECONDS:
+        if self._stale or monotonic() - self._settings.loaded_at > CATALOG_SECONDS:
+            self._stale = False
             self._settings = find_hall(s, self._settings.code)
+
+    def mark_stale(self) -> None:
+        """The hall's settings changed elsewhere (the feed said so): the next operation
+        reads them again, whatever their age. Safe from any thread."""
+        self._stale = True
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
@@ -1227,8 +1234,8 @@ class Hall:
         return [WaitingCount(sv.code, sv.name, sv.prefix, sv.waiting) for sv in self.services()]
 
     def services(self) -> list[ServiceInfo]:
-        settings = self.settings
         with self._read() as s:
+            settings = self.settings  # read again if they were old (`_read`)
             day = settings.business_day(self.now())
             waiting = tk.waiting_by_service(s, settings, day)
             rows_recent = s.execute(

@@ -60,6 +60,10 @@ def run_station(
     bridge = FeedBridge(
         hall.db.url.render_as_string(hide_password=False), hall_code=hall.settings.code
     )
+    # A supervisor changed the hall's settings: this station's next operation reads them.
+    bridge.event_received.connect(
+        lambda ev: hall.mark_stale() if ev.kind == "setting_changed" else None
+    )
     voice = None if silent else Voice(hall.settings.voice)
     announcer = None if voice is None else Announcer(voice)
     try:

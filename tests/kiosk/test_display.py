@@ -334,3 +334,20 @@ def test_a_window_screen_for_an_unknown_window_says_so_in_one_sentence(
     with pytest.raises(HallError) as refused:
         WindowScreen(hall, 99, size=QSize(1366, 768))
     assert refused.value.message("zh") == "没有 99 号窗口。"
+
+
+def test_a_notice_a_supervisor_changes_reaches_the_lobby_at_once(
+    qtbot: QtBot, hall: Hall, bridge: FeedBridge, db_url: str, clock: FixedClock
+) -> None:
+    """The supervisor's station is another PC: its change comes through the feed, and the
+    display reads the hall's settings again then, not a minute later."""
+    d = LobbyDisplay(hall, bridge=bridge, size=LANDSCAPE)
+    open_display(qtbot, d)
+    assert d.notice.text() == hall.settings.display.notice
+    desk = Hall.connect(db_url, clock=clock)
+    try:
+        token = desk.sign_in_supervisor("1015", "demo1234", "desk").token
+        desk.set_display_notice(token, "今天下午两点起系统维护，请提前取号。")
+    finally:
+        desk.close()
+    qtbot.waitUntil(lambda: d.notice.text() == "今天下午两点起系统维护，请提前取号。", timeout=WAIT)
