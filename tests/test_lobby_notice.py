@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from shared.base.clock import FixedClock
 from shared.hall import Hall
-from shared.rules.lobby import Board, lobby_notice, notice_changes_at
+from shared.rules.lobby import NOTICE_GAP, Board, lobby_notice, notice_changes_at
 
 from .conftest import local
 
@@ -27,8 +27,8 @@ def test_at_noon_the_notice_names_the_windows_on_noon_duty(hall: Hall, clock: Fi
     assert notice.endswith(own)
     hall.pause(9, "1009")  # window 8 still serves every zone: no reason asked
     assert hall.lobby().notice.startswith("午间值班：8号窗口照常办理。")
-    clock.set(local(24, 13, 30))
-    assert hall.lobby().notice == own  # the noon break is over
+    clock.set(local(24, 13, 30))  # the noon break is over; 9 is still paused
+    assert hall.lobby().notice == f"9号窗口暂停服务，请到8号窗口办理。{NOTICE_GAP}{own}"
 
 
 def test_at_noon_with_no_window_serving_the_notice_says_when_service_resumes(
@@ -90,3 +90,30 @@ def test_a_board_keeps_the_notice_of_its_last_look(
     sign_out(hall, 9)
     board.refresh(hall.lobby())
     assert board.notice.startswith("午间值班：1号、2号、3号、4号、5号、6号、7号、8号、10号")
+
+
+def test_a_paused_window_is_named_with_the_windows_to_go_to_instead(
+    hall: Hall, clock: FixedClock
+) -> None:
+    own = hall.settings.display.notice
+    clock.set(local(24, 10, 0))
+    hall.pause(5, "1005")  # 户籍: window 10 serves hj-qy too
+    hall.pause(6, "1006")  # 不动产: window 4 (社会民生 comprehensive), 8 and 9 (the hall's)
+    notice = hall.lobby().notice
+    assert notice == NOTICE_GAP.join(
+        [
+            "5号窗口暂停服务，请到4号、8号、9号、10号窗口办理。",
+            "6号窗口暂停服务，请到4号、8号、9号窗口办理。",
+            own,
+        ]
+    )
+    english = lobby_notice(hall.settings, hall.now(), hall.lobby().windows, "en")
+    assert english.startswith("Window 5 is paused; please go to window 4, 8, 9, 10.")
+    # A hall that would rather not: [display] paused_windows = false.
+    boss = hall.sign_in_supervisor("1015", "demo1234", "desk").token
+    hall.set_setting(boss, "display.paused_windows", False)
+    assert hall.lobby().notice == own
+    hall.set_setting(boss, "display.paused_windows", None)  # back to the default
+    hall.resume(5, "1005")
+    hall.resume(6, "1006")
+    assert hall.lobby().notice == own

@@ -579,6 +579,9 @@ class DisplayConfig(_Model):
         "请留意叫号，听到您的号码后到相应窗口办理；过号需重新取号。如需帮助，请到导服台咨询。"
     )
     """The scrolling line at the foot of the lobby display."""
+    paused_windows: Flag = True
+    """The scrolling line also names a paused window and the open windows that serve the
+    same services, in open hours: 3号窗口暂停服务，请到5号窗口办理。"""
     calls_listed: CallsListed = 8
     """How many of the last calls the lobby display lists (3–20; fewer when the screen
     has no room for them at a size readable from ``viewing_metres``)."""

@@ -178,7 +178,33 @@ def lobby_notice(
         return f"{line}{NOTICE_GAP}{own}"
     if t >= opening.close and serving:
         return render("lobby.after_hours", lang, windows=_window_list(serving, lang))
-    return own
+    paused = _paused_lines(settings, windows, lang) if opening.open <= t else []
+    return NOTICE_GAP.join([*paused, own])
+
+
+def _paused_lines(settings: HallSettings, windows: Iterable[WindowState], lang: str) -> list[str]:
+    """For citizens who would walk to a paused window: which open windows serve the same
+    services instead ([display] paused_windows)."""
+    if not settings.display.paused_windows:
+        return []
+    cat = settings.catalog
+    states = list(windows)
+    lines = []
+    for w in sorted(states, key=lambda x: x.number):
+        if not (w.staffed and w.paused):
+            continue
+        mine = cat.window(w.number).service_ids
+        others = sorted(
+            o.number for o in states if o.open and cat.window(o.number).service_ids & mine
+        )
+        number = _window_list([w.number], lang)
+        if others:
+            lines.append(
+                render("lobby.paused_go", lang, window=number, windows=_window_list(others, lang))
+            )
+        else:
+            lines.append(render("lobby.paused", lang, window=number))
+    return lines
 
 
 def notice_changes_at(settings: HallSettings, now: datetime) -> datetime | None:

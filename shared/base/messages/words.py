@@ -109,6 +109,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Past closing time: window {windows} still serving; please wait patiently.",
     },
     "lobby.window": {"zh": "{number}号", "en": "{number}"},
+    "lobby.paused_go": {
+        "zh": "{window}窗口暂停服务，请到{windows}窗口办理。",
+        "en": "Window {window} is paused; please go to window {windows}.",
+    },
+    "lobby.paused": {
+        "zh": "{window}窗口暂停服务。",
+        "en": "Window {window} is paused.",
+    },
     # The reason a ticket held by a one-time notice is recorded with
     "hold_reason.notice": {"zh": "一次性告知 {serial}", "en": "one-time notice {serial}"},
     # ``yimen demo``: the simulated morning, told as it happens
