@@ -49,19 +49,21 @@ def cmd_init(args: argparse.Namespace, out: Out) -> int:
     path = Path(args.config) if args.config else DEMO_HALL_PATH
     config = load_hall_config(path)
     summary = init_hall(args.db, config, clock())
-    out.emit(
-        summary,
-        out.say(
-            "cli.init.done",
-            verb=out.say("cli.init.created" if summary.created else "cli.init.updated"),
-            hall=summary.hall_code,
-            zones=summary.zones,
-            services=summary.services,
-            windows=summary.windows,
-            clerks=summary.clerks,
-            posts=summary.posts,
-        ),
+    text = out.say(
+        "cli.init.done",
+        verb=out.say("cli.init.created" if summary.created else "cli.init.updated"),
+        hall=summary.hall_code,
+        zones=summary.zones,
+        services=summary.services,
+        windows=summary.windows,
+        clerks=summary.clerks,
+        posts=summary.posts,
     )
+    if summary.changes:
+        text += "\n" + out.say_count(
+            summary.changes, "cli.init.changes.one", "cli.init.changes.other"
+        )
+    out.emit(summary, text)
     return 0
 
 

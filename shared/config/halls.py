@@ -153,6 +153,7 @@ class LoadSummary:
     windows: int
     clerks: int
     posts: int
+    changes: int = 0  # the settings changes loading recorded (`shared.rules.setup.record_load`)
 
 
 def load_config(s: Session, config: HallConfig, now: datetime) -> LoadSummary:

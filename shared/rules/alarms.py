@@ -174,6 +174,8 @@ def _long_services(s: Session, hall: HallSettings, now: datetime) -> list[Cause]
             Ticket.hall_id == hall.id,
             Ticket.state.in_((TicketState.CALLED, TicketState.SERVING)),
             Ticket.window_id.is_not(None),
+            # A ticket left in hand overnight is the close of day's business, not an alarm.
+            Ticket.business_day == hall.business_day(now),
         )
     ):
         window = cat.window_by_id(t.window_id)

@@ -44,6 +44,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "cli.init.created": {"zh": "已创建", "en": "Created"},
     "cli.init.updated": {"zh": "已更新", "en": "Updated"},
+    "cli.init.changes.one": {
+        "zh": "与载入前相比改动了 {count} 项设置，已记录（yimen settings log 可查看）。",
+        "en": "{count} setting changed from before; recorded (see yimen settings log).",
+    },
+    "cli.init.changes.other": {
+        "zh": "与载入前相比改动了 {count} 项设置，已记录（yimen settings log 可查看）。",
+        "en": "{count} settings changed from before; recorded (see yimen settings log).",
+    },
     # yimen ticket, and a ticket at a window
     "cli.ticket.reprint": {"zh": "（补打）", "en": " (reprint)"},
     "cli.ticket.service": {"zh": "事项：{service}", "en": "Service: {service}"},
@@ -400,6 +408,101 @@ TEXTS: dict[str, dict[str, str]] = {
     "cli.say.default_voice": {
         "zh": "数据库尚未初始化，使用默认的叫号设置。",
         "en": "The database is not set up yet: using the default voice settings.",
+    },
+    # yimen config export
+    "cli.config.written": {
+        "zh": "服务中心配置已写入 {path}（不含密码；用 yimen init --config {path} 载入）。",
+        "en": "The hall's configuration was written to {path} (no passwords; load it with "
+        "yimen init --config {path}).",
+    },
+    # yimen alarms
+    "cli.alarms.open.one": {"zh": "当前告警 {count} 条：", "en": "{count} open alarm:"},
+    "cli.alarms.open.other": {"zh": "当前告警 {count} 条：", "en": "{count} open alarms:"},
+    "cli.alarms.today.one": {
+        "zh": "今天的告警 {count} 条（含已解除的）：",
+        "en": "{count} alarm today (resolved ones included):",
+    },
+    "cli.alarms.today.other": {
+        "zh": "今天的告警 {count} 条（含已解除的）：",
+        "en": "{count} alarms today (resolved ones included):",
+    },
+    "cli.alarms.none": {"zh": "目前没有告警。", "en": "No open alarms."},
+    "cli.alarms.none_today": {"zh": "今天没有告警。", "en": "No alarms today."},
+    "cli.alarms.line": {
+        "zh": "  #{id:<4} {at}  {kind}：{sentence}{state}",
+        "en": "  #{id:<4} {at}  {kind}: {sentence}{state}",
+    },
+    "cli.alarms.acknowledged": {
+        "zh": " · 已由{name}确认（{at}）",
+        "en": " · acknowledged by {name} ({at})",
+    },
+    "cli.alarms.resolved": {"zh": " · 已解除（{at}）", "en": " · resolved ({at})"},
+    "cli.alarms.ack_done": {
+        "zh": "告警 #{id} 已由{name}（工号 {clerk}）确认：{sentence}",
+        "en": "Alarm #{id} acknowledged by {name} (clerk {clerk}): {sentence}",
+    },
+    "cli.alarms.need_supervisor": {
+        "zh": "确认告警须用 --as 写明管理人员的工号（随后输入密码）。",
+        "en": "Acknowledging an alarm needs the supervisor's code with --as (then the password).",
+    },
+    # yimen settings
+    "cli.settings.changed": {
+        "zh": "已保存：{what}（{name}，工号 {clerk}）",
+        "en": "Saved: {what} (by {name}, clerk {clerk})",
+    },
+    "cli.settings.unchanged": {
+        "zh": "没有改动（{what}）。",
+        "en": "Nothing changed ({what}).",
+    },
+    "cli.settings.difference": {
+        "zh": "  {path}：{old} → {new}",
+        "en": "  {path}: {old} → {new}",
+    },
+    "cli.settings.added": {"zh": "  {path}：新增", "en": "  {path}: added"},
+    "cli.settings.removed": {"zh": "  {path}：移除", "en": "  {path}: removed"},
+    "cli.settings.items_added": {
+        "zh": "  {path}：增加 {items}",
+        "en": "  {path}: added {items}",
+    },
+    "cli.settings.items_removed": {
+        "zh": "  {path}：去掉 {items}",
+        "en": "  {path}: removed {items}",
+    },
+    "cli.settings.none": {"zh": "（无）", "en": "(none)"},
+    "cli.settings.bad_cap": {
+        "zh": "上限应写成整数，或写 none 表示不设上限，而不是 {text}。",
+        "en": "A cap is a whole number, or none for no cap; not {text}.",
+    },
+    "cli.settings.bad_slot": {
+        "zh": "时段应写成 09:00-11:30，需要限号时在后面加 =放号数（如 09:00-11:30=40），"
+        "而不是 {text}。",
+        "en": "A slot reads 09:00-11:30, with =N after it for its quota (09:00-11:30=40); "
+        "not {text}.",
+    },
+    "cli.settings.post_needs": {
+        "zh": "请写明 A 岗和 B 岗的工号，或用 --remove 取消该窗口的 AB 岗。",
+        "en": "Give the A and B clerks' codes, or --remove to take the window's AB post away.",
+    },
+    "cli.settings.new_password": {
+        "zh": "工号 {clerk} 的新密码：",
+        "en": "New password for clerk {clerk}: ",
+    },
+    "cli.settings.new_password_again": {
+        "zh": "再输入一次新密码：",
+        "en": "The new password again: ",
+    },
+    "cli.settings.password_mismatch": {
+        "zh": "两次输入的新密码不一致，未保存。",
+        "en": "The two new passwords differ; nothing was saved.",
+    },
+    "cli.settings.log_line": {
+        "zh": "{at:%Y-%m-%d %H:%M}  {who}  {what}",
+        "en": "{at:%Y-%m-%d %H:%M}  {who}  {what}",
+    },
+    "cli.settings.by": {"zh": "{name}（{clerk}）", "en": "{name} ({clerk})"},
+    "cli.settings.log_none": {
+        "zh": "还没有设置改动的记录。",
+        "en": "No settings changes recorded yet.",
     },
     # yimen serve
     "cli.serve.started": {

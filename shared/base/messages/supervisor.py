@@ -15,8 +15,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "usually about {usual} min",
     },
     "alarm.empty_post": {
-        "zh": "{window}号窗口空岗：自 {since} 起无人在岗，超过 {limit} 分钟",
-        "en": "Window {window} is an empty post: nobody since {since}, over {limit} min",
+        "zh": "{window}号窗口自 {since} 起无人在岗，已超过 {limit} 分钟",
+        "en": "Window {window}: nobody signed in since {since}, over {limit} min",
     },
     "alarm.both_away": {
         "zh": "{window}号窗口 A 岗（{a}）与 B 岗（{b}）都不在岗，自 {since} 起",
