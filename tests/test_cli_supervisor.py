@@ -103,7 +103,7 @@ def test_init_of_an_edited_file_says_how_many_settings_changed_and_records_them(
     file = tmp_path / "qc.toml"
     yimen("config", "export", "-o", str(file))
     text = file.read_text(encoding="utf-8")
-    edited = text.replace('{ code = "1014", name = "朱红梅" }', '{ code = "1014", name = "朱红" }')
+    edited = text.replace('code = "1014"\nname = "朱红梅"', 'code = "1014"\nname = "朱红"')
     edited = edited.replace(
         '[[windows]]\nnumber = 3\nname = "', '[[windows]]\nnumber = 3\nname = "新'
     )
@@ -339,15 +339,18 @@ def test_a_settings_value_reads_as_toml_where_it_can() -> None:
 def test_an_invalid_value_is_refused_with_the_loaders_sentence(yimen: Yimen) -> None:
     code, out, err = yimen("settings", "cap", "qy-sl", "0", "--as", SUPERVISOR, stdin=PASSWORD)
     assert code == 2 and out == ""
-    assert err.strip() == "未保存：必须是不小于 1 的整数，现在是 0。"
+    assert err.strip() == "未保存（services.qy-sl.daily_cap）：必须是不小于 1 的整数，现在是 0。"
     code, _, err = yimen(
         "settings", "cap", "qy-sl", "0", "--as", SUPERVISOR, "--lang", "en", stdin=PASSWORD
     )
-    assert code == 2 and err.strip() == "Not saved: must be a whole number of at least 1, got 0."
+    assert code == 2
+    assert err.strip() == (
+        "Not saved (services.qy-sl.daily_cap): must be a whole number of at least 1, got 0."
+    )
     code, _, err = yimen(
         "settings", "set", "alarms.wait_minutes", "0", "--as", SUPERVISOR, stdin=PASSWORD
     )
-    assert code == 2 and err.startswith("未保存：")
+    assert code == 2 and err.startswith("未保存（alarms.wait_minutes）：")
     code, _, err = yimen("settings", "cap", "nope", "10", "--as", SUPERVISOR, stdin=PASSWORD)
     assert code == 2 and err.strip() == "没有编号为 nope 的办理事项。"
     code, _, err = yimen(

@@ -208,8 +208,14 @@ def hall_tables(s: Session, hall: HallSettings, *, full: bool = False) -> dict[s
 
 def to_toml(tables: dict[str, Any], lang: str = "zh") -> str:
     """The configuration file's text, headed by a comment in ``lang``."""
-    head = "# " + render("config.export.head", lang) + "\n\n"
-    return head + tomli_w.dumps(tables, multiline_strings=False, indent=4)
+    parts = ["# " + render("config.export.head", lang) + "\n"]
+    for name, value in tables.items():
+        if isinstance(value, list):  # [[zones]], [[services]]…: one block each, as written
+            for entry in value:
+                parts.append(f"[[{name}]]\n" + tomli_w.dumps(entry, indent=4))
+        else:
+            parts.append(tomli_w.dumps({name: value}, indent=4))
+    return "\n".join(parts)
 
 
 # -- what changed ------------------------------------------------------------------------

@@ -37,17 +37,47 @@ Edit = Callable[[Tables], None]
 
 
 class SettingRefused(HallError):
-    """The loader's sentence for a change that would make the hall's settings invalid."""
+    """The loader's sentence for a change that would make the hall's settings invalid,
+    with the key it is about (``services.qy-sl.daily_cap``)."""
 
-    def __init__(self, problem: ConfigError) -> None:
+    def __init__(self, problem: ConfigError, key: str) -> None:
         super().__init__(
-            "setup.invalid", problem_zh=problem.text("zh"), problem_en=problem.text("en")
+            "setup.invalid",
+            key=key,
+            problem_zh=problem.text("zh"),
+            problem_en=problem.text("en"),
         )
         self.problem = problem
 
     def message(self, lang: str = "zh") -> str:
         lang = "en" if lang.startswith("en") else "zh"
-        return render("setup.invalid", lang, problem=self.params[f"problem_{lang}"])
+        code = "setup.invalid_at" if self.params["key"] else "setup.invalid"
+        return render(code, lang, key=self.params["key"], problem=self.params[f"problem_{lang}"])
+
+
+_NAMED_BY = {
+    "zones": "code",
+    "services": "code",
+    "windows": "number",
+    "clerks": "code",
+    "posts": "window",
+}
+
+
+def _key_of(where: str, tables: Tables) -> str:
+    """The loader's place (``services[3].daily_cap``, 1-based) said with the entry's own
+    code or number (``services.qy-sl.daily_cap``)."""
+    parts = []
+    for piece in where.split("."):
+        name, _, index = piece.partition("[")
+        if index and name in _NAMED_BY and index.rstrip("]").isdigit():
+            entries = tables.get(name, [])
+            i = int(index.rstrip("]")) - 1
+            if 0 <= i < len(entries):
+                parts += [name, str(entries[i].get(_NAMED_BY[name], i + 1))]
+                continue
+        parts.append(piece)
+    return ".".join(parts)
 
 
 @dataclass(frozen=True)
@@ -217,7 +247,7 @@ def check(tables: Tables) -> HallConfig:
     try:
         return check_hall_config(copy.deepcopy(tables), "settings")
     except ConfigError as exc:
-        raise SettingRefused(exc) from None
+        raise SettingRefused(exc, _key_of(exc.where, tables)) from None
 
 
 def change(

@@ -77,6 +77,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "未保存：{problem}",
         "en": "Not saved: {problem}",
     },
+    "setup.invalid_at": {
+        "zh": "未保存（{key}）：{problem}",
+        "en": "Not saved ({key}): {problem}",
+    },
     "setup.bad_path": {
         "zh": "没有可以这样修改的设置项 {path}。",
         "en": "There is no setting {path} that can be changed so.",
