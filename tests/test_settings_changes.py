@@ -212,3 +212,17 @@ def test_a_changed_setting_reaches_another_station(
         assert other.settings.catalog.service("qy-sl").daily_cap == 70
     finally:
         other.close()
+
+
+def test_an_ab_post_needs_both_clerks(unstaffed_hall: Hall, boss: str) -> None:
+    hall = unstaffed_hall
+    for a, b in (("1003", None), (None, "1013"), ("1003", " ")):
+        with pytest.raises(HallError) as refused:
+            hall.set_post(boss, 3, a, b)
+        assert refused.value.message("zh") == "3 号窗口的 AB 岗要同时选定 A 岗和 B 岗两位工作人员。"
+    with pytest.raises(HallError) as unknown:
+        hall.set_post(boss, 99, "1003", "1013")
+    assert unknown.value.code == "setup.unknown_window"
+    done = hall.set_post(boss, 3, None, None)
+    assert [(d.path, d.new) for d in done.changes] == [("posts.3", None)]
+    assert hall.post(3) is None

@@ -159,9 +159,12 @@ def post(window: int, a: str | None, b: str | None) -> Edit:
     """The window's AB post set to A ``a`` and B ``b``; both None: the post removed."""
 
     def edit(t: Tables) -> None:
+        _entry(t, "windows", "number", window)
         posts = [p for p in t.get("posts", []) if p["window"] != window]
-        if a is not None or b is not None:
-            posts.append({"window": window, "a": a or "", "b": b or ""})
+        if (a is None) != (b is None) or (a is not None and not (a.strip() and (b or "").strip())):
+            raise HallError("setup.post_needs_both", window=window)
+        if a is not None and b is not None:
+            posts.append({"window": window, "a": a.strip(), "b": b.strip()})
         t["posts"] = sorted(posts, key=lambda p: p["window"])
 
     return edit

@@ -105,6 +105,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "{value} 号窗口没有设 AB 岗。",
         "en": "Window {value} has no AB post.",
     },
+    "setup.post_needs_both": {
+        "zh": "{window} 号窗口的 AB 岗要同时选定 A 岗和 B 岗两位工作人员。",
+        "en": "Window {window}'s AB post needs both an A and a B clerk.",
+    },
     "setup.clerk_in_post": {
         "zh": "{clerk} 还是 {window} 号窗口的 AB 岗人员，请先调整该窗口的 AB 岗再停用。",
         "en": "{clerk} still holds a post at window {window}; change that window's AB post "
