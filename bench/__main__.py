@@ -19,6 +19,9 @@ transaction through the `shared.hall.Hall` facade:
   the real lobby display (1920×1080, offscreen) in another process: a call's commit → the
   first repaint of the display's newest number after it took the call, split into its
   feed, its GUI thread and the paint; and that every call was shown once.
+* "floor" (`bench.floorlatency`), on PostgreSQL and on SQLite: the same 10 counters; the
+  supervisor's floor (1920×1080, offscreen) in another process: a call's commit → the
+  repaint of that window's tile with the number (the whole floor read per burst of events).
 * "voice" (`bench.voicelatency`, no database): a call handed to the station's announcer →
   its first sample handed to the sound output (PortAudio on a private ALSA file device),
   warm (words cached) and cold (words rendered by espeak-ng), p50/p95/p99/max.
@@ -33,7 +36,7 @@ transaction through the `shared.hall.Hall` facade:
 Prints a table and writes everything to bench/results/bench-<time>.json. Exits with 1
 if a number was issued twice, a ticket called twice or lost, the feed lost, repeated or
 reordered an event, or the display missed or repeated a call; missed speed targets are
-reported, not failed. ``--scenario 8-clients|one-pc|feed|display|voice|kiosk|counter``
+reported, not failed. ``--scenario 8-clients|one-pc|feed|display|floor|voice|kiosk|counter``
 runs one scenario alone. ``--quick`` runs small counts (under a minute); ``--profile``
 also profiles one kiosk and one counter of the 8-clients scenario with cProfile, in CPU
 time (the run is then slower).
@@ -70,6 +73,7 @@ from bench.feedlatency import (
     feed_latency,
     print_feed,
 )
+from bench.floorlatency import FloorLatency, floor_latency, print_floor
 from bench.kiosklatency import KioskLatency, print_kiosk
 from bench.kiosklatency import run_all as kiosk_runs
 from bench.stats import Summary
@@ -117,7 +121,17 @@ class Plan:
 
 QUICK = Plan("quick", kiosks=4, tickets_per_kiosk=30, one_pc_seconds=4, feed=FEED_QUICK)
 FULL = Plan("full", kiosks=4, tickets_per_kiosk=500, one_pc_seconds=20, feed=FEED_FULL)
-SCENARIOS = ("all", "8-clients", "one-pc", "feed", "display", "voice", "kiosk", "counter")
+SCENARIOS = (
+    "all",
+    "8-clients",
+    "one-pc",
+    "feed",
+    "display",
+    "floor",
+    "voice",
+    "kiosk",
+    "counter",
+)
 
 
 def progress(message: str) -> None:
@@ -594,6 +608,7 @@ Result = (
     | OnePc
     | FeedLatency
     | DisplayLatency
+    | FloorLatency
     | VoiceLatency
     | KioskLatency
     | CounterLatency
@@ -617,10 +632,12 @@ def main(argv: list[str] | None = None) -> int:
     one_pcs: list[OnePc] = []
     feeds: list[FeedLatency] = []
     displays: list[DisplayLatency] = []
-    # The two latency scenarios take the same arguments: each on a database of its own.
+    floors: list[FloorLatency] = []
+    # The latency scenarios take the same arguments: each on a database of its own.
     latencies: list[tuple[str, Callable[..., Any], list[Any]]] = [
         ("feed", feed_latency, feeds),
         ("display", display_latency, displays),
+        ("floor", floor_latency, floors),
     ]
     voices: list[VoiceLatency] = []
     kiosks: list[KioskLatency] = []
@@ -644,7 +661,7 @@ def main(argv: list[str] | None = None) -> int:
             counters += counter_runs(args.quick, args.db, workdir, progress)
 
         if args.db in ("all", "postgresql") and (
-            wanted("8-clients") or wanted("feed") or wanted("display")
+            wanted("8-clients") or wanted("feed") or wanted("display") or wanted("floor")
         ):
             progress("starting PostgreSQL ...")
             with databases.postgres(workdir) as server:
@@ -740,6 +757,8 @@ def main(argv: list[str] | None = None) -> int:
         print_feed(fr)
     for d in displays:
         print_display(d)
+    for fl in floors:
+        print_floor(fl)
     for v in voices:
         print_voice(v)
     for k in kiosks:
@@ -759,6 +778,7 @@ def main(argv: list[str] | None = None) -> int:
         "one_pc": [_as_dict(r) for r in one_pcs],
         "feed_latency": [_as_dict(r) for r in feeds],
         "display_latency": [_as_dict(d) for d in displays],
+        "floor_latency": [_as_dict(fl) for fl in floors],
         "voice_latency": [_as_dict(v) for v in voices],
         "kiosk_latency": [_as_dict(k) for k in kiosks],
         "counter_latency": [_as_dict(c) for c in counters],

@@ -128,6 +128,14 @@ def test_a_scripted_morning_raises_each_alarm_once_at_its_minute(
     assert sorted((a.kind, a.subject) for a in today) == sorted(expected)
     wait = next(a for a in today if a.kind == "long_wait")
     assert wait.detail("count") == 1 and wait.detail("limit") == 30
+    said = {a.kind: (a.sentence("zh"), a.sentence("en")) for a in today}
+    assert said["printer"] == (
+        "K2 的打印机缺纸，自 11:15 起",
+        "The printer of K2: out of paper, since 11:15",
+    )
+    assert said["both_away"][0] == "5号窗口 A 岗（陈静）与 B 岗（刘洋）都不在岗，自 10:30 起"
+    assert said["noon_gap"][0] == "商事经营午间无综合窗口服务，自 12:05 起（至少需要 1 个）"
+    assert said["empty_post"][0] == "4号窗口自 09:00 起无人在岗，已超过 30 分钟"
 
 
 def _help_id(hall: Hall) -> str:

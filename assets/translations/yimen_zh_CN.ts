@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlarmsPanel</name>
+    <message>
+        <location filename="../../counter/alarms_panel.py" line="167"/>
+        <source>No alarm to look at.</source>
+        <extracomment>How often the station sweeps for alarms that time alone raises or ends. The feed&apos;s events after which the list is read again.</extracomment>
+        <translation>没有待处理的告警。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/alarms_panel.py" line="168"/>
+        <source>Earlier today: acknowledged or resolved</source>
+        <translation>今天较早的告警：已确认或已解除</translation>
+    </message>
+    <message>
+        <location filename="../../counter/alarms_panel.py" line="268"/>
+        <source>Alarms to look at: {n}</source>
+        <translation>待处理告警：{n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../counter/alarms_panel.py" line="283"/>
+        <source>raised {time}</source>
+        <translation>{time} 发出</translation>
+    </message>
+    <message>
+        <location filename="../../counter/alarms_panel.py" line="299"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../counter/alarms_panel.py" line="303"/>
+        <source>Acknowledge: {sentence}</source>
+        <translation>确认：{sentence}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/alarms_panel.py" line="316"/>
+        <source>acknowledged by {name} at {time}</source>
+        <translation>{name} {time} 已确认</translation>
+    </message>
+    <message>
+        <location filename="../../counter/alarms_panel.py" line="322"/>
+        <source>resolved at {time}</source>
+        <translation>{time} 已解除</translation>
+    </message>
+    <message>
+        <location filename="../../counter/alarms_panel.py" line="324"/>
+        <source>cause not ended yet</source>
+        <translation>情况尚未解除</translation>
+    </message>
+    <message>
+        <location filename="../../counter/alarms_panel.py" line="342"/>
+        <source>Acknowledged: {kind}.</source>
+        <translation>已确认：{kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/alarms_panel.py" line="365"/>
+        <source>That did not work; please try again or call the hall&apos;s IT.</source>
+        <translation>操作没有成功，请重试或联系中心信息科。</translation>
+    </message>
+</context>
+<context>
     <name>CasesPanel</name>
     <message>
         <location filename="../../counter/cases_panel.py" line="301"/>
@@ -64,82 +123,82 @@
         <translation>群众评价</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="409"/>
+        <location filename="../../counter/cases_panel.py" line="410"/>
         <source>No step applies: the case is closed.</source>
         <translation>此件已办结，没有可办理的步骤。</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="420"/>
+        <location filename="../../counter/cases_panel.py" line="421"/>
         <source>Note (required)</source>
         <translation>说明（必填）</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="420"/>
+        <location filename="../../counter/cases_panel.py" line="421"/>
         <source>Note, if any</source>
         <translation>说明（选填）</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="461"/>
+        <location filename="../../counter/cases_panel.py" line="462"/>
         <source>Case of {number}: “{action}” recorded; now “{state}”.</source>
         <translation>{number} 号的整改件：已记录“{action}”，现为“{state}”。</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="488"/>
+        <location filename="../../counter/cases_panel.py" line="489"/>
         <source>Ctrl+R Bad-review cases</source>
         <translation>Ctrl+R 差评整改</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="489"/>
+        <location filename="../../counter/cases_panel.py" line="490"/>
         <source>Open bad-review cases, overdue first</source>
         <translation>未结差评整改件（超期的在前）</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="490"/>
+        <location filename="../../counter/cases_panel.py" line="491"/>
         <source>Steps of the case</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="491"/>
+        <location filename="../../counter/cases_panel.py" line="492"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="492"/>
+        <location filename="../../counter/cases_panel.py" line="493"/>
         <source>Working days to extend by</source>
         <translation>延期工作日数</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="493"/>
+        <location filename="../../counter/cases_panel.py" line="494"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="494"/>
+        <location filename="../../counter/cases_panel.py" line="495"/>
         <source>Result of the callback</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="495"/>
+        <location filename="../../counter/cases_panel.py" line="496"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="496"/>
+        <location filename="../../counter/cases_panel.py" line="497"/>
         <source>Record (Enter)</source>
         <translation>记录（回车）</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="497"/>
+        <location filename="../../counter/cases_panel.py" line="498"/>
         <source>Record the step</source>
         <translation>记录这一步</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="498"/>
+        <location filename="../../counter/cases_panel.py" line="499"/>
         <source>Ctrl+R All cases</source>
         <translation>Ctrl+R 全部整改件</translation>
     </message>
     <message>
-        <location filename="../../counter/cases_panel.py" line="501"/>
+        <location filename="../../counter/cases_panel.py" line="502"/>
         <source>Esc closes.</source>
         <translation>Esc 关闭。</translation>
     </message>
@@ -147,12 +206,12 @@
 <context>
     <name>Connecting</name>
     <message>
-        <location filename="../../shared/qt/connecting.py" line="46"/>
+        <location filename="../../shared/qt/connecting.py" line="44"/>
         <source>Connecting to the server…</source>
         <translation>正在连接服务器…</translation>
     </message>
     <message>
-        <location filename="../../shared/qt/connecting.py" line="64"/>
+        <location filename="../../shared/qt/connecting.py" line="62"/>
         <source>{why}
 Trying again every few seconds; this window closes itself.</source>
         <translation>{why}
@@ -162,426 +221,421 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../counter/window.py" line="66"/>
+        <location filename="../../counter/window.py" line="65"/>
         <source>1  Citizen fetches materials</source>
         <extracomment>The console&apos;s type is sized as on a screen of this short side: a desk at 60 cm. The kinds of hold (F7), by their number key.</extracomment>
         <translation>1  群众外出取材料（回来后优先办理）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="67"/>
+        <location filename="../../counter/window.py" line="66"/>
         <source>2  Materials stay here</source>
         <translation>2  材料留在本窗口（回到本窗口办理）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="68"/>
+        <location filename="../../counter/window.py" line="67"/>
         <source>3  Waits for another step</source>
         <translation>3  等待其他环节（如刻章）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="522"/>
+        <location filename="../../counter/window.py" line="531"/>
         <source>Keys from other programs are not available on this PC ({reason}); the F-keys work while the console is in front.</source>
         <extracomment>The console&apos;s size as it opens: a 1366×768 desk screen less its taskbar, the window&apos;s title and borders (or the screen&apos;s free area when smaller). Its parts never ask for more than SMALLEST, whatever the ticket in hand, the line or the open panel. What the window manager adds around the console: the title bar and the borders.</extracomment>
         <translation>本机无法在其他程序在前台时接收 F 键（{reason}）；叫号窗口在前台时 F 键仍可使用。</translation>
     </message>
     <message>
         <location filename="../../counter/cases_panel.py" line="86"/>
-        <location filename="../../counter/window.py" line="529"/>
-        <location filename="../../counter/window.py" line="1020"/>
+        <location filename="../../counter/window.py" line="538"/>
+        <location filename="../../counter/window.py" line="1030"/>
         <source>Window {n}</source>
         <extracomment>The feed&apos;s events after which the list is read again. The order the steps are offered in: the usual path first. The console&apos;s refusals that mean its clerk is no longer signed in here.</extracomment>
         <translation>{n} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="530"/>
+        <location filename="../../counter/window.py" line="539"/>
         <source>Sign in at window {n}</source>
         <translation>{n} 号窗口 登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="531"/>
+        <location filename="../../counter/window.py" line="540"/>
         <source>Clerk code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="532"/>
+        <location filename="../../counter/window.py" line="541"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="535"/>
+        <location filename="../../counter/window.py" line="544"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="538"/>
+        <location filename="../../counter/window.py" line="547"/>
         <source>Connection to the hall&apos;s server lost, reconnecting… Calls and other actions cannot be saved until it is back.</source>
         <translation>与大厅服务器的连接中断，正在重连…… 恢复之前叫号等操作无法保存。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="546"/>
+        <location filename="../../counter/window.py" line="555"/>
         <source>Ctrl+B AB post</source>
         <translation>Ctrl+B AB岗交接</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="548"/>
+        <location filename="../../counter/window.py" line="557"/>
         <source>Ctrl+E Extended hours</source>
         <translation>Ctrl+E 延时服务</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="550"/>
+        <location filename="../../counter/window.py" line="559"/>
         <source>Ctrl+N One-time notice</source>
         <translation>Ctrl+N 一次性告知</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="552"/>
+        <location filename="../../counter/window.py" line="561"/>
         <source>Ctrl+R Bad-review cases</source>
         <translation>Ctrl+R 差评整改</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="554"/>
+        <location filename="../../counter/window.py" line="563"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="555"/>
+        <location filename="../../counter/window.py" line="564"/>
         <source>Waiting for this window</source>
         <translation>本窗口等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="556"/>
+        <location filename="../../counter/window.py" line="565"/>
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="587"/>
+        <location filename="../../counter/window.py" line="596"/>
         <source>F1 Call next</source>
         <translation>F1 顺呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="588"/>
+        <location filename="../../counter/window.py" line="597"/>
         <source>F2 Recall</source>
         <translation>F2 重呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="589"/>
+        <location filename="../../counter/window.py" line="598"/>
         <source>F3 Evaluate</source>
         <translation>F3 评价</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="590"/>
+        <location filename="../../counter/window.py" line="599"/>
         <source>F4 No-show</source>
         <translation>F4 过号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="591"/>
+        <location filename="../../counter/window.py" line="600"/>
         <source>F5 Pause</source>
         <translation>F5 暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="592"/>
+        <location filename="../../counter/window.py" line="601"/>
         <source>F6 Transfer</source>
         <translation>F6 转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="593"/>
+        <location filename="../../counter/window.py" line="602"/>
         <source>F7 Hold</source>
         <translation>F7 挂起</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="594"/>
+        <location filename="../../counter/window.py" line="603"/>
         <source>F8 Call back</source>
         <translation>F8 回呼</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="595"/>
+        <location filename="../../counter/window.py" line="604"/>
         <source>F9 Start</source>
         <translation>F9 开始办理</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="596"/>
+        <location filename="../../counter/window.py" line="605"/>
         <source>F10 Finish</source>
         <translation>F10 办结</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="561"/>
+        <location filename="../../counter/window.py" line="570"/>
         <source>F6 Transfer the ticket in hand to</source>
         <translation>F6 把手上的号转移到</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="74"/>
+        <location filename="../../counter/window.py" line="73"/>
         <source>Called</source>
         <extracomment>Refusals meaning this console&apos;s clerk is no longer signed in at its window. The state in a word, on the desk and in the compact bar.</extracomment>
         <translation>已呼叫</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="75"/>
+        <location filename="../../counter/window.py" line="74"/>
         <source>In service</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="76"/>
+        <location filename="../../counter/window.py" line="75"/>
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="542"/>
+        <location filename="../../counter/window.py" line="551"/>
         <source>Step in as B post (A post not handed over)</source>
         <translation>B岗顶岗（A岗未办理交接）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="562"/>
+        <location filename="../../counter/window.py" line="571"/>
         <source>Reason (Enter transfers, Esc cancels)</source>
         <translation>原因（回车转移，Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="563"/>
+        <location filename="../../counter/window.py" line="572"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="564"/>
+        <location filename="../../counter/window.py" line="573"/>
         <source>F7 Hold the ticket in hand: press 1, 2 or 3</source>
         <translation>F7 挂起手上的号：按 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="565"/>
+        <location filename="../../counter/window.py" line="574"/>
         <source>Reason, if any: then Ctrl+1, 2 or 3 (Esc cancels)</source>
         <translation>原因（可不填，Ctrl+数字确定）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="569"/>
+        <location filename="../../counter/window.py" line="578"/>
         <source>F8 Call back: choose a held ticket, Enter</source>
         <translation>F8 回呼：选择挂起的号，按回车</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="571"/>
+        <location filename="../../counter/window.py" line="580"/>
         <source>F12 Compact bar</source>
         <translation>F12 精简条</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="572"/>
+        <location filename="../../counter/window.py" line="581"/>
         <source>F12 Full</source>
         <translation>F12 展开</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="591"/>
+        <location filename="../../counter/window.py" line="600"/>
         <source>F5 Resume</source>
         <translation>F5 恢复</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="618"/>
+        <location filename="../../counter/window.py" line="627"/>
         <source>the key to press next</source>
         <translation>下一步按此键</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="625"/>
+        <location filename="../../counter/window.py" line="634"/>
         <source>Please enter your clerk code and password.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="641"/>
+        <location filename="../../counter/window.py" line="650"/>
         <source>Ticket {n} is still in hand.</source>
         <translation>{n} 号仍在办理中。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="664"/>
+        <location filename="../../counter/window.py" line="673"/>
         <source>You stepped in for the A post at window {n}.</source>
         <translation>您已为 {n} 号窗口 A 岗顶岗。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="704"/>
+        <location filename="../../counter/window.py" line="713"/>
         <source>Window {n} has no AB post.</source>
         <translation>{n} 号窗口没有设 AB 岗。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="713"/>
+        <location filename="../../counter/window.py" line="722"/>
         <source>Only the A post hands this window over: {name} ({code}).</source>
         <translation>只有 A 岗 {name}（{code}）可以交接本窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="733"/>
+        <location filename="../../counter/window.py" line="742"/>
         <source>Window {n} is now {name}&apos;s (B post).</source>
         <translation>{n} 号窗口已由 B 岗 {name} 接手。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="737"/>
+        <location filename="../../counter/window.py" line="746"/>
         <source>{number} moved with the window.</source>
         <translation>{number} 号随窗口一并交接。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="745"/>
+        <location filename="../../counter/window.py" line="754"/>
         <source>{name} has left ({reason}). B post {b}: please sign in to take over.</source>
         <translation>{name} 已离岗（{reason}）。请 B 岗 {b} 登录接替。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="770"/>
+        <location filename="../../counter/window.py" line="779"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="772"/>
+        <location filename="../../counter/window.py" line="781"/>
         <source>Window {n} is back with {name}. Finished meanwhile: {served}.</source>
         <translation>{n} 号窗口已交还 {name}。顶岗期间办结：{served}。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="821"/>
+        <location filename="../../counter/window.py" line="831"/>
         <source>Nobody is waiting for this window.</source>
         <translation>没有人在等候本窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="922"/>
+        <location filename="../../counter/window.py" line="932"/>
         <source>Help at {kiosk} is yours.</source>
         <translation>已确认由您前往 {kiosk} 提供帮助。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="961"/>
+        <location filename="../../counter/window.py" line="971"/>
         <source>The hall does not open today: there are no extended hours.</source>
         <translation>今天不办公，没有延时服务。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="966"/>
+        <location filename="../../counter/window.py" line="976"/>
         <source>Extended hours start at {time}, when the hall closes.</source>
         <translation>延时服务从 {time} 下班时开始。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="990"/>
+        <location filename="../../counter/window.py" line="1000"/>
         <source>Recorded: why this service runs past closing.</source>
         <translation>已记录本件延时服务的原因。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="996"/>
+        <location filename="../../counter/window.py" line="1006"/>
         <source>Declined; the reason was sent to a supervisor for approval.</source>
         <translation>已记录不予延时服务，原因已报中心管理人员审批。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1135"/>
+        <location filename="../../counter/window.py" line="1145"/>
         <source>Free</source>
         <comment>the desk</comment>
         <translation>当前空闲</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1137"/>
+        <location filename="../../counter/window.py" line="1147"/>
         <source>F5 resumes calling</source>
         <translation>按 F5 恢复叫号</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1137"/>
+        <location filename="../../counter/window.py" line="1147"/>
         <source>F1 calls the next</source>
         <translation>按 F1 呼叫下一位</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1152"/>
+        <location filename="../../counter/window.py" line="1162"/>
         <source>Waiting for this window: {n}</source>
         <translation>本窗口等候：共 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1016"/>
+        <location filename="../../counter/window.py" line="1026"/>
         <source>Matter: {name}</source>
         <translation>事项：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1068"/>
+        <location filename="../../counter/window.py" line="1078"/>
         <source>No held tickets to call back today.</source>
         <translation>今天没有可回呼的挂起号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1125"/>
+        <location filename="../../counter/window.py" line="1135"/>
         <source>A post</source>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1125"/>
+        <location filename="../../counter/window.py" line="1135"/>
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1126"/>
+        <location filename="../../counter/window.py" line="1136"/>
         <source>Window {n} · {name}</source>
         <translation>{n} 号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="77"/>
-        <location filename="../../counter/window.py" line="1127"/>
-        <location filename="../../counter/window.py" line="1135"/>
+        <location filename="../../counter/window.py" line="76"/>
+        <location filename="../../counter/window.py" line="1137"/>
+        <location filename="../../counter/window.py" line="1145"/>
         <source>Paused</source>
         <translation>暂停中</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1006"/>
+        <location filename="../../counter/window.py" line="1016"/>
         <source>Free: no ticket in hand to transfer or hold.</source>
         <translation>当前空闲：没有可转移或挂起的号。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1129"/>
+        <location filename="../../counter/window.py" line="1139"/>
         <source>Served today: {n}</source>
         <translation>今日已办：{n}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1155"/>
-        <source>Nobody is waiting.</source>
-        <translation>暂无等候。</translation>
-    </message>
-    <message>
-        <location filename="../../counter/window.py" line="1158"/>
+        <location filename="../../counter/window.py" line="1166"/>
         <source>Next: {numbers}</source>
         <translation>下一位：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1166"/>
+        <location filename="../../counter/window.py" line="1174"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1172"/>
+        <location filename="../../counter/window.py" line="1180"/>
         <source>Help asked at: {list}</source>
         <translation>取号机求助：{list}</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1174"/>
+        <location filename="../../counter/window.py" line="1182"/>
         <source>Ctrl+H I&apos;ll go to {kiosk}</source>
         <translation>Ctrl+H 我去 {kiosk} 帮助</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1190"/>
+        <location filename="../../counter/window.py" line="1198"/>
         <source>A post {name} away since {since} ({reason})</source>
         <translation>A 岗 {name} {since} 起离岗（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1194"/>
+        <location filename="../../counter/window.py" line="1202"/>
         <source>, back about {time}</source>
         <translation>，预计 {time} 回岗</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1198"/>
+        <location filename="../../counter/window.py" line="1206"/>
         <source> · you cover the window; Ctrl+B gives it back</source>
         <translation> · 您正在顶岗，A 岗回来后按 Ctrl+B 交还</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1217"/>
+        <location filename="../../counter/window.py" line="1225"/>
         <source>Transferred</source>
         <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1219"/>
+        <location filename="../../counter/window.py" line="1227"/>
         <source>Back from hold</source>
         <translation>挂起后返回</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1221"/>
+        <location filename="../../counter/window.py" line="1229"/>
         <source>Recalled {n}×</source>
         <translation>重呼 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1231"/>
+        <location filename="../../counter/window.py" line="1239"/>
         <source>Waited {n} min</source>
         <translation>已等候 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1245"/>
+        <location filename="../../counter/window.py" line="1253"/>
         <source>That did not work; please try again or call the hall&apos;s IT.</source>
         <translation>操作没有成功，请重试或联系中心信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter/window.py" line="1270"/>
+        <location filename="../../counter/window.py" line="1279"/>
         <source>You are no longer signed in at this window (signed in elsewhere, or a new day). Please sign in again.</source>
         <translation>您已不在本窗口登录（已在其他窗口登录，或已是新的一天），请重新登录。</translation>
     </message>
@@ -589,19 +643,19 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>Display</name>
     <message>
-        <location filename="../../kiosk/display.py" line="379"/>
+        <location filename="../../kiosk/display.py" line="387"/>
         <source>Mon Tue Wed Thu Fri Sat Sun</source>
         <translation>星期一 星期二 星期三 星期四 星期五 星期六 星期日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="516"/>
-        <location filename="../../kiosk/display.py" line="675"/>
+        <location filename="../../kiosk/display.py" line="527"/>
+        <location filename="../../kiosk/display.py" line="686"/>
         <source>Waiting:</source>
         <translation>等候：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="508"/>
-        <location filename="../../kiosk/display.py" line="701"/>
+        <location filename="../../kiosk/display.py" line="519"/>
+        <location filename="../../kiosk/display.py" line="712"/>
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
@@ -612,32 +666,32 @@ Trying again every few seconds; this window closes itself.</source>
         <translation>{n}人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="512"/>
-        <location filename="../../kiosk/display.py" line="668"/>
+        <location filename="../../kiosk/display.py" line="523"/>
+        <location filename="../../kiosk/display.py" line="679"/>
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="513"/>
-        <location filename="../../kiosk/display.py" line="671"/>
+        <location filename="../../kiosk/display.py" line="524"/>
+        <location filename="../../kiosk/display.py" line="682"/>
         <source>Number</source>
         <translation>票号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="513"/>
-        <location filename="../../kiosk/display.py" line="673"/>
+        <location filename="../../kiosk/display.py" line="524"/>
+        <location filename="../../kiosk/display.py" line="684"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="857"/>
-        <location filename="../../kiosk/display.py" line="901"/>
+        <location filename="../../kiosk/display.py" line="868"/>
+        <location filename="../../kiosk/display.py" line="914"/>
         <source>Connection lost, reconnecting…</source>
         <translation>连接中断，正在重连…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="510"/>
-        <location filename="../../kiosk/display.py" line="693"/>
+        <location filename="../../kiosk/display.py" line="521"/>
+        <location filename="../../kiosk/display.py" line="704"/>
         <source>Please listen for your number</source>
         <translation>请留意叫号</translation>
     </message>
@@ -653,49 +707,49 @@ Trying again every few seconds; this window closes itself.</source>
         <translation>叫号屏暂时中断，请留意语音广播和窗口屏，或到导服台咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="509"/>
-        <location filename="../../kiosk/display.py" line="699"/>
+        <location filename="../../kiosk/display.py" line="520"/>
+        <location filename="../../kiosk/display.py" line="710"/>
         <source>Called before the interruption</source>
         <translation>中断前的呼叫</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="504"/>
-        <location filename="../../kiosk/display.py" line="707"/>
-        <location filename="../../kiosk/display.py" line="908"/>
+        <location filename="../../kiosk/display.py" line="515"/>
+        <location filename="../../kiosk/display.py" line="718"/>
+        <location filename="../../kiosk/display.py" line="923"/>
         <source>Window {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="800"/>
+        <location filename="../../kiosk/display.py" line="811"/>
         <source>{month}/{day}</source>
         <translation>{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="850"/>
-        <location filename="../../kiosk/display.py" line="932"/>
+        <location filename="../../kiosk/display.py" line="861"/>
+        <location filename="../../kiosk/display.py" line="947"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="851"/>
-        <location filename="../../kiosk/display.py" line="936"/>
+        <location filename="../../kiosk/display.py" line="862"/>
+        <location filename="../../kiosk/display.py" line="951"/>
         <source>Service paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="854"/>
-        <location filename="../../kiosk/display.py" line="928"/>
+        <location filename="../../kiosk/display.py" line="865"/>
+        <location filename="../../kiosk/display.py" line="943"/>
         <source>Please come to this window</source>
         <translation>请到本窗口办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="855"/>
-        <location filename="../../kiosk/display.py" line="926"/>
+        <location filename="../../kiosk/display.py" line="866"/>
+        <location filename="../../kiosk/display.py" line="941"/>
         <source>Being served</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/display.py" line="941"/>
+        <location filename="../../kiosk/display.py" line="956"/>
         <source>Clerk {name} · No. {code}</source>
         <translation>工作人员 {name}&#x3000;工号 {code}</translation>
     </message>
@@ -742,6 +796,342 @@ Trying again every few seconds; this window closes itself.</source>
         <location filename="../../kiosk/evaluator.py" line="299"/>
         <source>Please try again.</source>
         <translation>请再试一次。</translation>
+    </message>
+</context>
+<context>
+    <name>FloorTile</name>
+    <message>
+        <location filename="../../counter/floor_view.py" line="206"/>
+        <source>A post</source>
+        <extracomment>The refusals meaning the supervisor&apos;s sign-in no longer holds. How often the minutes are counted on from the times already read. A tile is at least this many characters of the body type wide, and its shape is kept near this width ÷ height when the floor has room to choose.</extracomment>
+        <translation>A岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="206"/>
+        <source>B post</source>
+        <translation>B岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="209"/>
+        <source>No one signed in</source>
+        <translation>无人登录</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="210"/>
+        <source>Done today {n}</source>
+        <translation>今日办结 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="212"/>
+        <source>A post {name} away ({reason}) since {since}</source>
+        <translation>A岗 {name} {since} 起离岗（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="218"/>
+        <source>, back about {time}</source>
+        <translation>，预计 {time} 回岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="225"/>
+        <source>Window {n}</source>
+        <translation>{n}号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="236"/>
+        <source>in hand {n} min</source>
+        <translation>已 {n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="240"/>
+        <source>Since {time}: {reason}</source>
+        <translation>{time} 起：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="244"/>
+        <source>Since {time}</source>
+        <translation>{time} 起</translation>
+    </message>
+</context>
+<context>
+    <name>FloorView</name>
+    <message>
+        <location filename="../../counter/floor_view.py" line="67"/>
+        <source>In service</source>
+        <extracomment>A tile&apos;s state in words (the colour is the tile&apos;s ``state`` property, never alone).</extracomment>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="68"/>
+        <source>Called</source>
+        <translation>已呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="69"/>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="70"/>
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="71"/>
+        <source>Away</source>
+        <translation>离岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="72"/>
+        <source>Nobody in</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="485"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="487"/>
+        <source>Issued</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="488"/>
+        <source>Served</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="489"/>
+        <source>No-shows</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="490"/>
+        <location filename="../../counter/floor_view.py" line="729"/>
+        <source>Waiting</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="491"/>
+        <source>Mean wait (min)</source>
+        <translation>平均等候（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="492"/>
+        <source>Reviews</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="493"/>
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="497"/>
+        <source>Pause…</source>
+        <translation>暂停…</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="498"/>
+        <source>Reopen</source>
+        <translation>恢复叫号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="499"/>
+        <location filename="../../counter/floor_view.py" line="843"/>
+        <source>Close the day…</source>
+        <translation>结束今日叫号…</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="500"/>
+        <source>Reason (the clerk and the log see it)</source>
+        <translation>暂停原因（窗口人员和记录中可见）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="501"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="502"/>
+        <source>Why leave the noon duty?</source>
+        <translation>为何中断午间值班：</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="503"/>
+        <source>Pause all the same</source>
+        <translation>仍然暂停</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="504"/>
+        <source>Close the day</source>
+        <translation>结束今日叫号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="506"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="507"/>
+        <source>Help asked at the kiosks</source>
+        <translation>取号机求助</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="508"/>
+        <source>Move a waiting ticket</source>
+        <translation>调号（等候中的号）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="509"/>
+        <source>Ticket number, e.g. A012</source>
+        <translation>票号，例如 A012</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="510"/>
+        <source>Reason (optional)</source>
+        <translation>原因（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="511"/>
+        <source>Move the ticket</source>
+        <translation>调号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="513"/>
+        <source>Ticket number to move</source>
+        <translation>要调的票号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="514"/>
+        <source>Move to</source>
+        <translation>调往</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="515"/>
+        <source>Reason for the move</source>
+        <translation>调号原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="516"/>
+        <source>Reason for the pause</source>
+        <translation>暂停原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="710"/>
+        <source>Waiting: {n}</source>
+        <translation>等候：{n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="711"/>
+        <source>Nobody is waiting.</source>
+        <translation>暂无等候。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="730"/>
+        <source>Longest</source>
+        <translation>最长</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="758"/>
+        <source>{n} min, too long</source>
+        <translation>{n} 分钟 超时</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="760"/>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="782"/>
+        <source>{kiosk} since {time} ({n} min)</source>
+        <translation>{kiosk}：{time} 起（已 {n} 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="789"/>
+        <source>I&apos;ll go</source>
+        <translation>我去处理</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="793"/>
+        <source>Answer the help asked at {kiosk}</source>
+        <translation>响应 {kiosk} 的求助</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="826"/>
+        <source>Select a window</source>
+        <translation>请选择窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="828"/>
+        <source>Window {n}:</source>
+        <translation>{n}号窗口：</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="837"/>
+        <source>Pause window {n}…</source>
+        <translation>暂停{n}号窗口…</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="840"/>
+        <source>Reopen window {n}</source>
+        <translation>{n}号窗口恢复叫号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="868"/>
+        <source>Pause window {n}:</source>
+        <translation>暂停{n}号窗口：</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="895"/>
+        <source>Window {n} is paused.</source>
+        <translation>{n}号窗口已暂停。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="919"/>
+        <source>Window {n} is open again.</source>
+        <translation>{n}号窗口已恢复叫号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="928"/>
+        <source>Close the day now? The {n} tickets still waiting, and those on hold, end unserved; tickets in a window&apos;s hands stay.</source>
+        <translation>现在结束今日叫号吗？仍在等候的 {n} 个号和挂起的号都将作废；窗口手中的号不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="942"/>
+        <source>The day is closed: {n} tickets ended.</source>
+        <translation>今日叫号已结束：{n} 个号已作废。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="958"/>
+        <source>Service: {name}</source>
+        <translation>事项：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="962"/>
+        <location filename="../../counter/floor_view.py" line="982"/>
+        <source>Window {n}</source>
+        <translation>{n}号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="974"/>
+        <source>Type the number of the waiting ticket to move.</source>
+        <translation>请输入要调的等候票号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="987"/>
+        <source>{number} moved to {where}.</source>
+        <translation>{number} 已调往{where}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="1008"/>
+        <source>Help at {kiosk}: yours.</source>
+        <translation>{kiosk} 的求助由您处理。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/floor_view.py" line="1023"/>
+        <source>That did not work; please try again or call the hall&apos;s IT.</source>
+        <translation>操作没有成功，请重试或联系中心信息科。</translation>
     </message>
 </context>
 <context>
@@ -815,153 +1205,153 @@ Trying again every few seconds; this window closes itself.</source>
         <translation>请咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="350"/>
-        <location filename="../../kiosk/window.py" line="590"/>
+        <location filename="../../kiosk/window.py" line="354"/>
+        <location filename="../../kiosk/window.py" line="594"/>
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="342"/>
+        <location filename="../../kiosk/window.py" line="346"/>
         <source>Standard mode</source>
         <translation>返回标准模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="342"/>
+        <location filename="../../kiosk/window.py" line="346"/>
         <source>Large text, read aloud</source>
         <translation>老年人模式（大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="345"/>
+        <location filename="../../kiosk/window.py" line="349"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="346"/>
+        <location filename="../../kiosk/window.py" line="350"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="347"/>
+        <location filename="../../kiosk/window.py" line="351"/>
         <source>Need help</source>
         <translation>需要帮助</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="351"/>
+        <location filename="../../kiosk/window.py" line="355"/>
         <source>Type your 8-digit appointment code, or scan it</source>
         <translation>请输入 8 位预约码，或把预约码对准扫描口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="353"/>
-        <location filename="../../kiosk/window.py" line="361"/>
+        <location filename="../../kiosk/window.py" line="357"/>
+        <location filename="../../kiosk/window.py" line="365"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="354"/>
-        <location filename="../../kiosk/window.py" line="362"/>
+        <location filename="../../kiosk/window.py" line="358"/>
+        <location filename="../../kiosk/window.py" line="366"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="355"/>
-        <location filename="../../kiosk/window.py" line="356"/>
+        <location filename="../../kiosk/window.py" line="359"/>
+        <location filename="../../kiosk/window.py" line="360"/>
         <source>Rate a service</source>
         <translation>评价服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="358"/>
+        <location filename="../../kiosk/window.py" line="362"/>
         <source>Please scan the QR code on your slip, or type the rating code printed on it</source>
         <translation>请扫描票据上的二维码，或输入票据上的评价短码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="360"/>
+        <location filename="../../kiosk/window.py" line="364"/>
         <source>Rating code</source>
         <translation>评价短码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="363"/>
-        <location filename="../../kiosk/window.py" line="783"/>
+        <location filename="../../kiosk/window.py" line="367"/>
+        <location filename="../../kiosk/window.py" line="795"/>
         <source>Please rate this service</source>
         <translation>请为本次服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="366"/>
+        <location filename="../../kiosk/window.py" line="370"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="367"/>
+        <location filename="../../kiosk/window.py" line="371"/>
         <source>Scan to follow the queue and rate the service</source>
         <translation>微信扫码：查看排队进度、评价服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="372"/>
+        <location filename="../../kiosk/window.py" line="376"/>
         <source>Please listen for your number; a missed number must be taken again</source>
         <translation>请留意叫号，过号需重新取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="374"/>
+        <location filename="../../kiosk/window.py" line="378"/>
         <source>Back to home</source>
         <translation>返回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="375"/>
+        <location filename="../../kiosk/window.py" line="379"/>
         <source>Tickets paused: reconnecting to the hall&apos;s server…</source>
         <translation>暂停取号，正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="384"/>
+        <location filename="../../kiosk/window.py" line="388"/>
         <source>Green channel: on</source>
         <translation>绿色通道（已选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="522"/>
-        <location filename="../../kiosk/window.py" line="543"/>
-        <location filename="../../kiosk/window.py" line="918"/>
+        <location filename="../../kiosk/window.py" line="526"/>
+        <location filename="../../kiosk/window.py" line="547"/>
+        <location filename="../../kiosk/window.py" line="930"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="524"/>
+        <location filename="../../kiosk/window.py" line="528"/>
         <source> and more</source>
         <translation>等</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="537"/>
+        <location filename="../../kiosk/window.py" line="541"/>
         <source>(green channel)</source>
         <translation>（绿色通道）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="580"/>
-        <location filename="../../kiosk/window.py" line="807"/>
+        <location filename="../../kiosk/window.py" line="584"/>
+        <location filename="../../kiosk/window.py" line="819"/>
         <source>You chose: {name}</source>
         <translation>您选择的是：{name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="606"/>
+        <location filename="../../kiosk/window.py" line="610"/>
         <source>Taking your number…</source>
         <translation>正在取号，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="641"/>
+        <location filename="../../kiosk/window.py" line="645"/>
         <source>Sorry, something went wrong</source>
         <translation>抱歉，系统出了点问题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="642"/>
-        <location filename="../../kiosk/window.py" line="793"/>
-        <location filename="../../kiosk/window.py" line="861"/>
+        <location filename="../../kiosk/window.py" line="646"/>
+        <location filename="../../kiosk/window.py" line="805"/>
+        <location filename="../../kiosk/window.py" line="873"/>
         <source>Please try again, or ask a hall guide.</source>
         <translation>请再试一次，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="384"/>
+        <location filename="../../kiosk/window.py" line="388"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="524"/>
-        <location filename="../../kiosk/window.py" line="681"/>
+        <location filename="../../kiosk/window.py" line="528"/>
+        <location filename="../../kiosk/window.py" line="685"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -978,169 +1368,169 @@ Trying again every few seconds; this window closes itself.</source>
         <translation>今日号已取完。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="338"/>
+        <location filename="../../kiosk/window.py" line="342"/>
         <source>Choose a service</source>
         <translation>请选择您要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="339"/>
+        <location filename="../../kiosk/window.py" line="343"/>
         <source>Check in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="348"/>
+        <location filename="../../kiosk/window.py" line="352"/>
         <source>Tap a service to take a number</source>
         <translation>点一下要办的事项，就能取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="349"/>
-        <location filename="../../kiosk/window.py" line="544"/>
+        <location filename="../../kiosk/window.py" line="353"/>
+        <location filename="../../kiosk/window.py" line="548"/>
         <source>More services</source>
         <translation>更多事项（下一页）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="352"/>
+        <location filename="../../kiosk/window.py" line="356"/>
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="365"/>
-        <location filename="../../kiosk/window.py" line="705"/>
+        <location filename="../../kiosk/window.py" line="369"/>
+        <location filename="../../kiosk/window.py" line="709"/>
         <source>Your number is taken</source>
         <translation>取号成功</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="368"/>
+        <location filename="../../kiosk/window.py" line="372"/>
         <source>QR code: follow the queue and rate the service</source>
         <translation>二维码：扫码查看排队进度、评价服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="386"/>
+        <location filename="../../kiosk/window.py" line="390"/>
         <source>Elderly, disabled, pregnant</source>
         <translation>老人、残疾人、孕妇</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="548"/>
+        <location filename="../../kiosk/window.py" line="552"/>
         <source>Please choose a service</source>
         <translation>请选择您要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="565"/>
+        <location filename="../../kiosk/window.py" line="569"/>
         <source>Large text is on. Please choose a service.</source>
         <translation>已切换为大字模式，请选择您要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="659"/>
+        <location filename="../../kiosk/window.py" line="663"/>
         <source>Scan to book another day</source>
         <translation>扫码预约其他日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="662"/>
+        <location filename="../../kiosk/window.py" line="666"/>
         <source>Scan to do it online</source>
         <translation>扫码网上办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="683"/>
+        <location filename="../../kiosk/window.py" line="687"/>
         <source>Windows: {list}</source>
         <translation>受理窗口：{list} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="685"/>
+        <location filename="../../kiosk/window.py" line="689"/>
         <source>Please ask a hall guide which window</source>
         <translation>请咨询导服人员到哪个窗口办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="688"/>
+        <location filename="../../kiosk/window.py" line="692"/>
         <source>{n} ahead of you</source>
         <translation>前面还有 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="690"/>
+        <location filename="../../kiosk/window.py" line="694"/>
         <source>{n} ahead of you, you are next</source>
         <translation>前面还有 {n} 人，即将叫号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="692"/>
+        <location filename="../../kiosk/window.py" line="696"/>
         <source>{n} ahead of you, about {m} min</source>
         <translation>前面还有 {n} 人，预计等候约 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="698"/>
+        <location filename="../../kiosk/window.py" line="702"/>
         <source>Rating code {code}</source>
         <translation>评价短码 {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="699"/>
+        <location filename="../../kiosk/window.py" line="703"/>
         <source>Printing your slip…</source>
         <translation>正在打印取号单…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="710"/>
-        <location filename="../../kiosk/window.py" line="720"/>
+        <location filename="../../kiosk/window.py" line="714"/>
+        <location filename="../../kiosk/window.py" line="724"/>
         <source>Your number is {number}</source>
         <translation>您的号码是{number}号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="733"/>
+        <location filename="../../kiosk/window.py" line="737"/>
         <source>Please take your slip below</source>
         <translation>请从下方取走取号单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="743"/>
+        <location filename="../../kiosk/window.py" line="754"/>
         <source>The slip could not be printed; please note your number.</source>
         <translation>取号单没有打印出来，请记下您的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="778"/>
+        <location filename="../../kiosk/window.py" line="790"/>
         <source>Window {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="795"/>
+        <location filename="../../kiosk/window.py" line="807"/>
         <source>Sorry, this ticket cannot be rated here</source>
         <translation>抱歉，这张票据暂时不能评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="828"/>
         <location filename="../../kiosk/window.py" line="840"/>
-        <location filename="../../kiosk/window.py" line="844"/>
+        <location filename="../../kiosk/window.py" line="852"/>
+        <location filename="../../kiosk/window.py" line="856"/>
         <source>Thank you for your rating</source>
         <translation>谢谢您的评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="829"/>
+        <location filename="../../kiosk/window.py" line="841"/>
         <source>Your opinion goes to the hall&apos;s supervisor, who will follow it up.</source>
         <translation>您的意见已转给大厅负责人，我们会跟进整改。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="831"/>
+        <location filename="../../kiosk/window.py" line="843"/>
         <source>Your rating helps the hall serve you better.</source>
         <translation>您的评价帮助我们把服务做得更好。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="870"/>
-        <location filename="../../kiosk/window.py" line="878"/>
+        <location filename="../../kiosk/window.py" line="882"/>
+        <location filename="../../kiosk/window.py" line="890"/>
         <source>A hall guide is on the way</source>
         <translation>导服人员马上就来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="871"/>
+        <location filename="../../kiosk/window.py" line="883"/>
         <source>Please wait here; someone will come to help you.</source>
         <translation>请在这里稍候，工作人员会过来帮您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="885"/>
+        <location filename="../../kiosk/window.py" line="897"/>
         <source>Please wave to a member of staff.</source>
         <translation>请向附近的工作人员招手示意。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="939"/>
+        <location filename="../../kiosk/window.py" line="951"/>
         <source>Mon Tue Wed Thu Fri Sat Sun</source>
         <translation>星期一 星期二 星期三 星期四 星期五 星期六 星期日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="949"/>
-        <location filename="../../kiosk/window.py" line="953"/>
+        <location filename="../../kiosk/window.py" line="964"/>
+        <location filename="../../kiosk/window.py" line="968"/>
         <source>Back to home in {n} s</source>
         <translation>{n} 秒后返回首页</translation>
     </message>
@@ -1444,6 +1834,744 @@ Trying again every few seconds; this window closes itself.</source>
     </message>
 </context>
 <context>
+    <name>SettingsAlarmsPage</name>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1301"/>
+        <source>Alarm thresholds</source>
+        <translation>告警阈值</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1303"/>
+        <source>When the supervisor&apos;s station raises an alarm; saved, it applies at once.</source>
+        <translation>什么情况下在管理端告警；保存后立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1306"/>
+        <source>A ticket waits longer than</source>
+        <translation>取号后等候超过</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1307"/>
+        <source>One ticket at a window longer than</source>
+        <translation>一个号在窗口办理超过</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1308"/>
+        <source>A and B of a post both away for</source>
+        <translation>AB岗同时离岗超过</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1309"/>
+        <source>A help request unanswered for</source>
+        <translation>求助无人响应超过</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1310"/>
+        <source>A bad-review case due within</source>
+        <translation>差评整改到期前</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1311"/>
+        <source>A post&apos;s window empty for</source>
+        <translation>设AB岗的窗口无人超过</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1314"/>
+        <location filename="../../counter/settings_pages.py" line="1316"/>
+        <location filename="../../counter/settings_pages.py" line="1317"/>
+        <location filename="../../counter/settings_pages.py" line="1319"/>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1315"/>
+        <source> × its handling time</source>
+        <translation> 倍预计办理时长</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1318"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1325"/>
+        <source>Chime when an alarm is raised</source>
+        <translation>告警时响提示音</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1327"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1328"/>
+        <source>Save the alarm thresholds</source>
+        <translation>保存告警阈值</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsCapsPage</name>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="433"/>
+        <source>Caps and ticket slots</source>
+        <translation>放号上限与取号时段</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="436"/>
+        <source>Pick a service to change its daily cap or its ticket slots. A change takes effect at once: the tickets already issued today count toward it.</source>
+        <translation>选择一项事项，修改它的每日放号上限或取号时段。修改立即生效：今天已经发出的号也计入新的上限。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="442"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="443"/>
+        <source>Service</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="444"/>
+        <source>Zone</source>
+        <translation>功能区</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="445"/>
+        <location filename="../../counter/settings_pages.py" line="450"/>
+        <source>Daily cap</source>
+        <translation>每日上限</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="446"/>
+        <source>Ticket slots (quota)</source>
+        <translation>取号时段（放号数）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="449"/>
+        <source>Services with their caps and slots</source>
+        <translation>各事项的放号上限与取号时段</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="451"/>
+        <source>empty: no cap</source>
+        <translation>不填：不限</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="452"/>
+        <source>Daily cap (empty: no cap)</source>
+        <translation>每日放号上限（不填为不限）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="453"/>
+        <source>Ticket slots</source>
+        <translation>取号时段</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="454"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="455"/>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="456"/>
+        <source>Quota</source>
+        <translation>本时段放号数</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="457"/>
+        <source>No slots: tickets whenever the hall issues them.</source>
+        <translation>未设时段：大厅取号时间内都可以取号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="458"/>
+        <source>Add a slot</source>
+        <translation>添加时段</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="460"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="461"/>
+        <source>Save the cap and the slots</source>
+        <translation>保存放号上限和取号时段</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="463"/>
+        <source>Takes effect at once; today&apos;s tickets already issued count toward it.</source>
+        <translation>保存后立即生效；今天已经发出的号计入上限。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="470"/>
+        <source>Slot {n} from</source>
+        <translation>第 {n} 个时段开始</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="471"/>
+        <source>Slot {n} until</source>
+        <translation>第 {n} 个时段结束</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="472"/>
+        <source>Slot {n} quota (0: no quota)</source>
+        <translation>第 {n} 个时段放号数（0 为不限）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="473"/>
+        <source>no quota</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="474"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="475"/>
+        <source>Remove slot {n}</source>
+        <translation>删除第 {n} 个时段</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="481"/>
+        <source>all day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="487"/>
+        <source>({n})</source>
+        <translation>限{n}个</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="500"/>
+        <source>no cap</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsClerksPage</name>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="793"/>
+        <source>Clerks</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="796"/>
+        <source>Pick a clerk to change the name or role, disable or enable them, or set a new password; type a new code to add a clerk.</source>
+        <translation>选择一位工作人员，可以修改姓名或角色、停用或启用、设置新密码；输入新的工号可新增工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="801"/>
+        <location filename="../../counter/settings_pages.py" line="804"/>
+        <source>Code</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="801"/>
+        <location filename="../../counter/settings_pages.py" line="805"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="801"/>
+        <location filename="../../counter/settings_pages.py" line="806"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="801"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="803"/>
+        <source>The hall&apos;s clerks</source>
+        <translation>本中心的工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="807"/>
+        <location filename="../../counter/settings_pages.py" line="812"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="808"/>
+        <source>Once more</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="809"/>
+        <source>Clerk&apos;s code</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="810"/>
+        <source>Clerk&apos;s name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="811"/>
+        <source>Clerk&apos;s role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="813"/>
+        <source>Password once more</source>
+        <translation>再输一次密码</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="817"/>
+        <location filename="../../counter/settings_pages.py" line="834"/>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="818"/>
+        <location filename="../../counter/settings_pages.py" line="834"/>
+        <source>Supervisor</source>
+        <translation>管理人员</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="820"/>
+        <source>Add as a new clerk</source>
+        <translation>新增工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="821"/>
+        <source>Save name and role</source>
+        <translation>保存姓名和角色</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="822"/>
+        <source>Set this password</source>
+        <translation>设为新密码</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="825"/>
+        <source>A new clerk&apos;s initial password, or a new password for the clerk picked (at least as long as the hall requires); typed twice, the same.</source>
+        <translation>新增时填写的是初始密码；选中一位工作人员时填写的是新密码（长度须符合中心要求）。两次输入须相同。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="851"/>
+        <source>in use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="851"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="908"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="908"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="917"/>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>两次输入的密码不一致，请输入相同的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsHolidaysPage</name>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1207"/>
+        <source>Holidays and swapped working days</source>
+        <translation>节假日与调休</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1210"/>
+        <source>On a holiday the hall is closed, even on a weekday; a swapped working day is a weekend day the hall opens as on a weekday.</source>
+        <translation>节假日大厅不开门，即使是工作日；调休上班日是周末照常开门办理的日子。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1215"/>
+        <source>Holidays (closed)</source>
+        <translation>节假日（休息）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1216"/>
+        <source>Swapped working days (open)</source>
+        <translation>调休上班日（开门）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1217"/>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1218"/>
+        <source>Swapped working days</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1219"/>
+        <source>Holiday to add</source>
+        <translation>要添加的节假日</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1220"/>
+        <source>Swapped working day to add</source>
+        <translation>要添加的调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1222"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1223"/>
+        <source>Remove the day selected</source>
+        <translation>删除选中的日期</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1224"/>
+        <source>Add the holiday</source>
+        <translation>添加节假日</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1225"/>
+        <source>Add the swapped working day</source>
+        <translation>添加调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1226"/>
+        <source>Remove the holiday selected</source>
+        <translation>删除选中的节假日</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1227"/>
+        <source>Remove the swapped working day selected</source>
+        <translation>删除选中的调休上班日</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsLogPage</name>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1384"/>
+        <source>Change log</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1385"/>
+        <source>Every change of the hall&apos;s settings, newest first.</source>
+        <translation>大厅设置的每一次修改，最新的在最上面。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1386"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1386"/>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1386"/>
+        <source>What</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1387"/>
+        <source>Changes of the hall&apos;s settings</source>
+        <translation>大厅设置的修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1409"/>
+        <source>No change recorded yet.</source>
+        <translation>还没有修改记录。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsNoticePage</name>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1127"/>
+        <source>Display notice</source>
+        <translation>大厅屏通知</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1129"/>
+        <source>The notice scrolls at the foot of the lobby display; saved, it shows at once.</source>
+        <translation>这段通知在大厅综合屏最下方滚动显示；保存后立即显示。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1131"/>
+        <source>Notice on the lobby display</source>
+        <translation>大厅综合屏通知</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1132"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1133"/>
+        <source>Save the notice</source>
+        <translation>保存通知</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPages</name>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="99"/>
+        <source>yes</source>
+        <extracomment>The feed&apos;s events after which the pages read the hall&apos;s settings again. The thresholds of the alarms page: the key&apos;s path in the hall&apos;s configuration. A list shorter than this is said whole (old → new); a longer one by what was added and taken off (a year&apos;s holidays read as the one day that changed). How many recorded changes the change log shows.</extracomment>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="101"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="116"/>
+        <source>{path}: added</source>
+        <translation>{path}：新增</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="118"/>
+        <source>{path}: taken off</source>
+        <translation>{path}：删除</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="125"/>
+        <source>added {items}</source>
+        <translation>增加 {items}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="131"/>
+        <source>taken off {items}</source>
+        <translation>去掉 {items}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="321"/>
+        <source>Saved: nothing changed.</source>
+        <translation>已保存：没有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="322"/>
+        <source>Saved: {changes}</source>
+        <translation>已保存：{changes}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1491"/>
+        <source>Caps and slots</source>
+        <extracomment>Saved: the core&apos;s answers (one SettingsChange per change made). Refused: the sentence shown. The record of the changes read (after a change anywhere in the hall).</extracomment>
+        <translation>放号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1492"/>
+        <source>Window services</source>
+        <translation>窗口事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1493"/>
+        <source>Clerks</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1494"/>
+        <source>AB posts</source>
+        <translation>AB岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1495"/>
+        <source>Display notice</source>
+        <translation>大厅屏通知</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1496"/>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1497"/>
+        <source>Alarm thresholds</source>
+        <translation>告警阈值</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1498"/>
+        <source>Change log</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1504"/>
+        <source>Settings pages</source>
+        <translation>设置页面</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1549"/>
+        <source>That did not work; please try again or call the hall&apos;s IT.</source>
+        <translation>操作没有成功，请重试或联系中心信息科。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPostsPage</name>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1002"/>
+        <source>AB posts</source>
+        <translation>AB岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1005"/>
+        <source>A holds the window&apos;s post; B covers it while A is away. Pick a window, choose A and B from the clerks in use.</source>
+        <translation>A岗在岗办理，A岗离开时由B岗顶岗。选择一个窗口，从在用的工作人员中选定A岗和B岗。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1010"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1010"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1010"/>
+        <location filename="../../counter/settings_pages.py" line="1013"/>
+        <location filename="../../counter/settings_pages.py" line="1015"/>
+        <source>A post</source>
+        <translation>A岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1010"/>
+        <location filename="../../counter/settings_pages.py" line="1014"/>
+        <location filename="../../counter/settings_pages.py" line="1016"/>
+        <source>B post</source>
+        <translation>B岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1012"/>
+        <source>Windows and their AB posts</source>
+        <translation>各窗口的AB岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1017"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1018"/>
+        <source>Save the AB post</source>
+        <translation>保存AB岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1019"/>
+        <source>Remove the post</source>
+        <translation>取消该窗口的AB岗</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1060"/>
+        <source>Window {n} · {name}</source>
+        <translation>{n} 号窗口 · {name}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="1092"/>
+        <source>Choose both A and B.</source>
+        <translation>请同时选定A岗和B岗。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindowsPage</name>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="624"/>
+        <source>Window services</source>
+        <translation>窗口办理事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="626"/>
+        <source>Pick a window and tick the services it serves; a change takes effect at once.</source>
+        <translation>选择一个窗口，勾选它办理的事项；修改立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="629"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="629"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="629"/>
+        <source>Zone</source>
+        <translation>功能区</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="629"/>
+        <source>Serves</source>
+        <translation>办理事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="631"/>
+        <source>Windows and the services they serve</source>
+        <translation>各窗口及其办理事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="632"/>
+        <source>Services the window serves</source>
+        <translation>该窗口办理的事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="633"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="634"/>
+        <source>Save the window&apos;s services</source>
+        <translation>保存该窗口的办理事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="640"/>
+        <source>all of its zone&apos;s services</source>
+        <translation>本功能区全部事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="642"/>
+        <source>all of the hall&apos;s services</source>
+        <translation>全厅全部事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="645"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="663"/>
+        <source>whole hall</source>
+        <translation>全厅</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="682"/>
+        <source>Window {n} · {name}</source>
+        <translation>{n} 号窗口 · {name}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="686"/>
+        <source>A comprehensive window serves every service of {zone}; its services are not listed one by one.</source>
+        <translation>综合窗口办理“{zone}”的全部事项，不单独列出办理事项。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings_pages.py" line="691"/>
+        <source>Tick every service this window serves.</source>
+        <translation>勾选该窗口办理的每一项事项。</translation>
+    </message>
+</context>
+<context>
     <name>StepInForm</name>
     <message>
         <location filename="../../counter/post_panel.py" line="237"/>
@@ -1454,6 +2582,86 @@ Trying again every few seconds; this window closes itself.</source>
         <location filename="../../counter/post_panel.py" line="238"/>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWindow</name>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="190"/>
+        <source>{hall} · Supervisor</source>
+        <extracomment>The desk screen the station is laid out for, and the smallest it still works on. How long the badge blinks after a new alarm, and how fast.</extracomment>
+        <translation>{hall} · 管理工作台</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="193"/>
+        <source>Supervisor&apos;s sign-in</source>
+        <translation>管理人员登录</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="194"/>
+        <source>Supervisor code</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="195"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="198"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="200"/>
+        <source>Sign out</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="202"/>
+        <source>Floor</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="203"/>
+        <location filename="../../counter/supervisor_window.py" line="337"/>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="204"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="207"/>
+        <source>Connection to the hall&apos;s server lost, reconnecting… What is shown may be out of date, and nothing can be saved until it is back.</source>
+        <translation>与中心服务器的连接已断开，正在重新连接…… 画面可能不是最新的，连接恢复前无法保存任何操作。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="230"/>
+        <source>Please enter your supervisor code and password.</source>
+        <translation>请输入工号和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="253"/>
+        <source>That did not work; please try again or call the hall&apos;s IT.</source>
+        <translation>操作没有成功，请重试或联系中心信息科。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="318"/>
+        <source>{name} ({code}) signed in</source>
+        <translation>{name}（{code}）已登录</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="331"/>
+        <source>Alarms: {n}</source>
+        <translation>告警 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="337"/>
+        <source>Alarms ({n})</source>
+        <translation>告警（{n}）</translation>
     </message>
 </context>
 <context>

@@ -310,6 +310,11 @@ def _cases(s: Session, hall: HallSettings, now: datetime) -> list[Cause]:
     return out
 
 
+def _fault(code: str) -> str:
+    """The printer's fault as the alarm's sentence words it (`printer_fault.*`)."""
+    return code if code in ("printer.offline", "printer.no_paper") else "printer.failed"
+
+
 def _printers(s: Session, hall: HallSettings, now: datetime) -> list[Cause]:
     last: dict[str, Event] = {}
     for ev in s.scalars(
@@ -330,7 +335,7 @@ def _printers(s: Session, hall: HallSettings, now: datetime) -> list[Cause]:
             station[:64],
             {
                 "station": station,
-                "fault": str((ev.data or {}).get("code", "printer.offline")),
+                "fault": _fault(str((ev.data or {}).get("code", ""))),
                 "since": _hhmm(hall, ev.at),
             },
         )

@@ -27,6 +27,7 @@ _WORD_PARAMS = {
     "level": "level",
     "language": "language",
     "weekday": "weekday",
+    "fault": "printer_fault",
 }
 
 
