@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
@@ -304,6 +304,8 @@ class FloorView(QWidget):
         self.token: str | None = None
         self.floor: Floor | None = None
         self.helps: list[HelpRequest] = []
+        self._helps_shown: list[HelpRequest] | None = None  # as last laid out
+        self._helps_at = datetime.min.replace(tzinfo=UTC)
         self.selected: int | None = None
         self._reading = False  # a read is in flight
         self._again = False  # events came while it was: one more read after it
@@ -530,6 +532,9 @@ class FloorView(QWidget):
             b.setAccessibleName(b.text())
         self._fill_targets()
         self._show_selection()
+        for tile in self.tiles.values():
+            tile.tile = None  # every tile's words again, in the new language
+        self._helps_shown = None
         if self.floor is not None:
             self._show(self.floor)
 
@@ -610,7 +615,9 @@ class FloorView(QWidget):
         if numbers != tuple(self.tiles):
             self._make_tiles(numbers)
         for t in floor.tiles:
-            self.tiles[t.number].show_tile(t, self.settings, now, self.lang)
+            tile = self.tiles[t.number]
+            if tile.tile != t:  # only what changed is laid out and painted again
+                tile.show_tile(t, self.settings, now, self.lang)
         self._show_figures(floor.figures)
         self._show_waiting(floor.zones, now)
         self._show_helps(now)
@@ -776,6 +783,9 @@ class FloorView(QWidget):
             return name
 
     def _show_helps(self, now: datetime) -> None:
+        if self.helps == self._helps_shown and now - self._helps_at < timedelta(seconds=20):
+            return  # the same requests, their minutes still right
+        self._helps_shown, self._helps_at = list(self.helps), now
         clear(self.help_box)
         for h in self.helps:
             row = QHBoxLayout()

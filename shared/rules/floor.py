@@ -23,17 +23,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shared.config.halls import HallSettings
-from shared.rules import posts
 from shared.rules.lobby import feed_position
 from shared.rules.reviews import share
 from shared.rules.tickets import windows_in_hand
 from shared.rules.windows import signed_in_today
 from shared.store.model import (
+    Absence,
     Event,
     EventKind,
     Review,
@@ -113,6 +114,14 @@ class Floor:
     figures: Figures
 
 
+def _minutes_between(s: Session, start: Any, end: Any) -> Any:
+    """``end - start`` in minutes, computed by the database (a day's worth of rows is
+    not carried to Python to be averaged)."""
+    if s.get_bind().dialect.name == "postgresql":
+        return func.extract("epoch", end - start) / 60.0
+    return (func.julianday(end) - func.julianday(start)) * 1440.0
+
+
 def _figures(s: Session, hall: HallSettings, day: date) -> Figures:
     counts = dict(
         s.execute(
@@ -122,7 +131,7 @@ def _figures(s: Session, hall: HallSettings, day: date) -> Figures:
         ).all()
     )
     first_calls = (
-        select(Ticket.issued_at, func.min(Event.at).label("first"))
+        select(Ticket.issued_at.label("issued"), func.min(Event.at).label("first"))
         .join(Event, Event.ticket_id == Ticket.id)
         .where(
             Ticket.hall_id == hall.id,
@@ -130,10 +139,10 @@ def _figures(s: Session, hall: HallSettings, day: date) -> Figures:
             Event.kind == EventKind.CALLED,
         )
         .group_by(Ticket.id, Ticket.issued_at)
+        .subquery()
     )
-    waits = [
-        (first - issued).total_seconds() / 60 for issued, first in s.execute(first_calls).all()
-    ]
+    minutes = _minutes_between(s, first_calls.c.issued, first_calls.c.first)
+    called, mean_wait = s.execute(select(func.count(), func.avg(minutes))).one()
     levels = dict(
         s.execute(
             select(Review.level, func.count(Review.id))
@@ -148,7 +157,7 @@ def _figures(s: Session, hall: HallSettings, day: date) -> Figures:
         served=counts.get(TicketState.DONE, 0),
         no_shows=counts.get(TicketState.NO_SHOW, 0),
         waiting=counts.get(TicketState.WAITING, 0),
-        mean_wait_minutes=sum(waits) / len(waits) if waits else None,
+        mean_wait_minutes=float(mean_wait) if called else None,
         reviews=reviews,
         good=good,
         bad=sum(levels.get(lv, 0) for lv in BAD_LEVELS),
@@ -230,6 +239,14 @@ def read_floor(s: Session, hall: HallSettings, now: datetime) -> Floor:
     cat = hall.catalog
     served = _served(s, hall, day)
     pauses = _pauses(s, hall, day)
+    away = {
+        a.clerk_id: a
+        for a in s.scalars(
+            select(Absence)
+            .where(Absence.hall_id == hall.id, Absence.returned_at.is_(None))
+            .order_by(Absence.id)
+        )
+    }
     tiles = []
     for w, t in windows_in_hand(s, hall):
         entry = cat.window(w.number)
@@ -245,7 +262,7 @@ def read_floor(s: Session, hall: HallSettings, now: datetime) -> Floor:
                 else None
             )
         a = cat.clerk_by_id(entry.a_clerk_id)
-        absence = posts.open_absence(s, hall, a.id) if a is not None else None
+        absence = away.get(a.id) if a is not None else None
         if absence is not None and absence.window_id != w.id:
             absence = None
         if t is not None:
