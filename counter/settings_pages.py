@@ -61,7 +61,7 @@ from shared.hall import Hall
 from shared.qt.tasks import Worker
 from shared.qt.widgets import clear, label
 from shared.rules import setup as su
-from shared.rules.setup import SettingsChange
+from shared.rules.setup import SettingsChange, key_words
 from shared.store.feed import FeedEvent
 from shared.store.model import Role
 
@@ -109,13 +109,14 @@ def shown_value(value: Any) -> str:
     return str(value)
 
 
-def difference_line(d: Difference) -> str:
+def difference_line(d: Difference, named: Callable[[str], str] = str) -> str:
     """``path: old → new``; an entry added or taken off says so; a long list says what it
-    gained and lost."""
+    gained and lost. ``named`` says the key in words."""
+    path = named(d.path)
     if d.old is None and d.new == "":
-        return QCoreApplication.translate("SettingsPages", "{path}: added").format(path=d.path)
+        return QCoreApplication.translate("SettingsPages", "{path}: added").format(path=path)
     if d.new is None and d.old == "":
-        return QCoreApplication.translate("SettingsPages", "{path}: taken off").format(path=d.path)
+        return QCoreApplication.translate("SettingsPages", "{path}: taken off").format(path=path)
     if isinstance(d.old, list) and isinstance(d.new, list) and len(d.old) + len(d.new) > WHOLE_LIST:
         added = [v for v in d.new if v not in d.old]
         gone = [v for v in d.old if v not in d.new]
@@ -133,8 +134,8 @@ def difference_line(d: Difference) -> str:
                 )
             )
         if parts:
-            return f"{d.path}: " + "; ".join(parts)
-    return f"{d.path}: {shown_value(d.old)} → {shown_value(d.new)}"
+            return f"{path}: " + "; ".join(parts)
+    return f"{path}: {shown_value(d.old)} → {shown_value(d.new)}"
 
 
 def _item(text: str, key: Any = None) -> QTableWidgetItem:
@@ -235,6 +236,10 @@ class _Page(QWidget):
     def token(self) -> str:
         return self.owner.token
 
+    def key_words(self, path: str) -> str:
+        """A recorded key as the supervisor reads it (企业设立登记（qy-sl）· 每日放号上限)."""
+        return key_words(path, self.lang, self.settings)
+
     def button(self, role: str | None = None) -> QPushButton:
         b = QPushButton()
         if role:
@@ -316,7 +321,7 @@ class _Page(QWidget):
         self.owner.db.submit(run, finished, failed)
 
     def saved_words(self, done: Sequence[SettingsChange]) -> str:
-        lines = [difference_line(d) for change in done for d in change.changes]
+        lines = [difference_line(d, self.key_words) for change in done for d in change.changes]
         if not lines:
             return QCoreApplication.translate("SettingsPages", "Saved: nothing changed.")
         return QCoreApplication.translate("SettingsPages", "Saved: {changes}").format(
@@ -1400,7 +1405,7 @@ class SettingsLogPage(_Page):
             what = render(f"setup.what.{change.what}", self.lang)
             item = QTreeWidgetItem([f"{change.at.astimezone(tz):%Y-%m-%d %H:%M}", who, what])
             for d in change.changes:
-                line = QTreeWidgetItem(["", "", difference_line(d)])
+                line = QTreeWidgetItem(["", "", difference_line(d, self.key_words)])
                 line.setToolTip(2, line.text(2))
                 item.addChild(line)
             self.tree.addTopLevelItem(item)

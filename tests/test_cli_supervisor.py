@@ -124,7 +124,7 @@ def test_init_of_an_edited_file_says_how_many_settings_changed_and_records_them(
         ("windows.3.name", "个体工商户及食品经营许可窗口", "新个体工商户及食品经营许可窗口"),
     }
     _, out, _ = yimen("settings", "log")
-    assert "（配置文件）  载入配置文件" in out and "clerks.1014.name：朱红梅 → 朱红" in out
+    assert "（配置文件）  载入配置文件" in out and "朱红（1014） · 姓名：朱红梅 → 朱红" in out
 
 
 def test_an_export_to_a_file_that_cannot_be_written_is_one_sentence(
@@ -165,6 +165,25 @@ COMMANDS = [
 ]
 
 
+#: How the command says each recorded key: in words, with the entry's name and code.
+SHOWN = {
+    "services.qy-sl.daily_cap": "企业设立登记（qy-sl） · 每日放号上限",
+    "services.qy-sl.slot_caps": "企业设立登记（qy-sl） · 各时段放号数",
+    "windows.3.services": "3号窗口 · 办理事项",
+    "display.notice": "大厅屏通知",
+    "calendar.holidays": "休息日",
+    "calendar.workday_swaps": "调休上班日",
+    "posts.3.b": "3号窗口 · B岗",
+    "posts.3": "3号窗口的 AB 岗",
+    "clerks.2001": "工作人员 王五（2001）",
+    "clerks.1016": "工作人员 郭秀兰（1016）",
+    "clerks.1014.role": "朱红梅（1014） · 角色",
+    "clerks.1014.name": "朱红（1014） · 姓名",
+    "clerks.1003.password": "张敏（1003） · 密码",
+    "alarms.wait_minutes": "等候告警（分钟）",
+}
+
+
 def _recorded(change: dict[str, Any], path: str, old: Any, new: Any) -> bool:
     for d in change["changes"]:
         if d["path"] != path:
@@ -194,7 +213,7 @@ def test_a_settings_command_is_refused_to_a_clerk_and_done_by_a_supervisor(
     code, out, err = yimen("settings", *argv, "--as", SUPERVISOR, stdin=stdin)
     assert code == 0, err
     assert out.splitlines()[0].endswith(f"（{SUPERVISOR_NAME}，工号 {SUPERVISOR}）")
-    assert f"  {path}：" in out
+    assert f"  {SHOWN[path]}：" in out
     [change] = yimen.log()
     assert change["by"] == SUPERVISOR and change["by_name"] == SUPERVISOR_NAME
     assert _recorded(change, path, old, new), change["changes"]
@@ -208,7 +227,7 @@ def test_what_changed_is_said_old_to_new_and_a_change_to_the_same_value_is_not_r
     code, out, _ = yimen("settings", "cap", "qy-sl", "80", "--as", SUPERVISOR, stdin=PASSWORD)
     assert code == 0 and out.splitlines() == [
         f"已保存：每日放号上限（{SUPERVISOR_NAME}，工号 {SUPERVISOR}）",
-        "  services.qy-sl.daily_cap：60 → 80",
+        "  企业设立登记（qy-sl） · 每日放号上限：60 → 80",
     ]
     code, out, _ = yimen(
         "settings", "cap", "qy-sl", "80", "--as", SUPERVISOR, "--lang", "en", stdin=PASSWORD
@@ -218,7 +237,7 @@ def test_what_changed_is_said_old_to_new_and_a_change_to_the_same_value_is_not_r
         "settings", "holiday", "add", "2026-12-01", "--as", SUPERVISOR, "--lang", "en",
         stdin=PASSWORD,
     )  # fmt: skip
-    assert code == 0 and out.splitlines()[1] == "  calendar.holidays: added 2026-12-01"
+    assert code == 0 and out.splitlines()[1] == "  holidays: added 2026-12-01"
     assert len(yimen.log()) == 2
 
 
@@ -244,7 +263,7 @@ def test_a_new_clerk_signs_in_with_the_initial_password_given_on_the_second_line
         "settings", "clerk", "add", "2001", "王五", "--as", SUPERVISOR,
         stdin=f"{PASSWORD}\nstart123\n",
     )  # fmt: skip
-    assert code == 0 and "clerks.2001：新增" in out
+    assert code == 0 and "工作人员 王五（2001）：新增" in out
     code, _, err = yimen("sign-in", "4", "--clerk", "2001", stdin="demo1234\n")
     assert code == 2 and "密码不正确" in err
     code, out, _ = yimen("sign-in", "4", "--clerk", "2001", stdin="start123\n")
@@ -258,7 +277,7 @@ def test_a_disabled_clerk_is_enabled_again_and_a_new_password_is_theirs(
     yimen("settings", "clerk", "disable", "1016", "--as", SUPERVISOR, stdin=PASSWORD)
     assert yimen("sign-in", "4", "--clerk", "1016", stdin=PASSWORD)[0] == 2
     code, out, _ = yimen("settings", "clerk", "enable", "1016", "--as", SUPERVISOR, stdin=PASSWORD)
-    assert code == 0 and "clerks.1016：新增" in out
+    assert code == 0 and "工作人员 郭秀兰（1016）：新增" in out
     code, out, _ = yimen(
         "settings", "clerk", "password", "1016", "--as", SUPERVISOR,
         stdin=f"{PASSWORD}\nfresh-pass\n",
@@ -315,7 +334,7 @@ def test_settings_set_takes_toml_values_and_none_for_the_default(yimen: Yimen) -
     assert set_("services.qy-sl.time_slots", '[["09:00", "11:30"], ["13:30", "16:30"]]')[0] == 0
     assert set_("display.notice", "午间照常办理")[0] == 0
     code, out, _ = set_("alarms.wait_minutes", "none")
-    assert code == 0 and out.splitlines()[1] == "  alarms.wait_minutes：45 → 30"
+    assert code == 0 and out.splitlines()[1] == "  等候告警（分钟）：45 → 30"
     changes = [c["changes"][0] for c in reversed(yimen.log())]
     assert [(d["path"], d["new"]) for d in changes] == [
         ("alarms.wait_minutes", 45),

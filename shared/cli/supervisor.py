@@ -22,9 +22,10 @@ from shared.base.messages import word
 from shared.cli.common import EXIT_REFUSED, Out, ask_password, day_arg, hall_of, plain
 from shared.cli.stations import cmd_app
 from shared.config.export import Difference
+from shared.config.halls import HallSettings
 from shared.hall import Hall
 from shared.rules.alarms import AlarmInfo
-from shared.rules.setup import SettingsChange
+from shared.rules.setup import SettingsChange, key_words
 
 #: The station a sign-in through this command is recorded at.
 STATION = "yimen"
@@ -167,10 +168,16 @@ def _toml(value: Any) -> str:
 
 def _value(out: Out, value: Any) -> str:
     """A value as the command shows it: a text as it is, anything else as TOML writes it."""
-    if value is None:  # no such key: no cap, no entry
+    if value is None or value == []:  # no such key: no cap, no entry, no slots
         return out.say("cli.settings.none")
     if isinstance(value, str) and value:
-        return value
+        return word("role", value, out.lang) if value in ("clerk", "supervisor") else value
+    if isinstance(value, list) and all(
+        isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v) for v in value
+    ):  # time slots
+        return out.listed(f"{a}–{b}" for a, b in value)
+    if isinstance(value, list) and all(isinstance(v, int | str) for v in value):
+        return out.listed(value)
     return _toml(value)
 
 
@@ -182,38 +189,40 @@ def _scalars(value: Any) -> bool:
 _ENTRIES = ("zones", "services", "windows", "clerks", "posts")
 
 
-def difference_lines(out: Out, d: Difference) -> list[str]:
+def difference_lines(out: Out, d: Difference, hall: HallSettings | None = None) -> list[str]:
     """One difference as the lines the command prints: an entry added or removed once,
-    a long list by the items added and removed, any other key as ``old → new``."""
+    a long list by the items added and removed, any other key as ``old → new``; the key
+    in words where the hall's settings are given (企业设立登记（qy-sl）· 每日放号上限)."""
+    path = d.path if hall is None else key_words(d.path, out.lang, hall)
     whole = d.path.count(".") == 1 and d.path.split(".")[0] in _ENTRIES
     if whole and d.old is None:
-        return [out.say("cli.settings.added", path=d.path)]
+        return [out.say("cli.settings.added", path=path)]
     if whole and d.new is None:
-        return [out.say("cli.settings.removed", path=d.path)]
+        return [out.say("cli.settings.removed", path=path)]
     if _scalars(d.old) and _scalars(d.new) and max(len(d.old), len(d.new)) > 3:
         added = [v for v in d.new if v not in d.old]
         removed = [v for v in d.old if v not in d.new]
         lines = []
         if added:
-            lines.append(out.say("cli.settings.items_added", path=d.path, items=added))
+            lines.append(out.say("cli.settings.items_added", path=path, items=added))
         if removed:
-            lines.append(out.say("cli.settings.items_removed", path=d.path, items=removed))
+            lines.append(out.say("cli.settings.items_removed", path=path, items=removed))
         if lines:
             return lines
     return [
         out.say(
-            "cli.settings.difference", path=d.path, old=_value(out, d.old), new=_value(out, d.new)
+            "cli.settings.difference", path=path, old=_value(out, d.old), new=_value(out, d.new)
         )
     ]
 
 
-def change_text(out: Out, done: SettingsChange) -> str:
+def change_text(out: Out, done: SettingsChange, hall: HallSettings | None = None) -> str:
     what = word("setup.what", done.what, out.lang)
     if not done.changes:
         return out.say("cli.settings.unchanged", what=what)
     lines = [out.say("cli.settings.changed", what=what, name=done.by_name, clerk=done.by)]
     for d in done.changes:
-        lines.extend(difference_lines(out, d))
+        lines.extend(difference_lines(out, d, hall))
     return "\n".join(lines)
 
 
@@ -225,7 +234,8 @@ def _as_supervisor(args: argparse.Namespace, out: Out, change: Change) -> int:
             done = change(hall, me.token)
         finally:
             hall.sign_out_supervisor(me.token)
-    out.emit(done, change_text(out, done))
+        settings = hall.settings
+    out.emit(done, change_text(out, done, settings))
     return 0
 
 
@@ -380,7 +390,8 @@ def cmd_log(args: argparse.Namespace, out: Out) -> int:
     """The recorded changes of the hall's settings, newest first: when, who, what."""
     with hall_of(args) as hall:
         found = hall.setting_changes(limit=args.limit)
-        tz = hall.settings.tz
+        settings = hall.settings
+        tz = settings.tz
     lines = []
     for c in found:
         who = (
@@ -397,7 +408,7 @@ def cmd_log(args: argparse.Namespace, out: Out) -> int:
             )
         )
         for d in c.changes:
-            lines.extend(difference_lines(out, d))
+            lines.extend(difference_lines(out, d, settings))
     if not found:
         lines.append(out.say("cli.settings.log_none"))
     out.emit(found, "\n".join(lines))

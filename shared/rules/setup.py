@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shared.base.errors import HallError
-from shared.base.messages import render
+from shared.base.messages import has, render
 from shared.config.export import Difference, differences, hall_tables
 from shared.config.hall_file import ConfigError, HallConfig, check_hall_config
 from shared.config.halls import HallSettings, hash_password, load_config, settings_of
@@ -227,6 +227,41 @@ def setting(path: str, value: Any) -> Edit:
         raise HallError("setup.bad_path", path=path)
 
     return edit
+
+
+# -- what a change is called ----------------------------------------------------------------
+
+
+def key_words(path: str, lang: str, hall: HallSettings) -> str:
+    """A recorded key as a supervisor reads it: ``services.qy-sl.daily_cap`` →
+    企业设立登记（qy-sl）· 每日放号上限; a key the table has no words for stays as it is."""
+    parts = path.split(".")
+    cat = hall.catalog
+    if parts[0] in _NAMED_BY and len(parts) >= 2:
+        name = parts[1]
+        if parts[0] == "services":
+            sv = next((x for x in cat.services if x.code == parts[1]), None)
+            name = render("setup.named", lang, name=sv.name_in(lang), code=sv.code) if sv else name
+        elif parts[0] == "clerks":
+            c = next((x for x in cat.clerks if x.code == parts[1]), None)
+            name = render("setup.named", lang, name=c.name, code=c.code) if c else name
+        elif parts[0] in ("windows", "posts") and parts[1].isdigit():
+            name = render("setup.window", lang, number=parts[1])
+        elif parts[0] == "zones":
+            zone = next((x for x in cat.services if x.zone_code == parts[1]), None)
+            name = (
+                render("setup.named", lang, name=zone.zone_name_in(lang), code=parts[1])
+                if zone
+                else name
+            )
+        if len(parts) == 2:
+            return render(f"setup.entry.{parts[0]}", lang, name=name)
+        field = f"setup.key.{parts[0]}.{parts[2]}"
+        if has(field):
+            return f"{name} · {render(field, lang)}"
+        return path
+    code = f"setup.key.{path}"
+    return render(code, lang) if has(code) else path
 
 
 # -- making a change -----------------------------------------------------------------------

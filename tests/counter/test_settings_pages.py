@@ -234,9 +234,10 @@ def test_a_supervisor_raises_a_daily_cap_and_gives_a_slot_its_quota(
     assert f"daily_cap = {cap}" in hall.export_config()
     assert [c.what for c in done] == ["time_slots", "daily_cap"]
     old_quotas = ", ".join(str(q) for q in before.slot_caps) if before.slot_caps else "—"
+    name = service.name_in("en")  # the key in words, in the page's language
     assert caps.status.text() == (
-        f"Saved: services.hj-qy.slot_caps: {old_quotas} → 7, {slots[1][2]}\n"
-        f"services.hj-qy.daily_cap: {before.daily_cap} → {cap}"
+        f"Saved: {name} (hj-qy) · slot quotas: {old_quotas} → 7, {slots[1][2]}\n"
+        f"{name} (hj-qy) · daily cap: {before.daily_cap} → {cap}"
     )
     assert caps.status.property("tone") == "done"
     assert caps.save_button.isEnabled()
@@ -369,7 +370,7 @@ def test_a_clerk_is_added_renamed_disabled_and_enabled_again(
     save(qtbot, pages, page.add_button)
     clerk = hall.settings.catalog.clerk("2001")
     assert (clerk.name, clerk.role, clerk.active) == ("新同事", Role.SUPERVISOR, True)
-    assert page.status.text() == "Saved: clerks.2001: added"
+    assert page.status.text() == "Saved: clerk 新同事 (2001): added"
     assert last_change(hall).what == "clerk_add"
     assert page.password.text() == page.again.text() == ""
     assert cell(page.table, "2001", 2) == "Supervisor"
@@ -421,7 +422,8 @@ def test_a_password_is_reset_when_typed_twice_the_same(
     retype(qtbot, page.password, "new-pass1")
     retype(qtbot, page.again, "new-pass1")
     save(qtbot, pages, page.reset_button)
-    assert page.status.text() == f"Saved: clerks.{code}.password: ****** → ******"
+    name = hall.settings.catalog.clerk(code).name
+    assert page.status.text() == f"Saved: {name} ({code}) · password: ****** → ******"
     assert last_change(hall).what == "password_reset"
     assert hall.sign_in(code, "new-pass1", 3).clerk == code
 
@@ -465,7 +467,7 @@ def test_a_window_gets_a_new_ab_pair_and_loses_its_post(
     save(qtbot, pages, page.remove_button)
     assert post_of(hall, 3) == (None, None)
     assert paths(last_change(hall)) == {"posts.3": ("", None)}
-    assert page.status.text() == "Saved: posts.3: taken off"
+    assert page.status.text() == "Saved: the AB post of window 3: taken off"
     assert not page.remove_button.isEnabled()
 
 
@@ -524,14 +526,14 @@ def test_a_holiday_is_added_and_taken_off_and_a_weekday_swap_refused(
     save(qtbot, pages, holidays.add)
     assert date(2026, 12, 31) in hall.settings.calendar.holidays
     assert last_change(hall).what == "holidays"
-    assert page.status.text() == "Saved: calendar.holidays: added 2026-12-31"
+    assert page.status.text() == "Saved: holidays: added 2026-12-31"
     shown = [holidays.days.item(r).text() for r in range(holidays.days.count())]
     assert "2026-12-31  Thursday" in shown
 
     holidays.days.setCurrentRow(shown.index("2026-12-31  Thursday"))
     save(qtbot, pages, holidays.remove)
     assert date(2026, 12, 31) not in hall.settings.calendar.holidays
-    assert page.status.text() == "Saved: calendar.holidays: taken off 2026-12-31"
+    assert page.status.text() == "Saved: holidays: taken off 2026-12-31"
 
     swaps.pick.setDate(QDate(2026, 11, 24))  # a Tuesday
     sentence = refused(qtbot, pages, swaps.add)
@@ -605,7 +607,7 @@ def test_the_change_log_lists_a_change_with_who_and_old_and_new(
         "胡振华 (1015)",
         "Daily cap",
     )
-    assert top.child(0).text(2) == f"services.sp-jy.daily_cap: {cap or '—'} → 35"
+    assert top.child(0).text(2) == f"Food business licence (sp-jy) · daily cap: {cap or '—'} → 35"
 
 
 @pytest.fixture
