@@ -110,6 +110,8 @@ screenshots: system-deps venv translations ## retake assets/screenshots/ from yi
 	pdftoppm -r 203 -png -singlefile "$$(ls .shots/demo-out/slips/*.pdf | head -1)" \
 		assets/screenshots/slip-80mm
 	@rm -rf .shots
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m tests.counter.supervisor_screens assets/screenshots
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m tests.counter.settings_screens
 
 # The phone page at 390x844 in headless Chromium (apt-get install chromium; not in CI).
 phone-screenshots: venv ## screenshots of the phone page (assets/screenshots/phone-*.png)

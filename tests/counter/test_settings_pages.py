@@ -247,7 +247,7 @@ def test_a_supervisor_raises_a_daily_cap_and_gives_a_slot_its_quota(
     assert {c.by for c in records} == {SUPERVISOR}
     assert {d.path: (d.old, d.new) for c in records for d in c.changes} == {
         "services.hj-qy.daily_cap": (before.daily_cap, cap),
-        "services.hj-qy.slot_caps": (list(before.slot_caps) or None, quotas),
+        "services.hj-qy.slot_caps": (list(before.slot_caps), quotas),
     }
 
 
