@@ -747,6 +747,41 @@ def call_back(
     return ticket
 
 
+def _retarget(
+    hall: HallSettings,
+    ticket: Ticket,
+    now: datetime,
+    to_service: str | None,
+    to_window: int | None,
+    *,
+    same_window: int | None,
+) -> dict[str, object]:
+    """A transfer's new target: another service (any of its windows), or one window
+    (``same_window``: the window it would go to already, refused as no transfer). Counted,
+    and sent to the back when the hall's rule says so. Returns the event's details."""
+    data: dict[str, object] = {"from_service_id": ticket.service_id}
+    if to_service is not None:
+        service = hall.catalog.service(to_service)
+        if service.id == ticket.service_id and ticket.target_window_id is None:
+            raise HallError("ticket.transfer_same", number=ticket.number)
+        if not hall.catalog.windows_serving(service.id):
+            raise HallError("service.no_window", service=service.name)
+        ticket.service_id = service.id
+        ticket.target_window_id = None
+        data["to_service"] = service.code
+    else:
+        assert to_window is not None
+        target = hall.catalog.window(to_window)
+        if target.id == same_window:
+            raise HallError("ticket.transfer_same", number=ticket.number)
+        ticket.target_window_id = target.id
+        data["to_window"] = target.number
+    ticket.transfers += 1
+    if not hall.rules.transfer_keeps_place:
+        ticket.queue_key = now
+    return data
+
+
 def transfer(
     s: Session,
     hall: HallSettings,
@@ -766,29 +801,10 @@ def transfer(
     at = at_window(s, hall, window_no, clerk_code, now)
     ticket = ticket_in_hand(s, hall, at)
     before = ticket.state
-    data: dict[str, object] = {"from_service_id": ticket.service_id}
-    if to_service is not None:
-        service = hall.catalog.service(to_service)
-        if service.id == ticket.service_id:
-            raise HallError("ticket.transfer_same", number=ticket.number)
-        if not hall.catalog.windows_serving(service.id):
-            raise HallError("service.no_window", service=service.name)
-        ticket.service_id = service.id
-        ticket.target_window_id = None
-        data["to_service"] = service.code
-    else:
-        assert to_window is not None
-        target = hall.catalog.window(to_window)
-        if target.id == at.window.id:
-            raise HallError("ticket.transfer_same", number=ticket.number)
-        ticket.target_window_id = target.id
-        data["to_window"] = target.number
+    data = _retarget(hall, ticket, now, to_service, to_window, same_window=at.window.id)
     ticket.state = TicketState.WAITING
     ticket.window_id = None
     ticket.lane = LINE_LANE
-    ticket.transfers += 1
-    if not hall.rules.transfer_keeps_place:
-        ticket.queue_key = now
     event(
         s, hall, now, EventKind.TRANSFERRED, ticket,
         window=at.window, clerk=at.clerk, from_state=before, reason=reason, **data,
@@ -888,26 +904,8 @@ def move_waiting(
     ticket = ticket_by_number(s, hall, number, hall.business_day(now))
     if ticket.state != TicketState.WAITING:
         raise HallError("ticket.not_waiting", number=ticket.number, state=ticket.state.value)
-    data: dict[str, object] = {"from_service_id": ticket.service_id, "by_supervisor": True}
-    if to_service is not None:
-        service = hall.catalog.service(to_service)
-        if service.id == ticket.service_id and ticket.target_window_id is None:
-            raise HallError("ticket.transfer_same", number=ticket.number)
-        if not hall.catalog.windows_serving(service.id):
-            raise HallError("service.no_window", service=service.name)
-        ticket.service_id = service.id
-        ticket.target_window_id = None
-        data["to_service"] = service.code
-    else:
-        assert to_window is not None
-        target = hall.catalog.window(to_window)
-        if target.id == ticket.target_window_id:
-            raise HallError("ticket.transfer_same", number=ticket.number)
-        ticket.target_window_id = target.id
-        data["to_window"] = target.number
-    ticket.transfers += 1
-    if not hall.rules.transfer_keeps_place:
-        ticket.queue_key = now
+    data = _retarget(hall, ticket, now, to_service, to_window, same_window=ticket.target_window_id)
+    data["by_supervisor"] = True
     event(
         s, hall, now, EventKind.TRANSFERRED, ticket,
         clerk=supervisor, from_state=TicketState.WAITING, reason=reason,
