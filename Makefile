@@ -56,7 +56,7 @@ translations: venv ## compile the Qt Linguist translations (assets/translations/
 
 # After changing a screen's texts: add the new ones to the .ts files (then translate them).
 translations-update: venv ## add new screen texts to assets/translations/*.ts (pyside6-lupdate)
-	$(VENV)/bin/pyside6-lupdate kiosk/*.py counter/*.py shared/qt/*.py -ts assets/translations/yimen_zh_CN.ts -no-obsolete
+	$(VENV)/bin/pyside6-lupdate kiosk/*.py counter/*.py counter/settings/*.py shared/qt/*.py -ts assets/translations/yimen_zh_CN.ts -no-obsolete
 
 # Static checks. All three run even if one fails, so one run shows every problem.
 lint: venv ## ruff, mypy and the import contracts (lint-imports)

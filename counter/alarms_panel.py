@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.floor_view import SESSION_ENDED, hhmm, restyle, sentence_of
+from counter.floor_tiles import SESSION_ENDED, hhmm, restyle, sentence_of
 from counter.window import set_tone
 from shared.base.errors import HallError
 from shared.base.messages import render

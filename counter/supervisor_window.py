@@ -5,7 +5,7 @@ core's sentence under the form, the password cleared and the code kept. Then a h
 (the hall, the date and time, who is signed in, the alarm badge with the number of
 alarms to look at, red while there are any, and a sign-out button) over three tabs:
 现场 the live floor (`counter.floor_view`), 告警 the alarms (`counter.alarms_panel`)
-and 设置 the hall's settings (`counter.settings_pages`).
+and 设置 the hall's settings (`counter.settings`).
 
 Every call to the hall runs on the station's one database worker; the change feed
 (`FeedBridge`) tells each tab what happened. A refusal saying the sign-in no longer
@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter.alarms_panel import AlarmsPanel
-from counter.floor_view import FloorView, restyle, sentence_of
-from counter.settings_pages import SettingsPages
+from counter.floor_tiles import restyle, sentence_of
+from counter.floor_view import FloorView
+from counter.settings import SettingsPages
 from counter.window import STAFF_SCALE_SIDE, set_tone
 from shared.base.messages import word
 from shared.devices.announcer import Output

@@ -801,53 +801,53 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>FloorTile</name>
     <message>
-        <location filename="../../counter/floor_view.py" line="206"/>
+        <location filename="../../counter/floor_tiles.py" line="171"/>
         <source>A post</source>
-        <extracomment>The refusals meaning the supervisor&apos;s sign-in no longer holds. How often the minutes are counted on from the times already read. A tile is at least this many characters of the body type wide, and its shape is kept near this width ÷ height when the floor has room to choose.</extracomment>
+        <extracomment>The refusals meaning the supervisor&apos;s sign-in no longer holds. A tile is at least this many characters of the body type wide, and its shape is kept near this width ÷ height when the floor has room to choose.</extracomment>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="206"/>
+        <location filename="../../counter/floor_tiles.py" line="171"/>
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="209"/>
+        <location filename="../../counter/floor_tiles.py" line="174"/>
         <source>No one signed in</source>
         <translation>无人登录</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="210"/>
+        <location filename="../../counter/floor_tiles.py" line="175"/>
         <source>Done today {n}</source>
         <translation>今日办结 {n}</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="212"/>
+        <location filename="../../counter/floor_tiles.py" line="177"/>
         <source>A post {name} away ({reason}) since {since}</source>
         <translation>A岗 {name} {since} 起离岗（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="218"/>
+        <location filename="../../counter/floor_tiles.py" line="183"/>
         <source>, back about {time}</source>
         <translation>，预计 {time} 回岗</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="225"/>
+        <location filename="../../counter/floor_tiles.py" line="190"/>
         <source>Window {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="236"/>
+        <location filename="../../counter/floor_tiles.py" line="201"/>
         <source>in hand {n} min</source>
         <translation>已 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="240"/>
+        <location filename="../../counter/floor_tiles.py" line="205"/>
         <source>Since {time}: {reason}</source>
         <translation>{time} 起：{reason}</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="244"/>
+        <location filename="../../counter/floor_tiles.py" line="209"/>
         <source>Since {time}</source>
         <translation>{time} 起</translation>
     </message>
@@ -855,281 +855,282 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>FloorView</name>
     <message>
-        <location filename="../../counter/floor_view.py" line="67"/>
+        <location filename="../../counter/floor_tiles.py" line="34"/>
         <source>In service</source>
         <extracomment>A tile&apos;s state in words (the colour is the tile&apos;s ``state`` property, never alone).</extracomment>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="68"/>
+        <location filename="../../counter/floor_tiles.py" line="35"/>
         <source>Called</source>
         <translation>已呼叫</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="69"/>
+        <location filename="../../counter/floor_tiles.py" line="36"/>
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="70"/>
+        <location filename="../../counter/floor_tiles.py" line="37"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="71"/>
+        <location filename="../../counter/floor_tiles.py" line="38"/>
         <source>Away</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="72"/>
+        <location filename="../../counter/floor_tiles.py" line="39"/>
         <source>Nobody in</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="485"/>
+        <location filename="../../counter/floor_view.py" line="277"/>
         <source>Today</source>
+        <extracomment>How often the minutes are counted on from the times already read.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="487"/>
+        <location filename="../../counter/floor_view.py" line="279"/>
         <source>Issued</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="488"/>
+        <location filename="../../counter/floor_view.py" line="280"/>
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="489"/>
+        <location filename="../../counter/floor_view.py" line="281"/>
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="490"/>
-        <location filename="../../counter/floor_view.py" line="729"/>
+        <location filename="../../counter/floor_view.py" line="282"/>
+        <location filename="../../counter/floor_view.py" line="526"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="491"/>
+        <location filename="../../counter/floor_view.py" line="283"/>
         <source>Mean wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="492"/>
+        <location filename="../../counter/floor_view.py" line="284"/>
         <source>Reviews</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="493"/>
+        <location filename="../../counter/floor_view.py" line="285"/>
         <source>Satisfied</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="497"/>
+        <location filename="../../counter/floor_view.py" line="289"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="498"/>
+        <location filename="../../counter/floor_view.py" line="290"/>
         <source>Reopen</source>
         <translation>恢复叫号</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="499"/>
-        <location filename="../../counter/floor_view.py" line="843"/>
+        <location filename="../../counter/floor_view.py" line="291"/>
+        <location filename="../../counter/floor_view.py" line="643"/>
         <source>Close the day…</source>
         <translation>结束今日叫号…</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="500"/>
+        <location filename="../../counter/floor_view.py" line="292"/>
         <source>Reason (the clerk and the log see it)</source>
         <translation>暂停原因（窗口人员和记录中可见）</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="501"/>
+        <location filename="../../counter/floor_view.py" line="293"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="502"/>
+        <location filename="../../counter/floor_view.py" line="294"/>
         <source>Why leave the noon duty?</source>
         <translation>为何中断午间值班：</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="503"/>
+        <location filename="../../counter/floor_view.py" line="295"/>
         <source>Pause all the same</source>
         <translation>仍然暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="504"/>
+        <location filename="../../counter/floor_view.py" line="296"/>
         <source>Close the day</source>
         <translation>结束今日叫号</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="506"/>
+        <location filename="../../counter/floor_view.py" line="298"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="507"/>
+        <location filename="../../counter/floor_view.py" line="299"/>
         <source>Help asked at the kiosks</source>
         <translation>取号机求助</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="508"/>
+        <location filename="../../counter/floor_view.py" line="300"/>
         <source>Move a waiting ticket</source>
         <translation>调号（等候中的号）</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="509"/>
+        <location filename="../../counter/floor_view.py" line="301"/>
         <source>Ticket number, e.g. A012</source>
         <translation>票号，例如 A012</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="510"/>
+        <location filename="../../counter/floor_view.py" line="302"/>
         <source>Reason (optional)</source>
         <translation>原因（可不填）</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="511"/>
+        <location filename="../../counter/floor_view.py" line="303"/>
         <source>Move the ticket</source>
         <translation>调号</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="513"/>
+        <location filename="../../counter/floor_view.py" line="305"/>
         <source>Ticket number to move</source>
         <translation>要调的票号</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="514"/>
+        <location filename="../../counter/floor_view.py" line="306"/>
         <source>Move to</source>
         <translation>调往</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="515"/>
+        <location filename="../../counter/floor_view.py" line="307"/>
         <source>Reason for the move</source>
         <translation>调号原因</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="516"/>
+        <location filename="../../counter/floor_view.py" line="308"/>
         <source>Reason for the pause</source>
         <translation>暂停原因</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="710"/>
+        <location filename="../../counter/floor_view.py" line="507"/>
         <source>Waiting: {n}</source>
         <translation>等候：{n} 人</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="711"/>
+        <location filename="../../counter/floor_view.py" line="508"/>
         <source>Nobody is waiting.</source>
         <translation>暂无等候。</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="730"/>
+        <location filename="../../counter/floor_view.py" line="527"/>
         <source>Longest</source>
         <translation>最长</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="758"/>
+        <location filename="../../counter/floor_view.py" line="555"/>
         <source>{n} min, too long</source>
         <translation>{n} 分钟 超时</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="760"/>
+        <location filename="../../counter/floor_view.py" line="557"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="782"/>
+        <location filename="../../counter/floor_view.py" line="582"/>
         <source>{kiosk} since {time} ({n} min)</source>
         <translation>{kiosk}：{time} 起（已 {n} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="789"/>
+        <location filename="../../counter/floor_view.py" line="589"/>
         <source>I&apos;ll go</source>
         <translation>我去处理</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="793"/>
+        <location filename="../../counter/floor_view.py" line="593"/>
         <source>Answer the help asked at {kiosk}</source>
         <translation>响应 {kiosk} 的求助</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="826"/>
+        <location filename="../../counter/floor_view.py" line="626"/>
         <source>Select a window</source>
         <translation>请选择窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="828"/>
+        <location filename="../../counter/floor_view.py" line="628"/>
         <source>Window {n}:</source>
         <translation>{n}号窗口：</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="837"/>
+        <location filename="../../counter/floor_view.py" line="637"/>
         <source>Pause window {n}…</source>
         <translation>暂停{n}号窗口…</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="840"/>
+        <location filename="../../counter/floor_view.py" line="640"/>
         <source>Reopen window {n}</source>
         <translation>{n}号窗口恢复叫号</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="868"/>
+        <location filename="../../counter/floor_view.py" line="668"/>
         <source>Pause window {n}:</source>
         <translation>暂停{n}号窗口：</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="895"/>
+        <location filename="../../counter/floor_view.py" line="695"/>
         <source>Window {n} is paused.</source>
         <translation>{n}号窗口已暂停。</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="919"/>
+        <location filename="../../counter/floor_view.py" line="719"/>
         <source>Window {n} is open again.</source>
         <translation>{n}号窗口已恢复叫号。</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="928"/>
+        <location filename="../../counter/floor_view.py" line="728"/>
         <source>Close the day now? The {n} tickets still waiting, and those on hold, end unserved; tickets in a window&apos;s hands stay.</source>
         <translation>现在结束今日叫号吗？仍在等候的 {n} 个号和挂起的号都将作废；窗口手中的号不受影响。</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="942"/>
+        <location filename="../../counter/floor_view.py" line="742"/>
         <source>The day is closed: {n} tickets ended.</source>
         <translation>今日叫号已结束：{n} 个号已作废。</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="958"/>
+        <location filename="../../counter/floor_view.py" line="758"/>
         <source>Service: {name}</source>
         <translation>事项：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="962"/>
-        <location filename="../../counter/floor_view.py" line="982"/>
+        <location filename="../../counter/floor_view.py" line="762"/>
+        <location filename="../../counter/floor_view.py" line="782"/>
         <source>Window {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="974"/>
+        <location filename="../../counter/floor_view.py" line="774"/>
         <source>Type the number of the waiting ticket to move.</source>
         <translation>请输入要调的等候票号。</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="987"/>
+        <location filename="../../counter/floor_view.py" line="787"/>
         <source>{number} moved to {where}.</source>
         <translation>{number} 已调往{where}。</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="1008"/>
+        <location filename="../../counter/floor_view.py" line="808"/>
         <source>Help at {kiosk}: yours.</source>
         <translation>{kiosk} 的求助由您处理。</translation>
     </message>
     <message>
-        <location filename="../../counter/floor_view.py" line="1023"/>
+        <location filename="../../counter/floor_view.py" line="823"/>
         <source>That did not work; please try again or call the hall&apos;s IT.</source>
         <translation>操作没有成功，请重试或联系中心信息科。</translation>
     </message>
@@ -1836,75 +1837,76 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>SettingsAlarmsPage</name>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1301"/>
+        <location filename="../../counter/settings/alarms.py" line="54"/>
         <source>Alarm thresholds</source>
+        <extracomment>The thresholds of the alarms page: the key&apos;s path in the hall&apos;s configuration.</extracomment>
         <translation>告警阈值</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1303"/>
+        <location filename="../../counter/settings/alarms.py" line="56"/>
         <source>When the supervisor&apos;s station raises an alarm; saved, it applies at once.</source>
         <translation>什么情况下在管理端告警；保存后立即生效。</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1306"/>
+        <location filename="../../counter/settings/alarms.py" line="59"/>
         <source>A ticket waits longer than</source>
         <translation>取号后等候超过</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1307"/>
+        <location filename="../../counter/settings/alarms.py" line="60"/>
         <source>One ticket at a window longer than</source>
         <translation>一个号在窗口办理超过</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1308"/>
+        <location filename="../../counter/settings/alarms.py" line="61"/>
         <source>A and B of a post both away for</source>
         <translation>AB岗同时离岗超过</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1309"/>
+        <location filename="../../counter/settings/alarms.py" line="62"/>
         <source>A help request unanswered for</source>
         <translation>求助无人响应超过</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1310"/>
+        <location filename="../../counter/settings/alarms.py" line="63"/>
         <source>A bad-review case due within</source>
         <translation>差评整改到期前</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1311"/>
+        <location filename="../../counter/settings/alarms.py" line="64"/>
         <source>A post&apos;s window empty for</source>
         <translation>设AB岗的窗口无人超过</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1314"/>
-        <location filename="../../counter/settings_pages.py" line="1316"/>
-        <location filename="../../counter/settings_pages.py" line="1317"/>
-        <location filename="../../counter/settings_pages.py" line="1319"/>
+        <location filename="../../counter/settings/alarms.py" line="67"/>
+        <location filename="../../counter/settings/alarms.py" line="69"/>
+        <location filename="../../counter/settings/alarms.py" line="70"/>
+        <location filename="../../counter/settings/alarms.py" line="72"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1315"/>
+        <location filename="../../counter/settings/alarms.py" line="68"/>
         <source> × its handling time</source>
         <translation> 倍预计办理时长</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1318"/>
+        <location filename="../../counter/settings/alarms.py" line="71"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1325"/>
+        <location filename="../../counter/settings/alarms.py" line="78"/>
         <source>Chime when an alarm is raised</source>
         <translation>告警时响提示音</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1327"/>
+        <location filename="../../counter/settings/alarms.py" line="80"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1328"/>
+        <location filename="../../counter/settings/alarms.py" line="81"/>
         <source>Save the alarm thresholds</source>
         <translation>保存告警阈值</translation>
     </message>
@@ -1912,143 +1914,143 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>SettingsCapsPage</name>
     <message>
-        <location filename="../../counter/settings_pages.py" line="433"/>
+        <location filename="../../counter/settings/caps.py" line="112"/>
         <source>Caps and ticket slots</source>
         <translation>放号上限与取号时段</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="436"/>
+        <location filename="../../counter/settings/caps.py" line="115"/>
         <source>Pick a service to change its daily cap or its ticket slots. A change takes effect at once: the tickets already issued today count toward it.</source>
         <translation>选择一项事项，修改它的每日放号上限或取号时段。修改立即生效：今天已经发出的号也计入新的上限。</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="442"/>
+        <location filename="../../counter/settings/caps.py" line="121"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="443"/>
+        <location filename="../../counter/settings/caps.py" line="122"/>
         <source>Service</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="444"/>
+        <location filename="../../counter/settings/caps.py" line="123"/>
         <source>Zone</source>
         <translation>功能区</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="445"/>
-        <location filename="../../counter/settings_pages.py" line="450"/>
+        <location filename="../../counter/settings/caps.py" line="124"/>
+        <location filename="../../counter/settings/caps.py" line="129"/>
         <source>Daily cap</source>
         <translation>每日上限</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="446"/>
+        <location filename="../../counter/settings/caps.py" line="125"/>
         <source>Ticket slots (quota)</source>
         <translation>取号时段（放号数）</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="449"/>
+        <location filename="../../counter/settings/caps.py" line="128"/>
         <source>Services with their caps and slots</source>
         <translation>各事项的放号上限与取号时段</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="451"/>
+        <location filename="../../counter/settings/caps.py" line="130"/>
         <source>empty: no cap</source>
         <translation>不填：不限</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="452"/>
+        <location filename="../../counter/settings/caps.py" line="131"/>
         <source>Daily cap (empty: no cap)</source>
         <translation>每日放号上限（不填为不限）</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="453"/>
+        <location filename="../../counter/settings/caps.py" line="132"/>
         <source>Ticket slots</source>
         <translation>取号时段</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="454"/>
+        <location filename="../../counter/settings/caps.py" line="133"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="455"/>
+        <location filename="../../counter/settings/caps.py" line="134"/>
         <source>Until</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="456"/>
+        <location filename="../../counter/settings/caps.py" line="135"/>
         <source>Quota</source>
         <translation>本时段放号数</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="457"/>
+        <location filename="../../counter/settings/caps.py" line="136"/>
         <source>No slots: tickets whenever the hall issues them.</source>
         <translation>未设时段：大厅取号时间内都可以取号。</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="458"/>
+        <location filename="../../counter/settings/caps.py" line="137"/>
         <source>Add a slot</source>
         <translation>添加时段</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="460"/>
+        <location filename="../../counter/settings/caps.py" line="139"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="461"/>
+        <location filename="../../counter/settings/caps.py" line="140"/>
         <source>Save the cap and the slots</source>
         <translation>保存放号上限和取号时段</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="463"/>
+        <location filename="../../counter/settings/caps.py" line="142"/>
         <source>Takes effect at once; today&apos;s tickets already issued count toward it.</source>
         <translation>保存后立即生效；今天已经发出的号计入上限。</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="470"/>
+        <location filename="../../counter/settings/caps.py" line="149"/>
         <source>Slot {n} from</source>
         <translation>第 {n} 个时段开始</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="471"/>
+        <location filename="../../counter/settings/caps.py" line="150"/>
         <source>Slot {n} until</source>
         <translation>第 {n} 个时段结束</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="472"/>
+        <location filename="../../counter/settings/caps.py" line="151"/>
         <source>Slot {n} quota (0: no quota)</source>
         <translation>第 {n} 个时段放号数（0 为不限）</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="473"/>
+        <location filename="../../counter/settings/caps.py" line="152"/>
         <source>no quota</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="474"/>
+        <location filename="../../counter/settings/caps.py" line="153"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="475"/>
+        <location filename="../../counter/settings/caps.py" line="154"/>
         <source>Remove slot {n}</source>
         <translation>删除第 {n} 个时段</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="481"/>
+        <location filename="../../counter/settings/caps.py" line="160"/>
         <source>all day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="487"/>
+        <location filename="../../counter/settings/caps.py" line="166"/>
         <source>({n})</source>
         <translation>限{n}个</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="500"/>
+        <location filename="../../counter/settings/caps.py" line="179"/>
         <source>no cap</source>
         <translation>不限</translation>
     </message>
@@ -2056,128 +2058,128 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>SettingsClerksPage</name>
     <message>
-        <location filename="../../counter/settings_pages.py" line="793"/>
+        <location filename="../../counter/settings/clerks.py" line="84"/>
         <source>Clerks</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="796"/>
+        <location filename="../../counter/settings/clerks.py" line="87"/>
         <source>Pick a clerk to change the name or role, disable or enable them, or set a new password; type a new code to add a clerk.</source>
         <translation>选择一位工作人员，可以修改姓名或角色、停用或启用、设置新密码；输入新的工号可新增工作人员。</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="801"/>
-        <location filename="../../counter/settings_pages.py" line="804"/>
+        <location filename="../../counter/settings/clerks.py" line="92"/>
+        <location filename="../../counter/settings/clerks.py" line="95"/>
         <source>Code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="801"/>
-        <location filename="../../counter/settings_pages.py" line="805"/>
+        <location filename="../../counter/settings/clerks.py" line="92"/>
+        <location filename="../../counter/settings/clerks.py" line="96"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="801"/>
-        <location filename="../../counter/settings_pages.py" line="806"/>
+        <location filename="../../counter/settings/clerks.py" line="92"/>
+        <location filename="../../counter/settings/clerks.py" line="97"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="801"/>
+        <location filename="../../counter/settings/clerks.py" line="92"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="803"/>
+        <location filename="../../counter/settings/clerks.py" line="94"/>
         <source>The hall&apos;s clerks</source>
         <translation>本中心的工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="807"/>
-        <location filename="../../counter/settings_pages.py" line="812"/>
+        <location filename="../../counter/settings/clerks.py" line="98"/>
+        <location filename="../../counter/settings/clerks.py" line="103"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="808"/>
+        <location filename="../../counter/settings/clerks.py" line="99"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="809"/>
+        <location filename="../../counter/settings/clerks.py" line="100"/>
         <source>Clerk&apos;s code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="810"/>
+        <location filename="../../counter/settings/clerks.py" line="101"/>
         <source>Clerk&apos;s name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="811"/>
+        <location filename="../../counter/settings/clerks.py" line="102"/>
         <source>Clerk&apos;s role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="813"/>
+        <location filename="../../counter/settings/clerks.py" line="104"/>
         <source>Password once more</source>
         <translation>再输一次密码</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="817"/>
-        <location filename="../../counter/settings_pages.py" line="834"/>
+        <location filename="../../counter/settings/clerks.py" line="108"/>
+        <location filename="../../counter/settings/clerks.py" line="125"/>
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="818"/>
-        <location filename="../../counter/settings_pages.py" line="834"/>
+        <location filename="../../counter/settings/clerks.py" line="109"/>
+        <location filename="../../counter/settings/clerks.py" line="125"/>
         <source>Supervisor</source>
         <translation>管理人员</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="820"/>
+        <location filename="../../counter/settings/clerks.py" line="111"/>
         <source>Add as a new clerk</source>
         <translation>新增工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="821"/>
+        <location filename="../../counter/settings/clerks.py" line="112"/>
         <source>Save name and role</source>
         <translation>保存姓名和角色</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="822"/>
+        <location filename="../../counter/settings/clerks.py" line="113"/>
         <source>Set this password</source>
         <translation>设为新密码</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="825"/>
+        <location filename="../../counter/settings/clerks.py" line="116"/>
         <source>A new clerk&apos;s initial password, or a new password for the clerk picked (at least as long as the hall requires); typed twice, the same.</source>
         <translation>新增时填写的是初始密码；选中一位工作人员时填写的是新密码（长度须符合中心要求）。两次输入须相同。</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="851"/>
+        <location filename="../../counter/settings/clerks.py" line="142"/>
         <source>in use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="851"/>
+        <location filename="../../counter/settings/clerks.py" line="142"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="908"/>
+        <location filename="../../counter/settings/clerks.py" line="199"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="908"/>
+        <location filename="../../counter/settings/clerks.py" line="199"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="917"/>
+        <location filename="../../counter/settings/clerks.py" line="208"/>
         <source>The two passwords differ: type the same password twice.</source>
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
@@ -2185,72 +2187,72 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>SettingsHolidaysPage</name>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1207"/>
+        <location filename="../../counter/settings/holidays.py" line="76"/>
         <source>Holidays and swapped working days</source>
         <translation>节假日与调休</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1210"/>
+        <location filename="../../counter/settings/holidays.py" line="79"/>
         <source>On a holiday the hall is closed, even on a weekday; a swapped working day is a weekend day the hall opens as on a weekday.</source>
         <translation>节假日大厅不开门，即使是工作日；调休上班日是周末照常开门办理的日子。</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1215"/>
+        <location filename="../../counter/settings/holidays.py" line="84"/>
         <source>Holidays (closed)</source>
         <translation>节假日（休息）</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1216"/>
+        <location filename="../../counter/settings/holidays.py" line="85"/>
         <source>Swapped working days (open)</source>
         <translation>调休上班日（开门）</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1217"/>
+        <location filename="../../counter/settings/holidays.py" line="86"/>
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1218"/>
+        <location filename="../../counter/settings/holidays.py" line="87"/>
         <source>Swapped working days</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1219"/>
+        <location filename="../../counter/settings/holidays.py" line="88"/>
         <source>Holiday to add</source>
         <translation>要添加的节假日</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1220"/>
+        <location filename="../../counter/settings/holidays.py" line="89"/>
         <source>Swapped working day to add</source>
         <translation>要添加的调休上班日</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1222"/>
+        <location filename="../../counter/settings/holidays.py" line="91"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1223"/>
+        <location filename="../../counter/settings/holidays.py" line="92"/>
         <source>Remove the day selected</source>
         <translation>删除选中的日期</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1224"/>
+        <location filename="../../counter/settings/holidays.py" line="93"/>
         <source>Add the holiday</source>
         <translation>添加节假日</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1225"/>
+        <location filename="../../counter/settings/holidays.py" line="94"/>
         <source>Add the swapped working day</source>
         <translation>添加调休上班日</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1226"/>
+        <location filename="../../counter/settings/holidays.py" line="95"/>
         <source>Remove the holiday selected</source>
         <translation>删除选中的节假日</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1227"/>
+        <location filename="../../counter/settings/holidays.py" line="96"/>
         <source>Remove the swapped working day selected</source>
         <translation>删除选中的调休上班日</translation>
     </message>
@@ -2258,37 +2260,37 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>SettingsLogPage</name>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1384"/>
+        <location filename="../../counter/settings/log.py" line="31"/>
         <source>Change log</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1385"/>
+        <location filename="../../counter/settings/log.py" line="32"/>
         <source>Every change of the hall&apos;s settings, newest first.</source>
         <translation>大厅设置的每一次修改，最新的在最上面。</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1386"/>
+        <location filename="../../counter/settings/log.py" line="33"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1386"/>
+        <location filename="../../counter/settings/log.py" line="33"/>
         <source>Who</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1386"/>
+        <location filename="../../counter/settings/log.py" line="33"/>
         <source>What</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1387"/>
+        <location filename="../../counter/settings/log.py" line="34"/>
         <source>Changes of the hall&apos;s settings</source>
         <translation>大厅设置的修改记录</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1409"/>
+        <location filename="../../counter/settings/log.py" line="56"/>
         <source>No change recorded yet.</source>
         <translation>还没有修改记录。</translation>
     </message>
@@ -2296,27 +2298,27 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>SettingsNoticePage</name>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1127"/>
+        <location filename="../../counter/settings/notice.py" line="33"/>
         <source>Display notice</source>
         <translation>大厅屏通知</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1129"/>
+        <location filename="../../counter/settings/notice.py" line="35"/>
         <source>The notice scrolls at the foot of the lobby display; saved, it shows at once.</source>
         <translation>这段通知在大厅综合屏最下方滚动显示；保存后立即显示。</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1131"/>
+        <location filename="../../counter/settings/notice.py" line="37"/>
         <source>Notice on the lobby display</source>
         <translation>大厅综合屏通知</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1132"/>
+        <location filename="../../counter/settings/notice.py" line="38"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1133"/>
+        <location filename="../../counter/settings/notice.py" line="39"/>
         <source>Save the notice</source>
         <translation>保存通知</translation>
     </message>
@@ -2324,94 +2326,94 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>SettingsPages</name>
     <message>
-        <location filename="../../counter/settings_pages.py" line="99"/>
+        <location filename="../../counter/settings/base.py" line="47"/>
         <source>yes</source>
-        <extracomment>The feed&apos;s events after which the pages read the hall&apos;s settings again. The thresholds of the alarms page: the key&apos;s path in the hall&apos;s configuration. A list shorter than this is said whole (old → new); a longer one by what was added and taken off (a year&apos;s holidays read as the one day that changed). How many recorded changes the change log shows.</extracomment>
+        <extracomment>A list shorter than this is said whole (old → new); a longer one by what was added and taken off (a year&apos;s holidays read as the one day that changed).</extracomment>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="101"/>
+        <location filename="../../counter/settings/base.py" line="49"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="116"/>
+        <location filename="../../counter/settings/base.py" line="65"/>
         <source>{path}: added</source>
         <translation>{path}：新增</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="118"/>
+        <location filename="../../counter/settings/base.py" line="67"/>
         <source>{path}: taken off</source>
         <translation>{path}：删除</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="125"/>
+        <location filename="../../counter/settings/base.py" line="74"/>
         <source>added {items}</source>
         <translation>增加 {items}</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="131"/>
+        <location filename="../../counter/settings/base.py" line="80"/>
         <source>taken off {items}</source>
         <translation>去掉 {items}</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="321"/>
+        <location filename="../../counter/settings/base.py" line="292"/>
         <source>Saved: nothing changed.</source>
         <translation>已保存：没有改动。</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="322"/>
+        <location filename="../../counter/settings/base.py" line="293"/>
         <source>Saved: {changes}</source>
         <translation>已保存：{changes}</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1491"/>
+        <location filename="../../counter/settings/pages.py" line="116"/>
         <source>Caps and slots</source>
-        <extracomment>Saved: the core&apos;s answers (one SettingsChange per change made). Refused: the sentence shown. The record of the changes read (after a change anywhere in the hall).</extracomment>
+        <extracomment>The feed&apos;s events after which the pages read the hall&apos;s settings again. How many recorded changes the change log shows. Saved: the core&apos;s answers (one SettingsChange per change made). Refused: the sentence shown. The record of the changes read (after a change anywhere in the hall).</extracomment>
         <translation>放号</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1492"/>
+        <location filename="../../counter/settings/pages.py" line="117"/>
         <source>Window services</source>
         <translation>窗口事项</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1493"/>
+        <location filename="../../counter/settings/pages.py" line="118"/>
         <source>Clerks</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1494"/>
+        <location filename="../../counter/settings/pages.py" line="119"/>
         <source>AB posts</source>
         <translation>AB岗</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1495"/>
+        <location filename="../../counter/settings/pages.py" line="120"/>
         <source>Display notice</source>
         <translation>大厅屏通知</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1496"/>
+        <location filename="../../counter/settings/pages.py" line="121"/>
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1497"/>
+        <location filename="../../counter/settings/pages.py" line="122"/>
         <source>Alarm thresholds</source>
         <translation>告警阈值</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1498"/>
+        <location filename="../../counter/settings/pages.py" line="123"/>
         <source>Change log</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1504"/>
+        <location filename="../../counter/settings/pages.py" line="129"/>
         <source>Settings pages</source>
         <translation>设置页面</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1549"/>
+        <location filename="../../counter/settings/pages.py" line="174"/>
         <source>That did not work; please try again or call the hall&apos;s IT.</source>
         <translation>操作没有成功，请重试或联系中心信息科。</translation>
     </message>
@@ -2419,66 +2421,66 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>SettingsPostsPage</name>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1002"/>
+        <location filename="../../counter/settings/posts.py" line="53"/>
         <source>AB posts</source>
         <translation>AB岗</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1005"/>
+        <location filename="../../counter/settings/posts.py" line="56"/>
         <source>A holds the window&apos;s post; B covers it while A is away. Pick a window, choose A and B from the clerks in use.</source>
         <translation>A岗在岗办理，A岗离开时由B岗顶岗。选择一个窗口，从在用的工作人员中选定A岗和B岗。</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1010"/>
+        <location filename="../../counter/settings/posts.py" line="61"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1010"/>
+        <location filename="../../counter/settings/posts.py" line="61"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1010"/>
-        <location filename="../../counter/settings_pages.py" line="1013"/>
-        <location filename="../../counter/settings_pages.py" line="1015"/>
+        <location filename="../../counter/settings/posts.py" line="61"/>
+        <location filename="../../counter/settings/posts.py" line="64"/>
+        <location filename="../../counter/settings/posts.py" line="66"/>
         <source>A post</source>
         <translation>A岗</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1010"/>
-        <location filename="../../counter/settings_pages.py" line="1014"/>
-        <location filename="../../counter/settings_pages.py" line="1016"/>
+        <location filename="../../counter/settings/posts.py" line="61"/>
+        <location filename="../../counter/settings/posts.py" line="65"/>
+        <location filename="../../counter/settings/posts.py" line="67"/>
         <source>B post</source>
         <translation>B岗</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1012"/>
+        <location filename="../../counter/settings/posts.py" line="63"/>
         <source>Windows and their AB posts</source>
         <translation>各窗口的AB岗</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1017"/>
+        <location filename="../../counter/settings/posts.py" line="68"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1018"/>
+        <location filename="../../counter/settings/posts.py" line="69"/>
         <source>Save the AB post</source>
         <translation>保存AB岗</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1019"/>
+        <location filename="../../counter/settings/posts.py" line="70"/>
         <source>Remove the post</source>
         <translation>取消该窗口的AB岗</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1060"/>
+        <location filename="../../counter/settings/posts.py" line="111"/>
         <source>Window {n} · {name}</source>
         <translation>{n} 号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="1092"/>
+        <location filename="../../counter/settings/posts.py" line="143"/>
         <source>Choose both A and B.</source>
         <translation>请同时选定A岗和B岗。</translation>
     </message>
@@ -2486,87 +2488,87 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>SettingsWindowsPage</name>
     <message>
-        <location filename="../../counter/settings_pages.py" line="624"/>
+        <location filename="../../counter/settings/windows.py" line="52"/>
         <source>Window services</source>
         <translation>窗口办理事项</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="626"/>
+        <location filename="../../counter/settings/windows.py" line="54"/>
         <source>Pick a window and tick the services it serves; a change takes effect at once.</source>
         <translation>选择一个窗口，勾选它办理的事项；修改立即生效。</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="629"/>
+        <location filename="../../counter/settings/windows.py" line="57"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="629"/>
+        <location filename="../../counter/settings/windows.py" line="57"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="629"/>
+        <location filename="../../counter/settings/windows.py" line="57"/>
         <source>Zone</source>
         <translation>功能区</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="629"/>
+        <location filename="../../counter/settings/windows.py" line="57"/>
         <source>Serves</source>
         <translation>办理事项</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="631"/>
+        <location filename="../../counter/settings/windows.py" line="59"/>
         <source>Windows and the services they serve</source>
         <translation>各窗口及其办理事项</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="632"/>
+        <location filename="../../counter/settings/windows.py" line="60"/>
         <source>Services the window serves</source>
         <translation>该窗口办理的事项</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="633"/>
+        <location filename="../../counter/settings/windows.py" line="61"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="634"/>
+        <location filename="../../counter/settings/windows.py" line="62"/>
         <source>Save the window&apos;s services</source>
         <translation>保存该窗口的办理事项</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="640"/>
+        <location filename="../../counter/settings/windows.py" line="68"/>
         <source>all of its zone&apos;s services</source>
         <translation>本功能区全部事项</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="642"/>
+        <location filename="../../counter/settings/windows.py" line="70"/>
         <source>all of the hall&apos;s services</source>
         <translation>全厅全部事项</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="645"/>
+        <location filename="../../counter/settings/windows.py" line="73"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="663"/>
+        <location filename="../../counter/settings/windows.py" line="91"/>
         <source>whole hall</source>
         <translation>全厅</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="682"/>
+        <location filename="../../counter/settings/windows.py" line="110"/>
         <source>Window {n} · {name}</source>
         <translation>{n} 号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="686"/>
+        <location filename="../../counter/settings/windows.py" line="114"/>
         <source>A comprehensive window serves every service of {zone}; its services are not listed one by one.</source>
         <translation>综合窗口办理“{zone}”的全部事项，不单独列出办理事项。</translation>
     </message>
     <message>
-        <location filename="../../counter/settings_pages.py" line="691"/>
+        <location filename="../../counter/settings/windows.py" line="119"/>
         <source>Tick every service this window serves.</source>
         <translation>勾选该窗口办理的每一项事项。</translation>
     </message>
@@ -2587,79 +2589,79 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="190"/>
+        <location filename="../../counter/supervisor_window.py" line="191"/>
         <source>{hall} · Supervisor</source>
         <extracomment>The desk screen the station is laid out for, and the smallest it still works on. How long the badge blinks after a new alarm, and how fast.</extracomment>
         <translation>{hall} · 管理工作台</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="193"/>
+        <location filename="../../counter/supervisor_window.py" line="194"/>
         <source>Supervisor&apos;s sign-in</source>
         <translation>管理人员登录</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="194"/>
+        <location filename="../../counter/supervisor_window.py" line="195"/>
         <source>Supervisor code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="195"/>
+        <location filename="../../counter/supervisor_window.py" line="196"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="198"/>
+        <location filename="../../counter/supervisor_window.py" line="199"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="200"/>
+        <location filename="../../counter/supervisor_window.py" line="201"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="202"/>
+        <location filename="../../counter/supervisor_window.py" line="203"/>
         <source>Floor</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="203"/>
-        <location filename="../../counter/supervisor_window.py" line="337"/>
+        <location filename="../../counter/supervisor_window.py" line="204"/>
+        <location filename="../../counter/supervisor_window.py" line="338"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="204"/>
+        <location filename="../../counter/supervisor_window.py" line="205"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="207"/>
+        <location filename="../../counter/supervisor_window.py" line="208"/>
         <source>Connection to the hall&apos;s server lost, reconnecting… What is shown may be out of date, and nothing can be saved until it is back.</source>
         <translation>与中心服务器的连接已断开，正在重新连接…… 画面可能不是最新的，连接恢复前无法保存任何操作。</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="230"/>
+        <location filename="../../counter/supervisor_window.py" line="231"/>
         <source>Please enter your supervisor code and password.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="253"/>
+        <location filename="../../counter/supervisor_window.py" line="254"/>
         <source>That did not work; please try again or call the hall&apos;s IT.</source>
         <translation>操作没有成功，请重试或联系中心信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="318"/>
+        <location filename="../../counter/supervisor_window.py" line="319"/>
         <source>{name} ({code}) signed in</source>
         <translation>{name}（{code}）已登录</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="331"/>
+        <location filename="../../counter/supervisor_window.py" line="332"/>
         <source>Alarms: {n}</source>
         <translation>告警 {n}</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="337"/>
+        <location filename="../../counter/supervisor_window.py" line="338"/>
         <source>Alarms ({n})</source>
         <translation>告警（{n}）</translation>
     </message>

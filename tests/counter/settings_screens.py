@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication, QTableWidget
 
-from counter.settings_pages import SettingsPages
+from counter.settings import SettingsPages
 from counter.window import STAFF_SCALE_SIDE
 from shared.base.clock import FixedClock
 from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config

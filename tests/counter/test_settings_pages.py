@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from counter.settings_pages import SettingsPages
+from counter.settings import SettingsPages
 from shared.base.clock import FixedClock
 from shared.base.errors import HallError, YimenError
 from shared.hall import Hall

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from counter.alarms_panel import SWEEP_MS
-from counter.floor_view import FloorTile, FloorView, columns_for
-from counter.settings_pages import SettingsPages
+from counter.floor_tiles import FloorTile, columns_for
+from counter.floor_view import FloorView
+from counter.settings import SettingsPages
 from counter.supervisor_window import SupervisorWindow
 from shared.base.clock import FixedClock
 from shared.base.errors import HallError
