@@ -2357,12 +2357,42 @@ Trying again every few seconds; this window closes itself.</source>
         <translation>去掉 {items}</translation>
     </message>
     <message>
-        <location filename="../../counter/settings/base.py" line="292"/>
+        <location filename="../../counter/settings/base.py" line="85"/>
+        <source>{path}: {what}</source>
+        <translation>{path}：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings/base.py" line="86"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings/base.py" line="89"/>
+        <source>{path}: {old} → {new}</source>
+        <translation>{path}：{old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings/base.py" line="98"/>
+        <source>no quota</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings/base.py" line="102"/>
+        <source>clerk</source>
+        <translation>窗口工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings/base.py" line="103"/>
+        <source>supervisor</source>
+        <translation>管理人员</translation>
+    </message>
+    <message>
+        <location filename="../../counter/settings/base.py" line="310"/>
         <source>Saved: nothing changed.</source>
         <translation>已保存：没有改动。</translation>
     </message>
     <message>
-        <location filename="../../counter/settings/base.py" line="293"/>
+        <location filename="../../counter/settings/base.py" line="311"/>
         <source>Saved: {changes}</source>
         <translation>已保存：{changes}</translation>
     </message>

@@ -82,8 +82,26 @@ def difference_line(d: Difference, named: Callable[[str], str] = str) -> str:
                 )
             )
         if parts:
-            return f"{path}: " + "; ".join(parts)
-    return f"{path}: {shown_value(d.old)} → {shown_value(d.new)}"
+            return QCoreApplication.translate("SettingsPages", "{path}: {what}").format(
+                path=path, what=QCoreApplication.translate("SettingsPages", "; ").join(parts)
+            )
+    old, new = _said(d.path, d.old), _said(d.path, d.new)
+    return QCoreApplication.translate("SettingsPages", "{path}: {old} → {new}").format(
+        path=path, old=old, new=new
+    )
+
+
+def _said(path: str, value: Any) -> str:
+    """A value in words where its key gives it a meaning: a slot's quota of 0 is no quota,
+    a role is a clerk or a supervisor."""
+    if path.endswith(".slot_caps") and isinstance(value, list):
+        none = QCoreApplication.translate("SettingsPages", "no quota")
+        return ", ".join(none if v == 0 else str(v) for v in value) if value else "—"
+    if path.endswith(".role") and value in ("clerk", "supervisor"):
+        if value == "clerk":
+            return QCoreApplication.translate("SettingsPages", "clerk")
+        return QCoreApplication.translate("SettingsPages", "supervisor")
+    return shown_value(value)
 
 
 def _item(text: str, key: Any = None) -> QTableWidgetItem:

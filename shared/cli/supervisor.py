@@ -166,8 +166,11 @@ def _toml(value: Any) -> str:
     return str(value)
 
 
-def _value(out: Out, value: Any) -> str:
-    """A value as the command shows it: a text as it is, anything else as TOML writes it."""
+def _value(out: Out, value: Any, key: str = "") -> str:
+    """A value as the command shows it: a text as it is, a slot's quota of 0 as no quota,
+    anything else as TOML writes it."""
+    if key.endswith(".slot_caps") and isinstance(value, list) and value:
+        return out.listed(out.say("setup.no_quota") if v == 0 else v for v in value)
     if value is None or value == []:  # no such key: no cap, no entry, no slots
         return out.say("cli.settings.none")
     if isinstance(value, str) and value:
@@ -211,7 +214,10 @@ def difference_lines(out: Out, d: Difference, hall: HallSettings | None = None) 
             return lines
     return [
         out.say(
-            "cli.settings.difference", path=path, old=_value(out, d.old), new=_value(out, d.new)
+            "cli.settings.difference",
+            path=path,
+            old=_value(out, d.old, d.path),
+            new=_value(out, d.new, d.path),
         )
     ]
 

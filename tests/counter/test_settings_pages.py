@@ -236,7 +236,7 @@ def test_a_supervisor_raises_a_daily_cap_and_gives_a_slot_its_quota(
     old_quotas = ", ".join(str(q) for q in before.slot_caps) if before.slot_caps else "—"
     name = service.name_in("en")  # the key in words, in the page's language
     assert caps.status.text() == (
-        f"Saved: {name} (hj-qy) · slot quotas: {old_quotas} → 7, {slots[1][2]}\n"
+        f"Saved: {name} (hj-qy) · slot quotas: {old_quotas} → 7, {slots[1][2] or 'no quota'}\n"
         f"{name} (hj-qy) · daily cap: {before.daily_cap} → {cap}"
     )
     assert caps.status.property("tone") == "done"

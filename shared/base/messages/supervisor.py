@@ -196,5 +196,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "role.clerk": {"zh": "窗口工作人员", "en": "clerk"},
     "role.supervisor": {"zh": "管理人员", "en": "supervisor"},
+    "setup.no_quota": {"zh": "不限", "en": "no quota"},
     "setup.nobody": {"zh": "（配置文件）", "en": "(configuration file)"},
 }
