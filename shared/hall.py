@@ -29,6 +29,7 @@ from shared.config.halls import HallSettings, LoadSummary, find_hall, load_confi
 from shared.rules import alarms as al
 from shared.rules import appointments as ap
 from shared.rules import coverage as cv
+from shared.rules import figures as fg
 from shared.rules import notices as nt
 from shared.rules import overtime as ot
 from shared.rules import posts
@@ -1214,6 +1215,28 @@ class Hall:
         """Read the hall's settings again now (a screen told of a settings change)."""
         with self.db.read() as s:
             self._settings = find_hall(s, self._settings.code)
+
+    # -- the daily notice, the ranking, the month's report ---------------------------------
+
+    def report(self, first: date, last: date | None = None) -> fg.Report:
+        """Every figure of business days ``first``..``last`` per window, clerk, service and
+        for the hall (see `shared.rules.figures` for each figure's definition)."""
+        with self._read() as s:
+            return fg.figures(s, self.settings, first, last or first, self.now())
+
+    def ranking(self, group: str, first: date, last: date | None = None) -> fg.Ranking:
+        """The ranking of the windows or the clerks (``group``) over the range; for one
+        day, those among the last three on the two business days before are marked."""
+        last = last or first
+        settings = self.settings
+        days = len(fg.business_days(settings, first, last))
+        ranking = fg.rank(self.report(first, last), group, days)
+        if first != last:
+            return ranking
+        earlier = [
+            fg.rank(self.report(d), group, 1) for d in fg.previous_business_days(settings, first, 2)
+        ]
+        return fg.with_streak(ranking, earlier)
 
     # -- looking -------------------------------------------------------------------------
 
