@@ -102,6 +102,7 @@ def test_every_figure_of_a_scripted_day_is_the_hand_count(
     qy = report.services["qy-sl"]
     assert (qy.served, qy.transfers) == (1, 2)  # the two were taken off 企业设立登记
     assert report.services["gt-zc"].served == 5
+    assert report.wait_by_hour() == [(9, 7 / 9, 9)]  # every ticket was issued 9:00–10:00
 
 
 def test_a_clerk_who_drops_hard_cases_ranks_lower_not_higher(

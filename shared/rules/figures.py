@@ -167,6 +167,13 @@ class Report:
     windows: dict[str, Figures]
     clerks: dict[str, Figures]
     services: dict[str, Figures]
+    #: The waits (issue → first call, minutes) by the hour of the day the ticket was
+    #: issued, in the hall's time: the report's "waiting by hour".
+    waits_by_hour: dict[int, list[float]] = field(default_factory=dict)
+
+    def wait_by_hour(self) -> list[tuple[int, float, int]]:
+        """(hour, mean wait in minutes, tickets) for each hour that had a called ticket."""
+        return [(h, sum(w) / len(w), len(w)) for h, w in sorted(self.waits_by_hour.items()) if w]
 
     def group(self, name: str) -> list[Figures]:
         if name == "hall":
@@ -257,8 +264,10 @@ def figures(s: Session, hall: HallSettings, first: date, last: date, now: dateti
         )
     ):
         issued_at, service_id = issued[ticket_id]
+        wait = _minutes(issued_at, at)
+        report.waits_by_hour.setdefault(hall.local(issued_at).hour, []).append(wait)
         for u in units(window_id, clerk_id, service_id):
-            u.waits.append(_minutes(issued_at, at))
+            u.waits.append(wait)
 
     counted = {
         EventKind.NO_SHOW: "no_shows",
