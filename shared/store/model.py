@@ -412,6 +412,8 @@ class Ticket(Base):
             sqlite_where=text("state IN ('called', 'serving')"),
         ),
         Index("ix_tickets_service_day", "hall_id", "service_id", "business_day"),
+        # A day's or a month's tickets of the whole hall (the reports).
+        Index("ix_tickets_day", "hall_id", "business_day"),
         Index("ix_tickets_person", "hall_id", "id_hash"),
         # One tap, one ticket: a kiosk's retried request finds the ticket it already got.
         UniqueConstraint("hall_id", "request_id"),
