@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from counter.alarms_panel import AlarmsPanel
 from counter.floor_tiles import restyle, sentence_of
 from counter.floor_view import FloorView
+from counter.reports_page import ReportsPage
 from counter.settings import SettingsPages
 from counter.window import STAFF_SCALE_SIDE, set_tone
 from shared.base.messages import word
@@ -167,6 +168,8 @@ class SupervisorWindow(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.floor_view, "")
         self.tabs.addTab(self.alarms_panel, "")
+        self.reports_page = ReportsPage(self.hall, db=self.db, lang=self.lang)
+        self.tabs.addTab(self.reports_page, "")
         self.settings_holder = QWidget()
         QVBoxLayout(self.settings_holder).setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.settings_holder, "")
@@ -202,7 +205,8 @@ class SupervisorWindow(QWidget):
         self.sign_out_button.setAccessibleName(self.sign_out_button.text())
         self.tabs.setTabText(0, self.tr("Floor"))
         self.tabs.setTabText(1, self.tr("Alarms"))
-        self.tabs.setTabText(2, self.tr("Settings"))
+        self.tabs.setTabText(2, self.tr("Reports"))
+        self.tabs.setTabText(3, self.tr("Settings"))
         self.banner.setText(
             self.tr(
                 "Connection to the hall's server lost, reconnecting… What is shown may be"

@@ -1224,13 +1224,23 @@ class Hall:
         with self._read() as s:
             return fg.figures(s, self.settings, first, last or first, self.now())
 
-    def ranking(self, group: str, first: date, last: date | None = None) -> fg.Ranking:
-        """The ranking of the windows or the clerks (``group``) over the range; for one
-        day, those among the last three on the two business days before are marked."""
+    def ranking(
+        self,
+        group: str,
+        first: date,
+        last: date | None = None,
+        *,
+        report: fg.Report | None = None,
+    ) -> fg.Ranking:
+        """The ranking of the windows or the clerks (``group``) over the range (``report``:
+        its figures, when already read). The minimum to be ranked counts the range's
+        business days up to today only (a month in progress). For one day, those among
+        the last three on the two business days before too are marked (约谈)."""
         last = last or first
         settings = self.settings
-        days = len(fg.business_days(settings, first, last))
-        ranking = fg.rank(self.report(first, last), group, days)
+        today = settings.business_day(self.now())
+        days = len(fg.business_days(settings, first, min(last, today)))
+        ranking = fg.rank(report or self.report(first, last), group, days)
         if first != last:
             return ranking
         earlier = [

@@ -1835,6 +1835,261 @@ Trying again every few seconds; this window closes itself.</source>
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../counter/reports_page.py" line="143"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="143"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="143"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="145"/>
+        <source>Windows</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="145"/>
+        <source>Clerks</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="145"/>
+        <source>Services</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="148"/>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="149"/>
+        <source>Save as PDF…</source>
+        <translation>存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="150"/>
+        <source>Period</source>
+        <translation>统计周期</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="151"/>
+        <source>A day of the period</source>
+        <translation>周期内的一天</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="152"/>
+        <source>Figures of</source>
+        <translation>统计对象</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="155"/>
+        <source>The ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="156"/>
+        <source>The figures</source>
+        <translation>各项数据</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="185"/>
+        <source>Counting {first} – {last}…</source>
+        <translation>正在统计 {first} 至 {last}…</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="207"/>
+        <source>The figures could not be read.</source>
+        <translation>数据读取失败，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="217"/>
+        <source>{hall} · {span}</source>
+        <translation>{hall} · {span}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="222"/>
+        <source>Served {served}; wait mean {wait} min (90% within {wait90}); handling mean {handling} min; no-shows {no_shows}, transfers {transfers}, holds {holds}; reviews {reviews}, satisfied {sat}, bad {bad} ({open} cases open); extended {extended} ({extended_minutes} min); empty posts {empty} min.</source>
+        <translation>办结 {served} 件；平均等候 {wait} 分钟（90% 不超过 {wait90} 分钟）；平均办理 {handling} 分钟；过号 {no_shows}，转移 {transfers}，挂起 {holds}；评价 {reviews} 条，满意率 {sat}，差评 {bad} 条（未结 {open} 件）；延时服务 {extended} 件（{extended_minutes} 分钟）；空岗 {empty} 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="256"/>
+        <source>Ranking (at least {n} tickets to be ranked)</source>
+        <translation>排名（至少办理 {n} 件才参加排名）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="259"/>
+        <source>Place</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="259"/>
+        <location filename="../../counter/reports_page.py" line="286"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="259"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="259"/>
+        <source>Work</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="260"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="260"/>
+        <source>Deducted</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="260"/>
+        <location filename="../../counter/reports_page.py" line="286"/>
+        <source>Served</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="260"/>
+        <source>Mark</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="269"/>
+        <source>▼ last three, third day running: 约谈</source>
+        <translation>▼ 排名后三位，连续第三次：约谈</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="271"/>
+        <source>▼ last three</source>
+        <translation>▼ 排名后三位</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="279"/>
+        <source>not ranked: {n} handled</source>
+        <translation>未排名：仅办理 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="283"/>
+        <source>Every figure</source>
+        <translation>各项数据</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="286"/>
+        <source>Wait mean</source>
+        <translation>平均等候</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="286"/>
+        <source>Wait 90%</source>
+        <translation>90%等候</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="287"/>
+        <source>Handling mean</source>
+        <translation>平均办理</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="287"/>
+        <source>Handling 90%</source>
+        <translation>90%办理</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="287"/>
+        <source>No-shows</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="288"/>
+        <source>Transfers</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="288"/>
+        <source>Holds</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="288"/>
+        <source>Call-backs</source>
+        <translation>回呼</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="288"/>
+        <source>Reviews</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="289"/>
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="289"/>
+        <source>Bad</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="289"/>
+        <source>Hand-overs</source>
+        <translation>AB岗交接</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="289"/>
+        <source>Away min</source>
+        <translation>离岗分钟</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="290"/>
+        <source>Empty post min</source>
+        <translation>空岗分钟</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="290"/>
+        <source>Extended</source>
+        <translation>延时服务</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="290"/>
+        <source>Notices</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="308"/>
+        <source>Window {n} {name}</source>
+        <translation>{n}号窗口 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="328"/>
+        <source>Save the report as PDF</source>
+        <translation>把报表存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="328"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../counter/reports_page.py" line="354"/>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsAlarmsPage</name>
     <message>
         <location filename="../../counter/settings/alarms.py" line="54"/>
@@ -2619,79 +2874,84 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="191"/>
+        <location filename="../../counter/supervisor_window.py" line="194"/>
         <source>{hall} · Supervisor</source>
         <extracomment>The desk screen the station is laid out for, and the smallest it still works on. How long the badge blinks after a new alarm, and how fast.</extracomment>
         <translation>{hall} · 管理工作台</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="194"/>
+        <location filename="../../counter/supervisor_window.py" line="197"/>
         <source>Supervisor&apos;s sign-in</source>
         <translation>管理人员登录</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="195"/>
+        <location filename="../../counter/supervisor_window.py" line="198"/>
         <source>Supervisor code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="196"/>
+        <location filename="../../counter/supervisor_window.py" line="199"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="199"/>
+        <location filename="../../counter/supervisor_window.py" line="202"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="201"/>
+        <location filename="../../counter/supervisor_window.py" line="204"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="203"/>
+        <location filename="../../counter/supervisor_window.py" line="206"/>
         <source>Floor</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="204"/>
-        <location filename="../../counter/supervisor_window.py" line="338"/>
+        <location filename="../../counter/supervisor_window.py" line="207"/>
+        <location filename="../../counter/supervisor_window.py" line="342"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="205"/>
+        <location filename="../../counter/supervisor_window.py" line="208"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../counter/supervisor_window.py" line="209"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="208"/>
+        <location filename="../../counter/supervisor_window.py" line="212"/>
         <source>Connection to the hall&apos;s server lost, reconnecting… What is shown may be out of date, and nothing can be saved until it is back.</source>
         <translation>与中心服务器的连接已断开，正在重新连接…… 画面可能不是最新的，连接恢复前无法保存任何操作。</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="231"/>
+        <location filename="../../counter/supervisor_window.py" line="235"/>
         <source>Please enter your supervisor code and password.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="254"/>
+        <location filename="../../counter/supervisor_window.py" line="258"/>
         <source>That did not work; please try again or call the hall&apos;s IT.</source>
         <translation>操作没有成功，请重试或联系中心信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="319"/>
+        <location filename="../../counter/supervisor_window.py" line="323"/>
         <source>{name} ({code}) signed in</source>
         <translation>{name}（{code}）已登录</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="332"/>
+        <location filename="../../counter/supervisor_window.py" line="336"/>
         <source>Alarms: {n}</source>
         <translation>告警 {n}</translation>
     </message>
     <message>
-        <location filename="../../counter/supervisor_window.py" line="338"/>
+        <location filename="../../counter/supervisor_window.py" line="342"/>
         <source>Alarms ({n})</source>
         <translation>告警（{n}）</translation>
     </message>

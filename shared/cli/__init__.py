@@ -8,8 +8,9 @@ window) prints one sentence and exits with status 2; a bug prints where its
 trace was logged and exits with status 70.
 
 One module per group of commands (`tickets`, `staffing`, `reviews`, `stations`,
-`supervisor`); each adds its sub-commands to the parser. No rule of the hall is decided
-here: the commands call the facade (`shared.hall.Hall`) and print what it answers.
+`supervisor`, `reports`, `simulate`); each adds its sub-commands to the parser. No rule of
+the hall is decided here: the commands call the facade (`shared.hall.Hall`) and print
+what it answers.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 import platformdirs
 
 from shared.base.errors import YimenError
-from shared.cli import reviews, staffing, stations, supervisor, tickets
+from shared.cli import reports, reviews, simulate, staffing, stations, supervisor, tickets
 from shared.cli.common import EXIT_BUG, EXIT_REFUSED, Out
 from shared.config.hall_file import ConfigError
 from shared.hall import default_url
@@ -66,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(parser, defaults=True)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    for group in (tickets, staffing, reviews, stations, supervisor):
+    for group in (tickets, staffing, reviews, stations, supervisor, reports, simulate):
         group.add_commands(sub, common)
     return parser
 

@@ -214,6 +214,12 @@ def main(argv: list[str] | None = None) -> int:
             shoot(app, w, QSize(1366, 768), out / "supervisor-floor-1366x768.png")
             w.show_alarms()
             shoot(app, w, QSize(1920, 1080), out / "supervisor-alarms-1920x1080.png")
+            reports: list[object] = []
+            w.reports_page.shown.connect(reports.append)
+            w.reports_page.group.setCurrentIndex(1)  # the clerks
+            w.tabs.setCurrentWidget(w.reports_page)  # opening it reads today's notice
+            settle(app, lambda: bool(reports))
+            shoot(app, w, QSize(1920, 1080), out / "supervisor-reports-1920x1080.png")
             w.close()
             app.processEvents()
     return 0

@@ -126,7 +126,12 @@ def test_a_clerk_is_refused_with_the_cores_sentence_and_a_supervisor_signs_in(
     assert w.who.text() == "胡振华 (1015) signed in"
     assert w.hall_name.text() == "青川区政务服务中心"
     assert w.clock.text() == "2026-11-24 Tuesday 09:30"
-    assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == ["Floor", "Alarms", "Settings"]
+    assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == [
+        "Floor",
+        "Alarms",
+        "Reports",
+        "Settings",
+    ]
     assert w.badge.text() == "Alarms: 0" and w.badge.property("alert") is False
     assert w.me is not None and hall.supervisor(w.me.token) == SUPERVISOR
     pages = w.settings_pages  # the settings tab acts with this sign-in

@@ -35,6 +35,56 @@ TEXTS: dict[str, dict[str, str]] = {
     "cli.month.10": {"zh": "10月份", "en": "October"},
     "cli.month.11": {"zh": "11月份", "en": "November"},
     "cli.month.12": {"zh": "12月份", "en": "December"},
+    # yimen simulate
+    "cli.simulate.day": {
+        "zh": "{day} {weekday}：取号 {issued}，办结 {served}，过号 {no_shows}，评价 {reviews}，"
+        "用时 {seconds:.1f} 秒",
+        "en": "{day} {weekday}: {issued} issued, {served} served, {no_shows} no-shows, "
+        "{reviews} reviews, {seconds:.1f} s",
+    },
+    "cli.simulate.done.one": {
+        "zh": "模拟了 {count} 个开放日（{first} 至 {last}，种子 {seed}）：取号 {issued}，"
+        "办结 {served}，过号 {no_shows}，未办结 {expired}，评价 {reviews}（差评 {bad}），"
+        "延时服务 {extended} 件，AB岗交接 {hand_overs} 次。",
+        "en": "Simulated {count} open day ({first} to {last}, seed {seed}): {issued} tickets "
+        "issued, {served} served, {no_shows} no-shows, {expired} expired, {reviews} reviews "
+        "({bad} bad), {extended} extended services, {hand_overs} AB hand-overs.",
+    },
+    "cli.simulate.done.other": {
+        "zh": "模拟了 {count} 个开放日（{first} 至 {last}，种子 {seed}）：取号 {issued}，"
+        "办结 {served}，过号 {no_shows}，未办结 {expired}，评价 {reviews}（差评 {bad}），"
+        "延时服务 {extended} 件，AB岗交接 {hand_overs} 次。",
+        "en": "Simulated {count} open days ({first} to {last}, seed {seed}): {issued} tickets "
+        "issued, {served} served, {no_shows} no-shows, {expired} expired, {reviews} reviews "
+        "({bad} bad), {extended} extended services, {hand_overs} AB hand-overs.",
+    },
+    "cli.simulate.speed": {
+        "zh": "核心操作 {operations} 次，每天平均用时 {seconds:.1f} 秒。",
+        "en": "{operations} operations of the core, {seconds:.1f} s a day on average.",
+    },
+    "cli.simulate.password_needed": {
+        "zh": "服务中心 {hall} 的工作人员密码未知：请用 --password 给出（所有工作人员用同一个），"
+        "或用 --config 给出写有初始密码的配置文件。",
+        "en": "The passwords of hall {hall}'s clerks are unknown: give one for them all with "
+        "--password, or the configuration file with their initial passwords with --config.",
+    },
+    "cli.simulate.no_windows": {
+        "zh": "服务中心 {hall} 没有可登录的 A 岗工作人员：模拟的工作人员在各自 A 岗的窗口登录，"
+        "请先设好 AB 岗。",
+        "en": "Hall {hall} has no A-post clerk who can sign in: the simulated clerks sign in at "
+        "the windows of their A posts; set the AB posts first.",
+    },
+    "cli.simulate.has_tickets": {
+        "zh": "服务中心 {hall} 在 {day} 已有号票：模拟只写入还没有号票的日子，"
+        "请换一个新的数据库，或用 --from 选 {day} 之后的日期。",
+        "en": "Hall {hall} already has tickets on {day}: a simulation writes only days without "
+        "tickets; use a fresh database, or --from a day after {day}.",
+    },
+    "cli.simulate.no_supervisor": {
+        "zh": "没有管理人员的密码：差评整改件不作模拟办理。",
+        "en": "No supervisor's password is known: the bad-review cases are left unworked.",
+    },
+    "cli.simulate.positive": {"zh": "应为大于 0 的数", "en": "a number above 0"},
     # yimen init
     "cli.init.done": {
         "zh": "{verb}服务中心 {hall}：{zones} 个功能区，{services} 个事项，{windows} 个窗口，"
@@ -513,5 +563,55 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": '票据二维码须指向本机：[kiosk] review_url = "{page}"（现为 {review_url}）',
         "en": 'The slip\'s QR code must point here: [kiosk] review_url = "{page}" '
         "(now {review_url})",
+    },
+    # yimen report: the daily notice and ranking, a week's or a month's report
+    "cli.report.bad_day": {
+        "zh": "日期 {text} 写法不对，请写成 2026-11-24 这样的年-月-日。",
+        "en": "The day {text} is not understood; write it as year-month-day, e.g. 2026-11-24.",
+    },
+    "cli.report.bad_week": {
+        "zh": "周 {text} 写法不对，请写成 2026-W48 这样的年-W周次。",
+        "en": "The week {text} is not understood; write it as the year, W and the week's "
+        "number, e.g. 2026-W48.",
+    },
+    "cli.report.bad_month": {
+        "zh": "月份 {text} 写法不对，请写成 2026-11 这样的年-月。",
+        "en": "The month {text} is not understood; write it as year-month, e.g. 2026-11.",
+    },
+    "cli.report.need_both": {
+        "zh": "--from 和 --to 要一起给出。",
+        "en": "Give --from and --to together.",
+    },
+    "cli.report.backwards": {
+        "zh": "起始日 {first} 晚于结束日 {last}。",
+        "en": "The first day {first} comes after the last day {last}.",
+    },
+    "cli.report.future": {
+        "zh": "{first} 还没有到，还没有可报告的数据。",
+        "en": "{first} has not come yet; there are no figures to report.",
+    },
+    "cli.report.progress": {
+        "zh": "{turn} 正在读取{what} [{bar}] {percent}%",
+        "en": "{turn} Reading {what} [{bar}] {percent}%",
+    },
+    "cli.report.reading.figures": {"zh": "全中心数据", "en": "the figures"},
+    "cli.report.reading.windows": {"zh": "窗口排名", "en": "the windows' ranking"},
+    "cli.report.reading.clerks": {"zh": "工作人员排名", "en": "the clerks' ranking"},
+    "cli.report.range": {
+        "zh": "{range} · 数据截至 {at}",
+        "en": "{range} · figures as at {at}",
+    },
+    "cli.report.item": {"zh": "  {label}：{value}", "en": "  {label}: {value}"},
+    "cli.report.pdf_written": {
+        "zh": "报告已写入 {path}",
+        "en": "The report was written to {path}",
+    },
+    "cli.report.csv_written.one": {
+        "zh": "{count} 行数据已写入 {path}（CSV，Excel 可直接打开）",
+        "en": "{count} row written to {path} (CSV; Excel opens it)",
+    },
+    "cli.report.csv_written.other": {
+        "zh": "{count} 行数据已写入 {path}（CSV，Excel 可直接打开）",
+        "en": "{count} rows written to {path} (CSV; Excel opens it)",
     },
 }
