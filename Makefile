@@ -112,6 +112,14 @@ screenshots: system-deps venv translations ## retake assets/screenshots/ from yi
 	@rm -rf .shots
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m tests.counter.supervisor_screens assets/screenshots
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m tests.counter.settings_screens
+	@rm -rf .shots && mkdir .shots
+	$(VENV)/bin/yimen init --demo --db sqlite:///.shots/report.db > /dev/null
+	YIMEN_NOW=2026-12-03T08:00+08:00 $(VENV)/bin/yimen simulate --days 3 --from 2026-11-23 \
+		--seed 7 --db sqlite:///.shots/report.db
+	YIMEN_NOW=2026-12-03T08:00+08:00 $(VENV)/bin/yimen report --day 2026-11-25 \
+		--pdf .shots/report.pdf --db sqlite:///.shots/report.db > /dev/null
+	pdftoppm -r 60 -png -f 1 -l 1 -singlefile .shots/report.pdf assets/screenshots/report-page1
+	@rm -rf .shots
 
 # The phone page at 390x844 in headless Chromium (apt-get install chromium; not in CI).
 phone-screenshots: venv ## screenshots of the phone page (assets/screenshots/phone-*.png)
