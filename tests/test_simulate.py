@@ -16,14 +16,8 @@ from sqlalchemy import select
 from shared.base.clock import FixedClock
 from shared.cli import main
 from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config
-from shared.demo.traffic import (
-    DayReport,
-    default_first_day,
-    open_days,
-    passwords_for,
-    plan_day,
-    simulate,
-)
+from shared.demo.traffic import DayReport, passwords_for, simulate
+from shared.demo.traffic_plan import default_first_day, open_days, plan_day
 from shared.hall import Hall, init_hall
 from shared.store.db import sqlite_url
 from shared.store.model import Ticket

@@ -19,14 +19,12 @@ from shared.cli.common import EXIT_REFUSED, Out, clock, day_arg
 from shared.config.hall_file import WEEKDAYS
 from shared.demo.traffic import (
     DayReport,
-    default_first_day,
     latest_ticket_day,
-    open_days,
     passwords_for,
     simulate,
-    staffed_windows,
     supervisor_of,
 )
+from shared.demo.traffic_plan import default_first_day, open_days, staffed_windows
 from shared.hall import Hall
 
 #: What the totals add up, of each day's report.

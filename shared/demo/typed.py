@@ -1,6 +1,7 @@
-"""What the simulated people type (`shared.demo.traffic`): a pause's reason, a hold's, a
-review's words, a case's notes, citizens' names. Data of the hall, in the hall's own
-language whatever the command's, so the same seed gives the same records."""
+"""What the simulated people type (`shared.demo.traffic_plan`, `shared.demo.traffic`): a
+pause's reason, a hold's, a review's words, a case's notes, citizens' names. Data of the
+hall, in the hall's own language whatever the command's, so the same seed gives the same
+records."""
 
 from __future__ import annotations
 
