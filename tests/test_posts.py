@@ -231,3 +231,34 @@ def test_the_command_hands_over_and_back_and_lists_who_is_away(
     assert code == 0 and "已交还 A 岗 1003" in out
     code, out, _ = yimen("posts", "--lang", "en")
     assert out.strip() == "Nobody is away."
+
+
+def test_b_called_away_from_the_last_noon_window_of_a_zone_must_say_why(
+    unstaffed_hall: Hall, clock: FixedClock
+) -> None:
+    """At noon, 1004 keeps 社会民生's noon duty alone at window 4 (8 and 9, the hall's
+    comprehensive windows, have left). 1005 hands window 5 over to its B, 1004: taking
+    1004 off window 4 would leave the zone uncovered, so it is refused without a reason,
+    as 1004 leaving by themselves would be; with one, it goes ahead and is recorded."""
+    hall = unstaffed_hall
+    clock.set(local(24, 11, 50))
+    for clerk, window in (("1001", 1), ("1004", 4), ("1005", 5), ("1007", 7), ("1008", 8)):
+        hall.sign_in(clerk, DEMO_PASSWORD, window)
+    hall.sign_in("1009", DEMO_PASSWORD, 9)
+    clock.set(local(24, 12, 10))
+    hall.sign_out("1008", 8)
+    hall.sign_out("1009", 9)
+    with pytest.raises(HallError) as refused:
+        hall.hand_over(5, "1005", "meeting", b_password=DEMO_PASSWORD)
+    assert refused.value.code == "noon.last_window"
+    assert hall.post(5) is not None and not hall.post(5).away  # type: ignore[union-attr]
+    assert hall.desk(4).signed_in and hall.noon_coverage().covered
+    handed = hall.hand_over(
+        5, "1005", "meeting", b_password=DEMO_PASSWORD, note="区里临时通知开会，5号窗口须有人"
+    )
+    assert handed.to_clerk == "1004"
+    with hall.db.read() as s:
+        warned = s.scalars(select(Event).where(Event.kind == EventKind.NOON_UNCOVERED)).all()
+    assert [(e.reason, (e.data or {}).get("action")) for e in warned] == [
+        ("区里临时通知开会，5号窗口须有人", "hand_over")
+    ]

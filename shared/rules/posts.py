@@ -189,9 +189,11 @@ def _take_window(
     clerk: Clerk,
     now: datetime,
     covering_for: str | None = None,
+    noon_reason: str | None = None,
 ) -> None:
     """Sign ``clerk`` in at ``window`` (already free of its former clerk), leaving the
-    window they were signed in at, if any, unless a ticket is in hand there."""
+    window they were signed in at, if any, unless a ticket is in hand there; if that is
+    the last window of a zone serving at noon, only with ``noon_reason`` (noon duty)."""
     elsewhere = si.signed_in_window(s, hall, clerk)
     if elsewhere is not None and elsewhere.id != window.id:
         ticket = in_hand(s, elsewhere)
@@ -199,9 +201,11 @@ def _take_window(
             raise HallError(
                 "clerk.ticket_at_other_window", window=elsewhere.number, number=ticket.number
             )
-        si.end_sign_in(s, hall, elsewhere, clerk, now, reason=f"took over window {window.number}")
-    window.clerk_id = clerk.id
+    window.clerk_id = clerk.id  # counted as serving while the other one's leaving is weighed
     window.signed_in_at = now
+    if elsewhere is not None and elsewhere.id != window.id:
+        noon_departure(s, hall, elsewhere, clerk, now, noon_reason, action="hand_over")
+        si.end_sign_in(s, hall, elsewhere, clerk, now, reason=f"took over window {window.number}")
     if window.paused:  # the newcomer serves at once
         window.paused = False
         event(s, hall, now, EventKind.RESUMED, window=window, clerk=clerk, automatic=True)
@@ -270,7 +274,7 @@ def hand_over(
     si.end_sign_in(s, hall, window, a, now, reason="hand-over")
     if b_password is not None:
         _move_ticket(s, window, b)
-        _take_window(s, hall, window, b, now, covering_for=a.code)
+        _take_window(s, hall, window, b, now, covering_for=a.code, noon_reason=note)
     event(
         s, hall, now, EventKind.HANDED_OVER, ticket,
         window=window, clerk=a, reason=(note or "").strip() or None,
@@ -339,7 +343,7 @@ def step_in(
             si.end_sign_in(s, hall, window, stale, now, reason="signed in on an earlier day")
     ticket = _move_ticket(s, window, b)
     if window.clerk_id != b.id:
-        _take_window(s, hall, window, b, now, covering_for=a.code)
+        _take_window(s, hall, window, b, now, covering_for=a.code, noon_reason=note)
     event(
         s, hall, now, EventKind.HANDED_OVER, ticket,
         window=window, clerk=a, reason=(note or "").strip() or None,
