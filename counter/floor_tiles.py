@@ -73,7 +73,7 @@ def columns_for(count: int, width: int, height: int, min_width: int, tile_height
 
 
 def hhmm(settings: HallSettings, at: datetime | None) -> str:
-    return "" if at is None else f"{settings.local(at):%H:%M}"
+    return settings.hhmm(at)
 
 
 def minutes_since(now: datetime, at: datetime) -> int:

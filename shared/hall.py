@@ -942,8 +942,8 @@ class Hall:
             return rv.cases(s, self.settings, today, open_only=open_only)
 
     def case(self, case_id: int) -> CaseInfo:
-        settings = self.settings
         with self._read() as s:
+            settings = self.settings  # read again if they were old (`_read`)
             row = s.get(ReviewCase, case_id)
             if row is None or row.hall_id != settings.id:
                 raise HallError("case.unknown", case=case_id)
@@ -1299,8 +1299,8 @@ class Hall:
         ]
 
     def windows(self) -> list[WindowInfo]:
-        settings = self.settings
         with self._read() as s:
+            settings = self.settings  # read again if they were old (`_read`)
             return [self._window_info(w, ticket) for w, ticket in tk.windows_in_hand(s, settings)]
 
     def feed_position(self) -> int:
@@ -1317,9 +1317,9 @@ class Hall:
     def desk(self, window_no: int) -> Desk:
         """A counter's view of its window: the ticket in hand, who waits for it, the next
         numbers, how many it has served today."""
-        settings = self.settings
-        entry = settings.catalog.window(window_no)
         with self._read() as s:
+            settings = self.settings  # read again if they were old (`_read`)
+            entry = settings.catalog.window(window_no)
             now = self.now()
             counts = tk.waiting_by_service(s, settings, settings.business_day(now))
             waiting = tuple(

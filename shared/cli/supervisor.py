@@ -21,7 +21,7 @@ from shared.base.errors import EnvironmentFault
 from shared.base.messages import word
 from shared.cli.common import EXIT_REFUSED, Out, ask_password, day_arg, hall_of, plain
 from shared.cli.stations import cmd_app
-from shared.config.export import Difference
+from shared.config.export import ENTRY_KEYS, Difference
 from shared.config.halls import HallSettings
 from shared.hall import Hall
 from shared.rules.alarms import AlarmInfo
@@ -188,16 +188,12 @@ def _scalars(value: Any) -> bool:
     return isinstance(value, list) and all(not isinstance(v, list | dict) for v in value)
 
 
-#: The lists of entries of the configuration, each entry named by its key.
-_ENTRIES = ("zones", "services", "windows", "clerks", "posts")
-
-
 def difference_lines(out: Out, d: Difference, hall: HallSettings | None = None) -> list[str]:
     """One difference as the lines the command prints: an entry added or removed once,
     a long list by the items added and removed, any other key as ``old → new``; the key
     in words where the hall's settings are given (企业设立登记（qy-sl）· 每日放号上限)."""
     path = d.path if hall is None else key_words(d.path, out.lang, hall)
-    whole = d.path.count(".") == 1 and d.path.split(".")[0] in _ENTRIES
+    whole = d.path.count(".") == 1 and d.path.split(".")[0] in ENTRY_KEYS
     if whole and d.old is None:
         return [out.say("cli.settings.added", path=path)]
     if whole and d.new is None:

@@ -18,12 +18,20 @@ The rules, in order:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from shared.config.hall_file import WEEKDAYS, CalendarConfig, SummerConfig
 
-__all__ = ["Opening", "add_working_days", "is_working_day", "opening_on"]
+__all__ = [
+    "Opening",
+    "add_working_days",
+    "is_working_day",
+    "open_days",
+    "open_days_before",
+    "opening_on",
+]
 
 
 @dataclass(frozen=True)
@@ -111,3 +119,32 @@ def add_working_days(calendar: CalendarConfig, day: date, n: int) -> date:
         if is_working_day(calendar, day):
             n -= 1
     return day
+
+
+#: How far the open days are looked for: ten years of a calendar that never opens.
+_SEARCH_DAYS = 3660
+
+
+def open_days(calendar: CalendarConfig, first: date, last: date | None = None) -> Iterator[date]:
+    """The days the hall opens from ``first`` on (to ``last``, both included): working
+    days, 调休 included, holidays left out, and weekend days with hours of their own."""
+    day = first
+    for _ in range(_SEARCH_DAYS):
+        if last is not None and day > last:
+            return
+        if opening_on(calendar, day) is not None:
+            yield day
+        day += timedelta(days=1)
+
+
+def open_days_before(calendar: CalendarConfig, day: date, n: int) -> list[date]:
+    """The ``n`` days the hall opened before ``day``, oldest first (fewer when it opened
+    on fewer in the ten years before)."""
+    found: list[date] = []
+    for _ in range(_SEARCH_DAYS):
+        if len(found) >= n:
+            break
+        day -= timedelta(days=1)
+        if opening_on(calendar, day) is not None:
+            found.append(day)
+    return found[::-1]

@@ -220,8 +220,9 @@ def to_toml(tables: dict[str, Any], lang: str = "zh") -> str:
 
 # -- what changed ------------------------------------------------------------------------
 
-#: The key of each list of tables: its entries are named by it, not by position.
-_KEYS = {
+#: The key of each list of tables (``[[zones]]``, ``[[windows]]``…): its entries are named
+#: by it, not by position, in a record of changes and in a key's path.
+ENTRY_KEYS = {
     "zones": "code",
     "services": "code",
     "windows": "number",
@@ -240,7 +241,7 @@ class Difference:
 def _flat(tables: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for section, value in tables.items():
-        key = _KEYS.get(section)
+        key = ENTRY_KEYS.get(section)
         if key is not None and isinstance(value, list):
             for entry in value:
                 name = f"{section}.{entry[key]}"

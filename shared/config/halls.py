@@ -78,6 +78,10 @@ class HallSettings:
     def local(self, now: datetime) -> datetime:
         return now.astimezone(self.tz)
 
+    def hhmm(self, at: datetime | None) -> str:
+        """A moment as the hall's clock shows it (09:05); "" for none."""
+        return "" if at is None else f"{self.local(at):%H:%M}"
+
     def business_day(self, now: datetime) -> date:
         return now.astimezone(self.tz).date()
 

@@ -29,7 +29,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from shared.config.calendar import Opening, is_working_day, opening_on
+from shared.config.calendar import Opening, is_working_day, open_days_before
+from shared.config.calendar import open_days as calendar_open_days
 from shared.config.catalog import ServiceEntry, WindowEntry
 from shared.config.halls import HallSettings
 from shared.demo.typed import CASE_NOTES, GIVEN, REVIEW_TEXTS, SURNAMES
@@ -177,24 +178,14 @@ class DayPlan:
 
 
 def open_days(settings: HallSettings, first: date) -> Iterator[date]:
-    """The days the hall opens from ``first`` on: working days (调休 included, holidays
-    left out) and weekend days with hours of their own."""
-    day = first
-    for _ in range(3660):  # ten years of closed days: a calendar that never opens
-        if opening_on(settings.calendar, day) is not None:
-            yield day
-        day += timedelta(days=1)
+    """The days the hall opens from ``first`` on (`shared.config.calendar.open_days`)."""
+    return calendar_open_days(settings.calendar, first)
 
 
 def default_first_day(settings: HallSettings, today: date, back: int = 30) -> date:
     """The ``back``-th day the hall opened before ``today``: `--days 30` ends yesterday."""
-    day, n = today, 0
-    for _ in range(3660):
-        if n >= back:
-            break
-        day -= timedelta(days=1)
-        n += opening_on(settings.calendar, day) is not None
-    return day
+    before = open_days_before(settings.calendar, today, back)
+    return before[0] if before else today
 
 
 def open_day_after(settings: HallSettings, day: date, n: int) -> date:

@@ -124,10 +124,6 @@ def _minutes(delta: timedelta) -> int:
     return max(0, math.floor(delta.total_seconds() / 60))
 
 
-def _hhmm(hall: HallSettings, at: datetime) -> str:
-    return f"{hall.local(at):%H:%M}"
-
-
 # -- the causes ------------------------------------------------------------------------
 
 
@@ -208,7 +204,7 @@ def _empty_posts(s: Session, hall: HallSettings, now: datetime) -> list[Cause]:
             str(p.window),
             {
                 "window": p.window,
-                "since": _hhmm(hall, p.start),
+                "since": hall.hhmm(p.start),
                 "limit": hall.staffing.empty_post_minutes,
             },
         )
@@ -260,7 +256,7 @@ def _both_away(s: Session, hall: HallSettings, now: datetime) -> list[Cause]:
                     "window": entry.number,
                     "a": a.name if a else "",
                     "b": b.name if b else "",
-                    "since": _hhmm(hall, since),
+                    "since": hall.hhmm(since),
                     "absence": absence.reason.value,
                 },
             )
@@ -287,7 +283,7 @@ def _noon_gaps(s: Session, hall: HallSettings, now: datetime) -> list[Cause]:
             Cause(
                 "noon_gap",
                 z.code,
-                {"zone": z.name, "since": _hhmm(hall, since), "needed": noon.needed},
+                {"zone": z.name, "since": hall.hhmm(since), "needed": noon.needed},
             )
         )
     return out
@@ -336,7 +332,7 @@ def _printers(s: Session, hall: HallSettings, now: datetime) -> list[Cause]:
             {
                 "station": station,
                 "fault": _fault(str((ev.data or {}).get("code", ""))),
-                "since": _hhmm(hall, ev.at),
+                "since": hall.hhmm(ev.at),
             },
         )
         for station, ev in sorted(last.items())
@@ -350,7 +346,7 @@ def _help(s: Session, hall: HallSettings, now: datetime) -> list[Cause]:
         Cause(
             "help",
             h.request[:64],
-            {"kiosk": h.kiosk, "since": _hhmm(hall, h.at), "minutes": _minutes(now - h.at)},
+            {"kiosk": h.kiosk, "since": hall.hhmm(h.at), "minutes": _minutes(now - h.at)},
         )
         for h in st.help_requests(s, hall, now)
         if now - h.at > limit
@@ -465,7 +461,7 @@ def acknowledge(
             "alarm.already_acknowledged",
             alarm=alarm_id,
             clerk=by.name if by else "",
-            at=_hhmm(hall, row.acknowledged_at),
+            at=hall.hhmm(row.acknowledged_at),
         )
     row.acknowledged_at = now
     row.acknowledged_by_id = supervisor.id

@@ -38,6 +38,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from shared.config.calendar import open_days, open_days_before
 from shared.config.halls import HallSettings
 from shared.rules import coverage as cv
 from shared.store.model import (
@@ -453,22 +454,13 @@ def with_streak(ranking: Ranking, earlier: list[Ranking]) -> Ranking:
 
 
 def business_days(hall: HallSettings, first: date, last: date) -> list[date]:
-    days, day = [], first
-    while day <= last:
-        if hall.opening(day) is not None:
-            days.append(day)
-        day += timedelta(days=1)
-    return days
+    """The days of ``first``..``last`` the hall opens (a ranking's minimum counts them)."""
+    return list(open_days(hall.calendar, first, last))
 
 
 def previous_business_days(hall: HallSettings, day: date, n: int) -> list[date]:
-    out: list[date] = []
-    d = day - timedelta(days=1)
-    while len(out) < n and (day - d).days < 60:
-        if hall.opening(d) is not None:
-            out.append(d)
-        d -= timedelta(days=1)
-    return list(reversed(out))
+    """The ``n`` days the hall opened before ``day``, oldest first (a streak's days)."""
+    return open_days_before(hall.calendar, day, n)
 
 
 __all__ = [

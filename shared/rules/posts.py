@@ -81,10 +81,6 @@ def open_absence(s: Session, hall: HallSettings, clerk_id: int) -> Absence | Non
     ).first()
 
 
-def _hhmm(hall: HallSettings, at: datetime | None) -> str:
-    return "" if at is None else f"{hall.local(at):%H:%M}"
-
-
 def _name(hall: HallSettings, clerk_id: int | None) -> str:
     entry = hall.catalog.clerk_by_id(clerk_id)
     return entry.name if entry else ""
@@ -109,7 +105,7 @@ def check_departure(s: Session, hall: HallSettings, clerk: Clerk) -> None:
                 clerk_code=clerk.code,
                 partner=_name(hall, partner),
                 window=window.number if window else "",
-                since=_hhmm(hall, absence.left_at),
+                since=hall.hhmm(absence.left_at),
             )
 
 
@@ -140,7 +136,7 @@ def check_leaving(
             clerk_code=clerk.code,
             partner=_name(hall, covering.clerk_id),
             window=window.number,
-            since=_hhmm(hall, covering.left_at),
+            since=hall.hhmm(covering.left_at),
         )
 
 

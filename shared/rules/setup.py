@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from shared.base.errors import HallError
 from shared.base.messages import has, render
-from shared.config.export import Difference, differences, hall_tables
+from shared.config.export import ENTRY_KEYS, Difference, differences, hall_tables
 from shared.config.hall_file import ConfigError, HallConfig, check_hall_config
 from shared.config.halls import HallSettings, hash_password, load_config, settings_of
 from shared.rules.windows import event
@@ -55,26 +55,17 @@ class SettingRefused(HallError):
         return render(code, lang, key=self.params["key"], problem=self.params[f"problem_{lang}"])
 
 
-_NAMED_BY = {
-    "zones": "code",
-    "services": "code",
-    "windows": "number",
-    "clerks": "code",
-    "posts": "window",
-}
-
-
 def _key_of(where: str, tables: Tables) -> str:
     """The loader's place (``services[3].daily_cap``, 1-based) said with the entry's own
     code or number (``services.qy-sl.daily_cap``)."""
     parts = []
     for piece in where.split("."):
         name, _, index = piece.partition("[")
-        if index and name in _NAMED_BY and index.rstrip("]").isdigit():
+        if index and name in ENTRY_KEYS and index.rstrip("]").isdigit():
             entries = tables.get(name, [])
             i = int(index.rstrip("]")) - 1
             if 0 <= i < len(entries):
-                parts += [name, str(entries[i].get(_NAMED_BY[name], i + 1))]
+                parts += [name, str(entries[i].get(ENTRY_KEYS[name], i + 1))]
                 continue
         parts.append(piece)
     return ".".join(parts)
@@ -212,11 +203,11 @@ def setting(path: str, value: Any) -> Edit:
     parts = path.split(".")
 
     def edit(t: Tables) -> None:
-        if len(parts) == 2 and parts[0] not in ("zones", "services", "windows", "clerks", "posts"):
+        if len(parts) == 2 and parts[0] not in ENTRY_KEYS:
             _set(t.setdefault(parts[0], {}), parts[1], value)
             return
-        if len(parts) == 3 and parts[0] in ("zones", "services", "windows", "clerks", "posts"):
-            key = {"windows": "number", "posts": "window"}.get(parts[0], "code")
+        if len(parts) == 3 and parts[0] in ENTRY_KEYS:
+            key = ENTRY_KEYS[parts[0]]
             wanted: Any = (
                 int(parts[1]) if key in ("number", "window") and parts[1].isdigit() else parts[1]
             )
@@ -237,7 +228,7 @@ def key_words(path: str, lang: str, hall: HallSettings) -> str:
     企业设立登记（qy-sl）· 每日放号上限; a key the table has no words for stays as it is."""
     parts = path.split(".")
     cat = hall.catalog
-    if parts[0] in _NAMED_BY and len(parts) >= 2:
+    if parts[0] in ENTRY_KEYS and len(parts) >= 2:
         name = parts[1]
         if parts[0] == "services":
             sv = next((x for x in cat.services if x.code == parts[1]), None)
