@@ -60,6 +60,15 @@ def _positive(cast: type[int] | type[float]) -> Any:
 
 
 def _day_line(out: Out, r: DayReport) -> str:
+    if r.copy_of is not None:
+        return out.say(
+            "cli.simulate.copied",
+            day=r.day.isoformat(),
+            weekday=WEEKDAYS[r.day.weekday()],
+            source=r.copy_of.isoformat(),
+            issued=r.issued,
+            seconds=r.seconds,
+        )
     return out.say(
         "cli.simulate.day",
         day=r.day.isoformat(),
@@ -107,6 +116,7 @@ def cmd_simulate(args: argparse.Namespace, out: Out) -> int:
             passwords,
             scale=args.scale,
             progress=progress,
+            bulk=args.bulk,
         )
     totals = {key: sum(getattr(r, key) for r in reports) for key in TOTALS}
     seconds = sum(r.seconds for r in reports) / len(reports)
@@ -174,6 +184,16 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         type=_positive(float),
         default=1.0,
         help="平常一天人数的倍数 (share of a usual day's citizens; default 1)",
+    )
+    p.add_argument(
+        "--bulk",
+        type=_positive(int),
+        default=None,
+        metavar="K",
+        help=(
+            "每种作息只逐笔模拟前 K 天，其余开放日批量写入其中一天的同样记录"
+            " (play K days of each kind of opening hours, copy them in bulk onto the others)"
+        ),
     )
     p.add_argument(
         "--password",

@@ -25,7 +25,7 @@ import heapq
 import itertools
 from collections import Counter as Tally
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from time import perf_counter
@@ -37,6 +37,7 @@ from shared.base.clock import FixedClock
 from shared.base.errors import HallError
 from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config
 from shared.config.halls import HallSettings
+from shared.demo.bulk import copy_day, hours
 from shared.demo.simulate import Hands, initial_passwords, sign_in_a_posts
 from shared.demo.traffic_plan import (
     BAD,
@@ -145,6 +146,7 @@ class DayReport:
     operations: int = 0  # calls of the core (each one transaction, or one read)
     refusals: dict[str, int] = field(default_factory=dict)  # the core's, by code
     seconds: float = 0.0
+    copy_of: date | None = None  # written in bulk as a copy of this played day
 
 
 @dataclass
@@ -193,6 +195,8 @@ class Player:
         self.work: DayHands = hands if hands is not None else hall
         self.supervisor = supervisor_of(hall.settings, passwords)
         self.case_work: dict[date, list[tuple[int, CaseWork]]] = {}
+        #: Each bad review's case: the steps its plan gives it (a copy's case takes them).
+        self.case_plans: dict[int, tuple[CaseWork, ...]] = {}
         self.last: datetime | None = None
 
     def play(self, plan: DayPlan) -> DayReport:
@@ -200,6 +204,62 @@ class Player:
         report = _Day(self, plan).run()
         report.seconds = round(perf_counter() - started, 3)
         return report
+
+    def copy(self, played: DayReport, day: date) -> DayReport:
+        """``day`` written in bulk as a copy of the ``played`` day (`shared.demo.bulk`);
+        the supervisor's steps on earlier cases due that day taken through the core, and
+        the copied cases' steps planned as the source's were."""
+        started = perf_counter()
+        settings = self.hall.settings
+        report = DayReport(day)
+        opening = settings.opening(day)
+        assert opening is not None
+        close_at = settings.at(day, opening.close)
+        for i, item in enumerate(self.case_work.pop(day, [])):
+            self.set_clock(close_at - timedelta(minutes=60 - 2 * i))
+            self.case_step(item, report)
+        self.set_clock(max(self.last or close_at, close_at + timedelta(minutes=30)))
+        with self.hall.db.write() as s:
+            copied = copy_day(s, settings, played.day, day)
+        for old, new in copied.cases.items():
+            steps = self.case_plans.get(old, ())
+            self.case_plans[new] = steps
+            for step in steps:
+                due = open_day_after(settings, day, step.after)
+                self.case_work.setdefault(due, []).append((new, step))
+        steps_done = report.case_steps
+        report = replace(
+            played, day=day, copy_of=played.day, case_steps=steps_done, operations=report.operations
+        )
+        report.seconds = round(perf_counter() - started, 3)
+        return report
+
+    def set_clock(self, when: datetime) -> None:
+        """The hall's clock to ``when``, never back before the last moment played."""
+        if self.last is not None and when < self.last:
+            when = self.last
+        self.clock.set(when)
+        self.last = when
+
+    def case_step(self, item: tuple[int, CaseWork], report: DayReport) -> bool:
+        """The supervisor takes one step on a case (False: the core refused it)."""
+        case_id, step = item
+        assert self.supervisor is not None
+        report.operations += 1
+        try:
+            self.hall.case_action(
+                case_id,
+                step.action,
+                self.supervisor[0],
+                password=self.supervisor[1],
+                note=step.note,
+                callback_result=step.callback_result,
+            )
+        except HallError as exc:
+            report.refusals[exc.code] = report.refusals.get(exc.code, 0) + 1
+            return False
+        report.case_steps += 1
+        return True
 
 
 def supervisor_of(settings: HallSettings, passwords: Mapping[str, str]) -> tuple[str, str] | None:
@@ -283,11 +343,7 @@ class _Day:
         self.refusals[exc.code] += 1
 
     def set_clock(self, when: datetime) -> None:
-        last = self.player.last
-        if last is not None and when < last:
-            when = last
-        self.player.clock.set(when)
-        self.player.last = when
+        self.player.set_clock(when)
 
     def run(self) -> DayReport:
         plan, settings, r = self.plan, self.settings, self.report
@@ -530,6 +586,7 @@ class _Day:
         r.cases_opened += 1
         if self.player.supervisor is None:
             return
+        self.player.case_plans[info.case_id] = rating.case
         for step in rating.case:
             due = open_day_after(self.settings, self.plan.day, step.after)
             self.player.case_work.setdefault(due, []).append((info.case_id, step))
@@ -774,23 +831,9 @@ class _Day:
             self.op(self.hall.acknowledge_help, request, clerk)
 
     def _case(self, item: tuple[int, CaseWork]) -> None:
-        case_id, step = item
-        supervisor = self.player.supervisor
-        assert supervisor is not None
-        try:
-            self.op(
-                self.hall.case_action,
-                case_id,
-                step.action,
-                supervisor[0],
-                password=supervisor[1],
-                note=step.note,
-                callback_result=step.callback_result,
-            )
-        except HallError as exc:
-            self.refused(exc)
-            return
-        self.report.case_steps += 1
+        if not self.player.case_step(item, self.report):
+            self.refusals.update(self.report.refusals)
+            self.report.refusals.clear()
 
 
 # -- whole runs -------------------------------------------------------------------------------
@@ -835,15 +878,31 @@ def simulate(
     scale: float = 1.0,
     hands: DayHands | None = None,
     progress: Callable[[DayReport], None] | None = None,
+    bulk: int | None = None,
 ) -> list[DayReport]:
-    """``days`` days the hall opens, from ``first`` on, each planned then played."""
+    """``days`` days the hall opens, from ``first`` on, each planned then played.
+
+    With ``bulk``, only the first ``bulk`` days of each kind of opening hours (a winter
+    weekday, a summer one, a Saturday morning) are played; every other day is written
+    in bulk as a copy of one of them (`shared.demo.bulk`), of its weekday when one was
+    played, else in turn."""
     player = Player(hall, clock, passwords, hands=hands)
     staff = frozenset(passwords)
     reports = []
+    played: dict[Any, list[DayReport]] = {}
+    copies: Tally[Any] = Tally()
     for day in itertools.islice(open_days(hall.settings, first), days):
-        plan = plan_day(hall.settings, day, seed, staff=staff, scale=scale)
-        assert plan is not None
-        report = player.play(plan)
+        kind = hours(hall.settings, day)
+        pool = played.setdefault(kind, [])
+        if bulk is not None and len(pool) >= bulk:
+            alike = [p for p in pool if p.day.weekday() == day.weekday()] or pool
+            report = player.copy(alike[copies[kind] % len(alike)], day)
+            copies[kind] += 1
+        else:
+            plan = plan_day(hall.settings, day, seed, staff=staff, scale=scale)
+            assert plan is not None
+            report = player.play(plan)
+            pool.append(report)
         reports.append(report)
         if progress is not None:
             progress(report)

@@ -42,6 +42,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{day} {weekday}: {issued} issued, {served} served, {no_shows} no-shows, "
         "{reviews} reviews, {seconds:.1f} s",
     },
+    "cli.simulate.copied": {
+        "zh": "{day} {weekday}：照 {source} 批量写入，取号 {issued}，用时 {seconds:.1f} 秒",
+        "en": "{day} {weekday}: written in bulk as {source}, {issued} issued, {seconds:.1f} s",
+    },
     "cli.simulate.done.one": {
         "zh": "模拟了 {count} 个开放日（{first} 至 {last}，种子 {seed}）：取号 {issued}，"
         "办结 {served}，过号 {no_shows}，未办结 {expired}，评价 {reviews}（差评 {bad}），"
