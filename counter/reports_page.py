@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from counter.floor_tiles import sentence_of
 from counter.window import set_tone
+from shared.base.messages import named
 from shared.hall import Hall
 from shared.qt.tasks import Worker
 from shared.qt.widgets import label
@@ -219,7 +220,7 @@ class ReportsPage(QWidget):
         r = report.range
         span = f"{r.first}" if r.first == r.last else f"{r.first} – {r.last}"
         self.heading.setText(
-            self.tr("{hall} · {span}").format(hall=self.hall.settings.name, span=span)
+            self.tr("{hall} · {span}").format(hall=report.hall.named(self.lang), span=span)
         )
         h = report.hall
         self.summary.setText(
@@ -312,7 +313,8 @@ class ReportsPage(QWidget):
     def _name(self, f: Figures) -> str:
         if f.group == "window":
             return self.tr("Window {n} {name}").format(n=f.key, name=f.name)
-        return f"{f.name}（{f.key}）" if self.lang == "zh" else f"{f.name} ({f.key})"
+        name = f.named(self.lang)
+        return f"{name}（{f.key}）" if self.lang == "zh" else f"{name} ({f.key})"
 
     @staticmethod
     def _row(
@@ -356,7 +358,9 @@ class ReportsPage(QWidget):
                 rankings.append(hall.ranking("clerk", first, last, report=report))
             if group != "window":
                 rankings.insert(0, hall.ranking("window", first, last, report=report))
-            data = report_pdf(report, rankings, hall_name=hall.settings.name, lang=lang)
+            settings = hall.settings
+            hall_name = named(settings.name, settings.kiosk.hall_name_en, lang)
+            data = report_pdf(report, rankings, hall_name=hall_name, lang=lang)
             path.write_bytes(data)
             return path
 

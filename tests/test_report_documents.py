@@ -298,9 +298,19 @@ def test_a_week_and_a_month_read_up_to_today(yimen: Yimen, tmp_path: Path) -> No
     )
     assert code == 0, err
     assert "Monthly report, 2026-11" in out and "Figures per service" in out
-    assert re.search(r"^gt-zc\s+个体工商户注册登记\s+5\s", out, re.M)  # 1 + 4 served
+    # In English, the hall's English names: 1 + 4 served.
+    assert re.search(r"^gt-zc\s+Sole trader registration\s+5\s", out, re.M)
+    assert out.startswith("Qingchuan District Government Service Center · ")
     text = page_text(pdf, 1)
     assert "Monthly report, 2026-11" in text and "Range: 2026-11-01 to 2026-11-24" in text
+    assert "Qingchuan District Government Service Center" in text
+    table = tmp_path / "services.csv"
+    code, out, err = yimen(
+        "report", "--month", "2026-11", "--by", "service", "--lang", "en", "--csv", str(table)
+    )
+    with table.open(encoding="utf-8-sig", newline="") as f:
+        names = {row["Code"]: row["Service"] for row in csv.DictReader(f)}
+    assert names["gt-zc"] == "Sole trader registration" and names["qy-sl"] == "Company registration"
 
 
 def test_the_json_carries_every_figure_and_the_ranking(yimen: Yimen) -> None:

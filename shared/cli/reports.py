@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from shared.base.errors import EnvironmentFault, HallError
+from shared.base.messages import named
 from shared.cli.common import Out, hall_of
 from shared.devices import reports as rp
 from shared.hall import Hall
@@ -203,7 +204,7 @@ def notice_lines(
             out.say(f"documents.report.name.{group}"),
             *(c.head(lang) for c in cols),
         ]
-        rows = [[u.key, u.name, *(c.text(u) for c in cols)] for u in report.group(group)]
+        rows = [[u.key, u.named(out.lang), *(c.text(u) for c in cols)] for u in report.group(group)]
         lines += table_lines(heads, rows, right=set(range(2, len(heads))))
         lines.append(out.say("documents.report.minutes_note"))
         return lines
@@ -298,7 +299,7 @@ def cmd_report(args: argparse.Namespace, out: Out) -> int:
         last = min(last, today)  # the days to come have no figures yet
         groups = [g for g in ("window", "clerk") if args.pdf or g == group]
         report, rankings = _read(hall, out, first, last, groups)
-        hall_name = hall.name
+        hall_name = named(hall.name, settings.kiosk.hall_name_en, out.lang)
         as_at = settings.local(now)
         hours = ticket_hours(hall, first, last)
     ranking = next((r for r in rankings if r.group == group), None)

@@ -104,7 +104,7 @@ def columns(group: str, part: str | None = None) -> list[Column]:
 
 def figure_values(f: fg.Figures, group: str | None = None) -> dict[str, Any]:
     """A unit's figures by name, as printed (for ``--json``)."""
-    out: dict[str, Any] = {"group": f.group, "key": f.key, "name": f.name}
+    out: dict[str, Any] = {"group": f.group, "key": f.key, "name": f.name, "name_en": f.name_en}
     for c in columns(group or f.group):
         out[c.name] = c.value(f)
     return out
@@ -143,7 +143,7 @@ def unit_label(f: fg.Figures, lang: str) -> str:
         return render("documents.report.clerk", lang, name=f.name, code=f.key)
     if f.group == "hall":
         return render("documents.report.hall_row", lang)
-    return f.name
+    return f.named(lang)
 
 
 def _num(v: float | None) -> str:
@@ -245,7 +245,7 @@ def ranking_rows(ranking: fg.Ranking, lang: str) -> list[list[str]]:
         [
             str(r.place),
             r.figures.key,
-            r.figures.name,
+            r.figures.named(lang),
             f"{r.score:.1f}",
             f"{r.work:.1f}",
             f"{r.satisfaction:.1f}",
@@ -302,7 +302,7 @@ def figure_rows(
 ) -> list[list[str]]:
     """A row per unit of ``group`` (and the hall's last), in the order of `figure_heads`."""
     cols = columns(group, part)
-    rows = [[f.key, f.name, *(c.text(f) for c in cols)] for f in report.group(group)]
+    rows = [[f.key, f.named(lang), *(c.text(f) for c in cols)] for f in report.group(group)]
     if hall_row:
         h = report.hall
         rows.append(["", render("documents.report.hall_row", lang), *(c.text(h) for c in cols)])

@@ -65,7 +65,7 @@ def write_report_csv(path: Path, report: fg.Report, group: str, lang: str) -> in
             writer = csv.writer(f)
             writer.writerow(header)
             for u in units:
-                writer.writerow([u.key, u.name, *(c.text(u, none="") for c in cols)])
+                writer.writerow([u.key, u.named(lang), *(c.text(u, none="") for c in cols)])
     except OSError as exc:
         raise EnvironmentFault(
             "file.unwritable", path=str(path), detail=exc.strerror or str(exc)

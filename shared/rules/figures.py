@@ -38,6 +38,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from shared.base.messages import named
 from shared.config.calendar import open_days, open_days_before
 from shared.config.halls import HallSettings
 from shared.rules import coverage as cv
@@ -82,6 +83,7 @@ class Figures:
     group: str  # window, clerk, service or hall
     key: str  # the window's number, the clerk's or service's code, the hall's code
     name: str
+    name_en: str | None = None  # the hall's English name for it, where its file gives one
     served: int = 0
     waits: list[float] = field(default_factory=list, repr=False)
     handlings: list[float] = field(default_factory=list, repr=False)
@@ -100,6 +102,10 @@ class Figures:
     noon_gap_days: int = 0
     noon_gap_minutes: int = 0
     credit: float = 0.0  # the ranking's work credit (see `rank`)
+
+    def named(self, lang: str) -> str:
+        """The unit's name in ``lang`` (the Chinese one where no English one is given)."""
+        return named(self.name, self.name_en, lang)
 
     @property
     def wait_mean(self) -> float | None:
@@ -193,13 +199,13 @@ def figures(s: Session, hall: HallSettings, first: date, last: date, now: dateti
     start, end = hall.day_start(first), hall.day_end(last)
     report = Report(
         Range(first, last),
-        Figures("hall", hall.code, hall.name),
+        Figures("hall", hall.code, hall.name, hall.kiosk.hall_name_en),
         {
             str(w.number): Figures("window", str(w.number), w.name)
             for w in sorted(cat.windows, key=lambda w: w.number)
         },
         {c.code: Figures("clerk", c.code, c.name) for c in cat.clerks if c.active},
-        {sv.code: Figures("service", sv.code, sv.name) for sv in cat.services},
+        {sv.code: Figures("service", sv.code, sv.name, sv.name_en) for sv in cat.services},
     )
 
     def units(
@@ -214,7 +220,9 @@ def figures(s: Session, hall: HallSettings, first: date, last: date, now: dateti
             yield report.clerks.setdefault(c.code, Figures("clerk", c.code, c.name))
         if service_id is not None:
             sv = cat.service_of(s, service_id)
-            yield report.services.setdefault(sv.code, Figures("service", sv.code, sv.name))
+            yield report.services.setdefault(
+                sv.code, Figures("service", sv.code, sv.name, sv.name_en)
+            )
 
     def standard(service_id: int) -> float:
         return float(cat.service_of(s, service_id).handling_minutes)

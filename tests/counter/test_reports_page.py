@@ -89,7 +89,7 @@ def test_services_have_figures_and_no_ranking(qtbot: QtBot, page: ReportsPage) -
     shown(qtbot, page)
     assert not page.ranking_table.isVisibleTo(page)
     rows = dict(zip(column(page.figures_table, 0), column(page.figures_table, 1), strict=True))
-    assert rows["个体工商户注册登记 (gt-zc)"] == "5"
+    assert rows["Sole trader registration (gt-zc)"] == "5"  # the hall's English name
     assert rows["企业设立登记 (qy-sl)"] == "1"
 
 
