@@ -90,7 +90,7 @@ def test_services_have_figures_and_no_ranking(qtbot: QtBot, page: ReportsPage) -
     assert not page.ranking_table.isVisibleTo(page)
     rows = dict(zip(column(page.figures_table, 0), column(page.figures_table, 1), strict=True))
     assert rows["Sole trader registration (gt-zc)"] == "5"  # the hall's English name
-    assert rows["企业设立登记 (qy-sl)"] == "1"
+    assert rows["Company registration (qy-sl)"] == "1"
 
 
 def test_the_month_counts_the_same_day_and_an_empty_day_is_empty(
