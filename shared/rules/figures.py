@@ -208,24 +208,45 @@ def figures(s: Session, hall: HallSettings, first: date, last: date, now: dateti
         {sv.code: Figures("service", sv.code, sv.name, sv.name_en) for sv in cat.services},
     )
 
+    found: dict[tuple[int | None, int | None, int | None], tuple[Figures, ...]] = {}
+
     def units(
+        window_id: int | None, clerk_id: int | None, service_id: int | None
+    ) -> tuple[Figures, ...]:
+        """The hall and the window, clerk and service named (once found, kept: a month
+        has a hundred thousand rows and a few hundred such triples)."""
+        key = (window_id, clerk_id, service_id)
+        if key not in found:
+            found[key] = tuple(_units(window_id, clerk_id, service_id))
+        return found[key]
+
+    def _units(
         window_id: int | None, clerk_id: int | None, service_id: int | None
     ) -> Iterable[Figures]:
         yield report.hall
         w = cat.window_by_id(window_id)
         if w is not None:
-            yield report.windows.setdefault(str(w.number), Figures("window", str(w.number), w.name))
+            key = str(w.number)
+            if key not in report.windows:
+                report.windows[key] = Figures("window", key, w.name)
+            yield report.windows[key]
         c = cat.clerk_by_id(clerk_id)
         if c is not None:
-            yield report.clerks.setdefault(c.code, Figures("clerk", c.code, c.name))
+            if c.code not in report.clerks:
+                report.clerks[c.code] = Figures("clerk", c.code, c.name)
+            yield report.clerks[c.code]
         if service_id is not None:
             sv = cat.service_of(s, service_id)
-            yield report.services.setdefault(
-                sv.code, Figures("service", sv.code, sv.name, sv.name_en)
-            )
+            if sv.code not in report.services:
+                report.services[sv.code] = Figures("service", sv.code, sv.name, sv.name_en)
+            yield report.services[sv.code]
+
+    standards: dict[int, float] = {}
 
     def standard(service_id: int) -> float:
-        return float(cat.service_of(s, service_id).handling_minutes)
+        if service_id not in standards:
+            standards[service_id] = float(cat.service_of(s, service_id).handling_minutes)
+        return standards[service_id]
 
     tickets = s.execute(
         select(
