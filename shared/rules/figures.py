@@ -282,7 +282,12 @@ def figures(s: Session, hall: HallSettings, first: date, last: date, now: dateti
             Ticket.hall_id == hall.id,
             Ticket.business_day >= first,
             Ticket.business_day <= last,
+            Event.hall_id == hall.id,
             Event.kind == EventKind.CALLED,
+            # A ticket is called on its own business day: the range's calls alone, by
+            # the (hall, kind, at) index, rather than every call of the year.
+            Event.at >= start,
+            Event.at < end,
         )
         .group_by(Event.ticket_id)
         .subquery()
