@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from shared.config.calendar import add_working_days
@@ -219,18 +219,30 @@ def _rows(s: Session, model: Any, *where: Any) -> list[dict[str, Any]]:
 def _insert(
     s: Session, model: Any, old: list[dict[str, Any]], new: list[dict[str, Any]]
 ) -> dict[int, int]:
-    """Insert ``new`` (the copies of ``old``, in order); old id → new id."""
+    """Insert ``new`` (the copies of ``old``, in order) with ids taken for them at once
+    (the writer holds SQLite's lock; PostgreSQL's sequence hands them out); old id → new
+    id."""
     if not new:
         return {}
     table: Table = model.__table__
-    ids: list[int] = []
-    for chunk in _chunks(new):
-        ids += (
-            s.connection()
-            .scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), chunk)
-            .all()
-        )
+    ids = _new_ids(s, table, len(new))
+    for row, id_ in zip(new, ids, strict=True):
+        row["id"] = id_
+    _write(s, model, new)
     return {o["id"]: n for o, n in zip(old, ids, strict=True)}
+
+
+def _new_ids(s: Session, table: Table, n: int) -> list[int]:
+    if s.get_bind().dialect.name == "postgresql":
+        sequence = s.scalar(text(f"SELECT pg_get_serial_sequence('{table.name}', 'id')"))
+        return list(
+            s.scalars(
+                text("SELECT nextval(:sequence) FROM generate_series(1, :n)"),
+                {"sequence": sequence, "n": n},
+            )
+        )
+    first = (s.scalar(select(func.max(table.c.id))) or 0) + 1
+    return list(range(first, first + n))
 
 
 def _write(s: Session, model: Any, rows: list[dict[str, Any]]) -> None:
@@ -253,6 +265,8 @@ def _events(
     of_tickets = select(table).where(table.c.ticket_id.in_(day_tickets))
     others = select(table).where(
         table.c.hall_id == hall_id,
+        # Every kind named: the (hall, kind, at) index then reads the day's events alone.
+        table.c.kind.in_(list(EventKind)),
         table.c.ticket_id.is_(None),
         table.c.at >= start,
         table.c.at < end,
