@@ -690,6 +690,12 @@ class KioskWindow(QWidget):
         )
         if t.estimated_wait_minutes is None:
             wait = self.tr("{n} ahead of you").format(n=t.ahead)
+        elif not t.wait_today:
+            wait = self.tr("{n} ahead of you, you may not be reached today").format(n=t.ahead)
+        elif t.wait_range is not None and t.estimated_wait_minutes > 0:
+            wait = self.tr("{n} ahead of you, about {low}–{high} min").format(
+                n=t.ahead, low=t.wait_range[0], high=t.wait_range[1]
+            )
         elif t.estimated_wait_minutes == 0:
             wait = self.tr("{n} ahead of you, you are next").format(n=t.ahead)
         else:

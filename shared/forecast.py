@@ -17,14 +17,15 @@ jumping the line. The hall knows most of that in advance, so the forecast plays 
   service that has lasted this long), idle, paused, away on an AB hand-over with an
   announced return, not yet open before opening; each stops at the noon break unless it is
   one of the windows the noon-duty rule keeps, and at closing;
-* **the time a ticket takes a window** (`Profile`): its service's recent times from call
-  to finish at this hour of the day (the last two weeks), drawn as they came (a few very
-  long services weigh as often as they happened, not more); a no-show takes the window
-  the minutes a recall takes.
+* **the time a ticket takes a window** (`Profile`): its service's recent times at this
+  hour of the day (the last two weeks), from a call to the window's next call (the walk,
+  the rating and a no-show's calls are the window's time too), drawn as they came (a few
+  very long services weigh as often as they happened, not more).
 
 Each run of the line draws those times anew (`RUNS` runs, seeded by the ticket, so the
 same question gets the same answer): the point forecast is the runs' mean, the range
-their 10th to 90th percentile, shown ("约 25–35 分钟") when it is wide. A ticket the
+their 10th to 90th percentile a little widened (`RANGE_WIDEN`), shown ("约 25–35 分钟")
+when it is wide. A ticket the
 windows will not reach before closing is said to be so (`Forecast.today` False).
 
 `usual_estimate` keeps the usual formula, for comparison (bench/forecast.py).
@@ -56,11 +57,16 @@ from shared.store.model import (
 )
 
 #: Runs of the line per forecast.
-RUNS = 40
+RUNS = 32
 #: Minutes a no-show takes the window that calls it (the calls and the wait for a reply).
 NO_SHOW_MINUTES = 2.0
 #: Minutes a window paused for no known reason is assumed to stay paused.
 PAUSE_MINUTES = 10.0
+#: The range: the runs' 10th to 90th percentile, each end moved out by this share of its
+#: distance from the point and these minutes (bench/forecast.py measures how often the
+#: real wait falls inside).
+RANGE_WIDEN = 0.15
+RANGE_MARGIN = 1.5
 #: A range is shown when it is at least this many minutes wide and this share of the point.
 RANGE_MIN_WIDTH = 10
 RANGE_MIN_SHARE = 0.25
@@ -70,6 +76,12 @@ HISTORY_DAYS = 14
 HOUR_BAND = 1
 MIN_SPANS = 12
 MAX_SPANS = 300
+#: A call followed by the window's next call within this many minutes of its finish is
+#: one span (the time between citizens is the window's too); else the window's usual
+#: time between citizens is added to the service's.
+FOLLOW_ON_MINUTES = 5.0
+NO_SHOW_GAP_MINUTES = 10.0
+DEFAULT_OVERHEAD = 1.0
 #: Share of today's booked appointments that come.
 APPOINTMENT_SHOW = 0.9
 
@@ -120,11 +132,11 @@ class Profile:
 
     def draw(self, service_id: int, rng: random.Random) -> float:
         """One ticket's minutes at the window, a no-show's included."""
-        if rng.random() < self.no_show.get(service_id, 0.0):
+        if self.no_show and rng.random() < self.no_show.get(service_id, 0.0):
             return NO_SHOW_MINUTES
         spans = self.spans.get(service_id)
         if spans:
-            return spans[rng.randrange(len(spans))]
+            return spans[int(rng.random() * len(spans))]
         mean = self.configured.get(service_id, 10.0)
         return mean * rng.lognormvariate(-0.18, 0.6)  # mean ≈ the configured minutes
 
@@ -184,25 +196,16 @@ def forecast(
     situation: Situation, ticket: Waiting, profile: Profile, *, runs: int = RUNS
 ) -> Forecast | None:
     """When ``ticket`` will be called, in minutes from now (None: no window serves it)."""
-    serving = [
-        d
-        for d in situation.desks
-        if d.free_at is not None
-        and (
-            ticket.service_id in d.services
-            if ticket.target_window_id is None
-            else d.id == ticket.target_window_id
-        )
-    ]
     if not any(
         d.id == ticket.target_window_id or ticket.service_id in d.services for d in situation.desks
     ):
         return None
+    line = _Line(situation, ticket)
     rng = random.Random(f"forecast/{ticket.id}/{ticket.queue_key.isoformat()}")
     waits: list[float] = []
     missed = 0
     for _ in range(runs):
-        wait = _run(situation, ticket, profile, rng) if serving else None
+        wait = line.run(profile, rng) if line.served else None
         if wait is None:
             missed += 1
         else:
@@ -214,11 +217,13 @@ def forecast(
         return Forecast(n, n, n, today=False)
     waits.sort()
     mean = sum(waits) / len(waits)
-    return Forecast(
-        minutes=round(mean),
-        low=math.floor(_quantile(waits, 0.1)),
-        high=math.ceil(_quantile(waits, 0.9)),
-    )
+    low, high = _quantile(waits, 0.1), _quantile(waits, 0.9)
+    # The runs vary the service times only; what they leave out (the moment of each
+    # call, the walk to the window, a pause nobody announced) widens the range a little:
+    # measured on simulated days, it then holds about 80 % of the real waits.
+    low -= RANGE_WIDEN * (mean - low) + RANGE_MARGIN
+    high += RANGE_WIDEN * (high - mean) + RANGE_MARGIN
+    return Forecast(minutes=round(mean), low=max(0, math.floor(low)), high=max(0, math.ceil(high)))
 
 
 def _quantile(ordered: Sequence[float], q: float) -> float:
@@ -232,76 +237,119 @@ def _minutes(a: datetime, b: datetime) -> float:
     return (b - a).total_seconds() / 60
 
 
-def _run(
-    situation: Situation, ticket: Waiting, profile: Profile, rng: random.Random
-) -> float | None:
-    """One play of the line: the minutes until ``ticket`` is called, or None (not today)."""
-    now = situation.now
-    line = [w for w in situation.waiting if w.shows >= 1 or rng.random() < w.shows]
-    line += _green_to_come(situation, ticket, rng)
-    line.append(ticket)
-    # Per window, the tickets it may call, in its own calling order: a window calls the
-    # first of them that is in line by then.
-    queues: dict[int, list[tuple[tuple[int, int, datetime, int], Waiting]]] = {}
-    for d in situation.desks:
-        if d.free_at is None:
-            continue
-        mine = [
-            (w.order(d.green_first), w)
-            for w in line
-            if (w.target_window_id == d.id)
-            or (w.target_window_id is None and w.service_id in d.services)
+_NEVER = math.inf
+
+
+class _Line:
+    """The line and the windows made ready for many runs: times in minutes from now,
+    each window's tickets in its own calling order (sorted once)."""
+
+    def __init__(self, situation: Situation, ticket: Waiting) -> None:
+        now = situation.now
+        self.situation, self.ticket = situation, ticket
+        self.items = [*situation.waiting, ticket]
+        self.me = len(self.items) - 1
+        self.arrives = [
+            -_NEVER if w.arrives is None else _minutes(now, w.arrives) for w in self.items
         ]
-        mine.sort(key=lambda x: x[0])
-        queues[d.id] = mine
-    taken: set[int] = set()
-    heap: list[tuple[datetime, int, Desk]] = []
-    for d in situation.desks:
-        if d.free_at is None:
-            continue
-        at = max(now, d.free_at)
-        if d.in_hand_service is not None and d.in_hand_since is not None:
-            elapsed = max(0.0, _minutes(d.in_hand_since, now))
-            at = max(at, now + timedelta(minutes=profile.rest(d.in_hand_service, elapsed, rng)))
-        heapq.heappush(heap, (at, d.id, d))
-    while heap:
-        free, _, desk = heapq.heappop(heap)
-        opens = _open_at(desk, free)
-        if opens is None:
-            continue
-        if opens > free:  # back from a break: its turn comes then, after the others'
-            heapq.heappush(heap, (opens, desk.id, desk))
-            continue
-        at = opens
-        queue = queues[desk.id]
-        while queue and queue[0][1].id in taken:
-            queue.pop(0)
-        pick = next(
-            (w for _, w in queue if w.id not in taken and (w.arrives is None or w.arrives <= at)),
-            None,
-        )
-        if pick is None:
-            coming = [w.arrives for _, w in queue if w.id not in taken and w.arrives is not None]
-            if coming:
-                heapq.heappush(heap, (min(coming), desk.id, desk))
-            continue
-        if pick is ticket:
-            return _minutes(now, at)
-        taken.add(pick.id)
-        heapq.heappush(
-            heap, (at + timedelta(minutes=profile.draw(pick.service_id, rng)), desk.id, desk)
-        )
-    return None
+        self.maybe = [i for i, w in enumerate(self.items) if w.shows < 1]
+        self.desks: list[Desk] = [d for d in situation.desks if d.free_at is not None]
+        self.free = [max(0.0, _minutes(now, d.free_at)) for d in self.desks if d.free_at]
+        self.closes = [
+            _NEVER if d.closes_at is None else _minutes(now, d.closes_at) for d in self.desks
+        ]
+        self.breaks = [
+            [(_minutes(now, a), _minutes(now, b)) for a, b in d.breaks] for d in self.desks
+        ]
+        self.queues: list[list[int]] = []
+        self.takes_green: list[bool] = []  # serves the ticket's service (green to come)
+        for d in self.desks:
+            mine = [
+                i
+                for i, w in enumerate(self.items)
+                if w.target_window_id == d.id
+                or (w.target_window_id is None and w.service_id in d.services)
+            ]
+            mine.sort(key=lambda i: self.items[i].order(d.green_first))
+            self.queues.append(mine)
+            self.takes_green.append(
+                ticket.target_window_id is None and ticket.service_id in d.services
+            )
+        self.served = any(self.me in q for q in self.queues)
 
-
-def _open_at(desk: Desk, at: datetime) -> datetime | None:
-    """The first moment from ``at`` the window calls (after a break), None past closing."""
-    for start, end in desk.breaks:
-        if start <= at < end:
-            at = end
-    if desk.closes_at is not None and at >= desk.closes_at:
+    def run(self, profile: Profile, rng: random.Random) -> float | None:
+        """One play of the line: minutes until the ticket is called, or None (not today)."""
+        items, arrives = self.items, self.arrives
+        gone = bytearray(len(items))  # taken by a window, or never came
+        for i in self.maybe:
+            if rng.random() >= items[i].shows:
+                gone[i] = 1
+        extras = [
+            (_minutes(self.situation.now, w.arrives or self.situation.now), w)
+            for w in _green_to_come(self.situation, self.ticket, rng)
+        ]
+        extra_gone = [False] * len(extras)
+        heads = [0] * len(self.desks)
+        heap: list[tuple[float, int]] = []
+        for k, d in enumerate(self.desks):
+            at = self.free[k]
+            if d.in_hand_service is not None and d.in_hand_since is not None:
+                elapsed = max(0.0, _minutes(d.in_hand_since, self.situation.now))
+                at = max(at, profile.rest(d.in_hand_service, elapsed, rng))
+            heap.append((at, k))
+        heapq.heapify(heap)
+        while heap:
+            free, k = heapq.heappop(heap)
+            at = free
+            for a, b in self.breaks[k]:
+                if a <= at < b:
+                    at = b
+            if at >= self.closes[k]:
+                continue
+            if at > free:  # back from a break: its turn comes then, after the others'
+                heapq.heappush(heap, (at, k))
+                continue
+            queue = self.queues[k]
+            h = heads[k]
+            while h < len(queue) and gone[queue[h]]:
+                h += 1
+            heads[k] = h
+            pick = -1
+            soonest = _NEVER
+            for j in range(h, len(queue)):
+                i = queue[j]
+                if gone[i]:
+                    continue
+                if arrives[i] <= at:
+                    pick = i
+                    break
+                soonest = min(soonest, arrives[i])
+            extra = -1
+            if extras and self.takes_green[k]:
+                first = self.desks[k].green_first
+                for x, (came, w) in enumerate(extras):
+                    if extra_gone[x]:
+                        continue
+                    if came > at:
+                        soonest = min(soonest, came)
+                        continue
+                    if pick < 0 or w.order(first) < items[pick].order(first):
+                        extra = x
+                    break
+            if extra >= 0:
+                extra_gone[extra] = True
+                service = self.ticket.service_id
+            elif pick >= 0:
+                if pick == self.me:
+                    return at
+                gone[pick] = 1
+                service = items[pick].service_id
+            else:
+                if soonest < _NEVER:
+                    heapq.heappush(heap, (soonest, k))
+                continue
+            heapq.heappush(heap, (at + profile.draw(service, rng), k))
         return None
-    return at
 
 
 def _green_to_come(situation: Situation, ticket: Waiting, rng: random.Random) -> list[Waiting]:
@@ -338,54 +386,64 @@ def _green_to_come(situation: Situation, ticket: Waiting, rng: random.Random) ->
 
 
 def read_profile(s: Session, hall: HallSettings, now: datetime) -> Profile:
-    """Each service's recent minutes at a window (call to finish) around this hour of the
-    day, over the last `HISTORY_DAYS`, and its share of no-shows."""
+    """Each service's recent minutes of a window's time per ticket, around this hour of
+    the day, over the last `HISTORY_DAYS`: from a call to the same window's next call when
+    it followed at once (so the walk, the rating and the next call are in it, and a
+    no-show's calls); from the call to the finish and the window's usual pause between
+    citizens when the window then paused, waited or went."""
     day = hall.business_day(now)
     since = day - timedelta(days=HISTORY_DAYS)
     hour = hall.local(now).hour
     rows = s.execute(
-        select(Ticket.service_id, Ticket.called_at, Ticket.finished_at, Ticket.state).where(
-            Ticket.hall_id == hall.id,
-            Ticket.business_day >= since,
-            Ticket.business_day <= day,
-            Ticket.called_at.is_not(None),
-        )
-    ).all()
-    near: dict[int, list[float]] = {}
-    every: dict[int, list[float]] = {}
-    called: dict[int, int] = {}
-    for service_id, called_at, finished_at, state in rows:
-        called[service_id] = called.get(service_id, 0) + 1
-        if state != TicketState.DONE or finished_at is None or called_at is None:
-            continue
-        span = _minutes(called_at, finished_at)
-        if span <= 0:
-            continue
-        every.setdefault(service_id, []).append(span)
-        if abs(hall.local(called_at).hour - hour) <= HOUR_BAND:
-            near.setdefault(service_id, []).append(span)
-    no_shows: dict[int, int] = {}
-    for (ticket_service,) in s.execute(
-        select(Ticket.service_id)
-        .join(Event, Event.ticket_id == Ticket.id)
+        select(Event.window_id, Event.at, Ticket.service_id, Ticket.finished_at, Ticket.state)
+        .join(Ticket, Ticket.id == Event.ticket_id)
         .where(
             Ticket.hall_id == hall.id,
             Ticket.business_day >= since,
             Ticket.business_day <= day,
-            Event.kind == EventKind.NO_SHOW,
+            Event.hall_id == hall.id,
+            Event.kind == EventKind.CALLED,
+            Event.at >= hall.day_start(since),
+            Event.at <= now,
         )
-    ):
-        no_shows[ticket_service] = no_shows.get(ticket_service, 0) + 1
-    spans = {}
+        .order_by(Event.window_id, Event.at)
+    ).all()
+    spans: list[tuple[int, datetime, float | None, float]] = []  # service, at, tight, work
+    overheads: list[float] = []
+    for i, (window_id, at, service_id, finished_at, state) in enumerate(rows):
+        nxt = rows[i + 1] if i + 1 < len(rows) and rows[i + 1][0] == window_id else None
+        done = state == TicketState.DONE and finished_at is not None and finished_at >= at
+        gap = _minutes(at, nxt[1]) if nxt is not None else None
+        if done:
+            assert finished_at is not None
+            work = _minutes(at, finished_at)
+            after = _minutes(finished_at, nxt[1]) if nxt is not None else None
+            if gap is not None and after is not None and 0 <= after <= FOLLOW_ON_MINUTES:
+                overheads.append(after)
+                spans.append((service_id, at, gap, work))
+            else:
+                spans.append((service_id, at, None, work))
+        elif gap is not None and gap <= NO_SHOW_GAP_MINUTES:
+            spans.append((service_id, at, gap, gap))  # a no-show's calls, or a quick hand-on
+    overhead = sorted(overheads)[len(overheads) // 2] if overheads else DEFAULT_OVERHEAD
+    near: dict[int, list[float]] = {}
+    every: dict[int, list[float]] = {}
+    for service_id, at, tight, work in spans:
+        minutes = tight if tight is not None else work + overhead
+        if minutes <= 0:
+            continue
+        every.setdefault(service_id, []).append(minutes)
+        if abs(hall.local(at).hour - hour) <= HOUR_BAND:
+            near.setdefault(service_id, []).append(minutes)
+    chosen = {}
     for service_id, all_spans in every.items():
-        chosen = near.get(service_id, [])
-        if len(chosen) < MIN_SPANS:
-            chosen = all_spans
-        spans[service_id] = tuple(chosen[-MAX_SPANS:])
+        mine = near.get(service_id, [])
+        chosen[service_id] = tuple((mine if len(mine) >= MIN_SPANS else all_spans)[-MAX_SPANS:])
     return Profile(
-        spans=spans,
-        no_show={k: min(0.5, n / called[k]) for k, n in no_shows.items() if called.get(k)},
-        configured={sv.id: float(max(1, sv.handling_minutes)) for sv in hall.catalog.services},
+        spans=chosen,
+        configured={
+            sv.id: float(max(1, sv.handling_minutes)) + overhead for sv in hall.catalog.services
+        },
     )
 
 
@@ -524,8 +582,10 @@ def _desks(s: Session, hall: HallSettings, day: date, now: datetime) -> Iterable
                     free_at = now + timedelta(minutes=PAUSE_MINUTES)
         elif (back := away.get(entry.id)) is not None:
             free_at = max(now, back)  # back as announced
-        elif now < opens_at and entry.a_clerk_id is not None:
-            free_at = opens_at  # staffed by plan, opens with the hall
+        elif entry.a_clerk_id is not None and (now < opens_at or not signed_in):
+            # Staffed by plan: it opens with the hall (before opening, or while nobody has
+            # signed in at all yet).
+            free_at = max(now, opens_at)
         elif noon is not None and now < noon[1] and entry.id in _left_for_noon(s, hall, day, noon):
             free_at = noon[1]  # signed out for lunch: back after the break
         else:

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from shared import forecast as fc
 from shared.base.clock import Clock, SystemClock
 from shared.base.errors import HallError, YimenError
 from shared.config.catalog import CATALOG_SECONDS
@@ -91,7 +92,12 @@ class TicketInfo:
     issued_at: datetime
     review_code: str
     ahead: int = 0
+    #: When it will be called, in minutes from the moment read (`shared.forecast`): the
+    #: point, the range worth saying ("约 25–35 分钟", None when the point says enough),
+    #: and False when the windows will likely not reach it before closing.
     estimated_wait_minutes: int | None = None
+    wait_range: tuple[int, int] | None = None
+    wait_today: bool = True
     windows: tuple[int, ...] = ()  # the windows that serve the ticket's service
     window_no: int | None = None  # the window it is called to, if any
     clerk_code: str | None = None
@@ -250,6 +256,8 @@ class Hall:
         self.db = db
         self._settings = settings
         self._stale = False
+        # The recent service times the forecast draws on, read once an hour (see `_profile`).
+        self._profiles: dict[tuple[date, int], fc.Profile] = {}
         self.clock = clock
 
     @property
@@ -353,6 +361,7 @@ class Hall:
                 appointment_code=appointment_code,
                 request_id=request_id,
                 kiosk=kiosk,
+                profile=self._profile(s, now),
             ),
             request_id,
         )
@@ -379,7 +388,7 @@ class Hall:
                 issued.ticket,
                 now,
                 reprint=issued.reprint,
-                slip=(issued.ahead, issued.estimated_wait_minutes),
+                slip=(issued.ahead, issued.forecast),
             )
 
         try:
@@ -1357,6 +1366,26 @@ class Hall:
 
         return self._write(op)
 
+    def wait_forecast(self, number: str, day: date | None = None) -> fc.Forecast | None:
+        """When a waiting ticket will be called, with the forecast's whole range (what
+        the slip and the phone page say, `TicketInfo.estimated_wait_minutes` and
+        ``wait_range``, come from it); None once it is not waiting."""
+        with self._read() as s:
+            now = self.now()
+            t = wn.ticket_by_number(
+                s, self.settings, number, day or self.settings.business_day(now), lock=False
+            )
+            return tk.ticket_forecast(s, self.settings, t, now, self._profile(s, now))
+
+    def _profile(self, s: Session, now: datetime) -> fc.Profile:
+        """The recent service times at this hour (`shared.forecast.read_profile`), read
+        once every ten minutes and kept: a kiosk issues hundreds of tickets an hour."""
+        local = self.settings.local(now)
+        key = (self.settings.business_day(now), local.hour * 6 + local.minute // 10)
+        if key not in self._profiles:
+            self._profiles = {key: fc.read_profile(s, self.settings, now)}
+        return self._profiles[key]
+
     def _info(
         self,
         s: Session,
@@ -1365,7 +1394,7 @@ class Hall:
         *,
         detail: bool = False,
         reprint: bool = False,
-        slip: tuple[int, int | None] | None = None,
+        slip: tuple[int, fc.Forecast | None] | None = None,
     ) -> TicketInfo:
         """The ticket as a client sees it. ``detail`` adds the windows, people ahead and
         the estimated wait (read now); ``slip`` gives those last two as already read."""
@@ -1373,7 +1402,7 @@ class Hall:
         cat = settings.catalog
         service = cat.service_of(s, t.service_id)
         ahead = 0
-        estimate: int | None = None
+        estimate: fc.Forecast | None = None
         windows: tuple[int, ...] = ()
         if detail or slip is not None:
             windows = tuple(w.number for w in cat.windows_serving(service.id))
@@ -1381,7 +1410,7 @@ class Hall:
             ahead, estimate = slip
         elif detail and t.state == TicketState.WAITING:
             ahead = tk.people_ahead(s, settings, t)
-            estimate = tk.estimated_wait_minutes(s, settings, service, ahead, now)
+            estimate = tk.ticket_forecast(s, settings, t, now, self._profile(s, now))
         window = cat.window_by_id(t.window_id)
         clerk = cat.clerk_by_id(t.clerk_id)
         return TicketInfo(
@@ -1396,7 +1425,9 @@ class Hall:
             review_code=make_review_code(settings.secret, settings.code, t.id),
             short_code=make_short_code(settings.secret, settings.code, t.id),
             ahead=ahead,
-            estimated_wait_minutes=estimate,
+            estimated_wait_minutes=estimate.minutes if estimate else None,
+            wait_range=estimate.shown_range if estimate else None,
+            wait_today=estimate.today if estimate else True,
             windows=windows,
             window_no=window.number if window else None,
             clerk_code=clerk.code if clerk else None,

@@ -138,22 +138,28 @@ def sentence(code: str, lang: str = "zh", **params: Any) -> str:
 
 
 def test_a_waiting_ticket_shows_the_people_ahead_and_the_wait(phone: Phone) -> None:
-    t = waiting(phone.hall, before=3)
+    t = waiting(phone.hall, before=12)  # more than the windows serving it can call at once
     expected = phone.hall.review_ticket(t.review_code).ticket
-    assert expected.ahead == 3 and expected.estimated_wait_minutes is not None
+    assert expected.ahead == 12 and expected.estimated_wait_minutes
 
     r = phone.page(t.review_code)
     assert r.status_code == 200
     page = words(r)
     assert t.number in page and t.service_name in page and phone.hall.name in page
-    assert "前面还有 3 人" in page
-    assert f"预计等候约 {expected.estimated_wait_minutes} 分钟" in page
+    assert "前面还有 12 人" in page
+    # A wide forecast is said as its range, a narrow one as its point.
+    told = (
+        f"{expected.wait_range[0]}–{expected.wait_range[1]}"
+        if expected.wait_range
+        else f"{expected.estimated_wait_minutes}"
+    )
+    assert f"预计等候约 {told} 分钟" in page
     assert shown(r, "waiting") and not shown(r, "called") and not shown(r, "rate")
 
     s = phone.status(t.review_code)
     assert s.status_code == 200 and s.headers["content-type"].startswith("application/json")
     data = s.json()
-    assert data["view"] == "waiting" and data["ahead"] == 3
+    assert data["view"] == "waiting" and data["ahead"] == 12
     assert data["wait_minutes"] == expected.estimated_wait_minutes
     assert data["windows"] == list(expected.windows)
 
@@ -176,10 +182,16 @@ def test_a_ticket_next_in_line_is_told_it_will_be_called_soon_not_0_minutes(
         data = phone.status(t.review_code, **headers).json()
         assert data["wait_line"] == soon and data["wait_minutes"] == 0
 
-    later = waiting(phone.hall, before=2)  # with people ahead: minutes, as before
+    later = waiting(phone.hall, before=12)  # with many ahead: minutes, as before
     data = phone.status(later.review_code).json()
     assert data["wait_minutes"] > 0
-    assert data["wait_line"] == f"预计等候约 {data['wait_minutes']} 分钟"
+    told = phone.hall.review_ticket(later.review_code).ticket
+    span = (
+        f"{told.wait_range[0]}–{told.wait_range[1]}"
+        if told.wait_range
+        else f"{told.estimated_wait_minutes}"
+    )
+    assert data["wait_line"] == f"预计等候约 {span} 分钟"
 
 
 def test_the_status_says_the_window_the_moment_the_ticket_is_called(phone: Phone) -> None:

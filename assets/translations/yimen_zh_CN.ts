@@ -1271,7 +1271,7 @@ Trying again every few seconds; this window closes itself.</source>
     </message>
     <message>
         <location filename="../../kiosk/window.py" line="367"/>
-        <location filename="../../kiosk/window.py" line="795"/>
+        <location filename="../../kiosk/window.py" line="801"/>
         <source>Please rate this service</source>
         <translation>请为本次服务评价</translation>
     </message>
@@ -1308,7 +1308,7 @@ Trying again every few seconds; this window closes itself.</source>
     <message>
         <location filename="../../kiosk/window.py" line="526"/>
         <location filename="../../kiosk/window.py" line="547"/>
-        <location filename="../../kiosk/window.py" line="930"/>
+        <location filename="../../kiosk/window.py" line="936"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
@@ -1324,7 +1324,7 @@ Trying again every few seconds; this window closes itself.</source>
     </message>
     <message>
         <location filename="../../kiosk/window.py" line="584"/>
-        <location filename="../../kiosk/window.py" line="819"/>
+        <location filename="../../kiosk/window.py" line="825"/>
         <source>You chose: {name}</source>
         <translation>您选择的是：{name}</translation>
     </message>
@@ -1340,8 +1340,8 @@ Trying again every few seconds; this window closes itself.</source>
     </message>
     <message>
         <location filename="../../kiosk/window.py" line="646"/>
-        <location filename="../../kiosk/window.py" line="805"/>
-        <location filename="../../kiosk/window.py" line="873"/>
+        <location filename="../../kiosk/window.py" line="811"/>
+        <location filename="../../kiosk/window.py" line="879"/>
         <source>Please try again, or ask a hall guide.</source>
         <translation>请再试一次，或咨询导服人员。</translation>
     </message>
@@ -1396,7 +1396,7 @@ Trying again every few seconds; this window closes itself.</source>
     </message>
     <message>
         <location filename="../../kiosk/window.py" line="369"/>
-        <location filename="../../kiosk/window.py" line="709"/>
+        <location filename="../../kiosk/window.py" line="715"/>
         <source>Your number is taken</source>
         <translation>取号成功</translation>
     </message>
@@ -1447,91 +1447,101 @@ Trying again every few seconds; this window closes itself.</source>
     </message>
     <message>
         <location filename="../../kiosk/window.py" line="694"/>
+        <source>{n} ahead of you, you may not be reached today</source>
+        <translation>前面还有 {n} 人，今天可能轮不到，建议改日或网上预约</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="696"/>
+        <source>{n} ahead of you, about {low}–{high} min</source>
+        <translation>前面还有 {n} 人，预计等候约 {low}–{high} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="700"/>
         <source>{n} ahead of you, you are next</source>
         <translation>前面还有 {n} 人，即将叫号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="696"/>
+        <location filename="../../kiosk/window.py" line="702"/>
         <source>{n} ahead of you, about {m} min</source>
         <translation>前面还有 {n} 人，预计等候约 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="702"/>
+        <location filename="../../kiosk/window.py" line="708"/>
         <source>Rating code {code}</source>
         <translation>评价短码 {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="703"/>
+        <location filename="../../kiosk/window.py" line="709"/>
         <source>Printing your slip…</source>
         <translation>正在打印取号单…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="714"/>
-        <location filename="../../kiosk/window.py" line="724"/>
+        <location filename="../../kiosk/window.py" line="720"/>
+        <location filename="../../kiosk/window.py" line="730"/>
         <source>Your number is {number}</source>
         <translation>您的号码是{number}号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="737"/>
+        <location filename="../../kiosk/window.py" line="743"/>
         <source>Please take your slip below</source>
         <translation>请从下方取走取号单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="754"/>
+        <location filename="../../kiosk/window.py" line="760"/>
         <source>The slip could not be printed; please note your number.</source>
         <translation>取号单没有打印出来，请记下您的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="790"/>
+        <location filename="../../kiosk/window.py" line="796"/>
         <source>Window {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="807"/>
+        <location filename="../../kiosk/window.py" line="813"/>
         <source>Sorry, this ticket cannot be rated here</source>
         <translation>抱歉，这张票据暂时不能评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="840"/>
-        <location filename="../../kiosk/window.py" line="852"/>
-        <location filename="../../kiosk/window.py" line="856"/>
+        <location filename="../../kiosk/window.py" line="846"/>
+        <location filename="../../kiosk/window.py" line="858"/>
+        <location filename="../../kiosk/window.py" line="862"/>
         <source>Thank you for your rating</source>
         <translation>谢谢您的评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="841"/>
+        <location filename="../../kiosk/window.py" line="847"/>
         <source>Your opinion goes to the hall&apos;s supervisor, who will follow it up.</source>
         <translation>您的意见已转给大厅负责人，我们会跟进整改。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="843"/>
+        <location filename="../../kiosk/window.py" line="849"/>
         <source>Your rating helps the hall serve you better.</source>
         <translation>您的评价帮助我们把服务做得更好。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="882"/>
-        <location filename="../../kiosk/window.py" line="890"/>
+        <location filename="../../kiosk/window.py" line="888"/>
+        <location filename="../../kiosk/window.py" line="896"/>
         <source>A hall guide is on the way</source>
         <translation>导服人员马上就来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="883"/>
+        <location filename="../../kiosk/window.py" line="889"/>
         <source>Please wait here; someone will come to help you.</source>
         <translation>请在这里稍候，工作人员会过来帮您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="897"/>
+        <location filename="../../kiosk/window.py" line="903"/>
         <source>Please wave to a member of staff.</source>
         <translation>请向附近的工作人员招手示意。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="951"/>
+        <location filename="../../kiosk/window.py" line="957"/>
         <source>Mon Tue Wed Thu Fri Sat Sun</source>
         <translation>星期一 星期二 星期三 星期四 星期五 星期六 星期日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="964"/>
-        <location filename="../../kiosk/window.py" line="968"/>
+        <location filename="../../kiosk/window.py" line="970"/>
+        <location filename="../../kiosk/window.py" line="974"/>
         <source>Back to home in {n} s</source>
         <translation>{n} 秒后返回首页</translation>
     </message>
@@ -1837,254 +1847,254 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../counter/reports_page.py" line="143"/>
+        <location filename="../../counter/reports_page.py" line="147"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="143"/>
+        <location filename="../../counter/reports_page.py" line="147"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="143"/>
+        <location filename="../../counter/reports_page.py" line="147"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="145"/>
+        <location filename="../../counter/reports_page.py" line="149"/>
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="145"/>
+        <location filename="../../counter/reports_page.py" line="149"/>
         <source>Clerks</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="145"/>
+        <location filename="../../counter/reports_page.py" line="149"/>
         <source>Services</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="148"/>
+        <location filename="../../counter/reports_page.py" line="152"/>
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="149"/>
+        <location filename="../../counter/reports_page.py" line="153"/>
         <source>Save as PDF…</source>
         <translation>存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="150"/>
+        <location filename="../../counter/reports_page.py" line="154"/>
         <source>Period</source>
         <translation>统计周期</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="151"/>
+        <location filename="../../counter/reports_page.py" line="155"/>
         <source>A day of the period</source>
         <translation>周期内的一天</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="152"/>
+        <location filename="../../counter/reports_page.py" line="156"/>
         <source>Figures of</source>
         <translation>统计对象</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="155"/>
+        <location filename="../../counter/reports_page.py" line="159"/>
         <source>The ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="156"/>
+        <location filename="../../counter/reports_page.py" line="160"/>
         <source>The figures</source>
         <translation>各项数据</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="185"/>
+        <location filename="../../counter/reports_page.py" line="189"/>
         <source>Counting {first} – {last}…</source>
         <translation>正在统计 {first} 至 {last}…</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="207"/>
+        <location filename="../../counter/reports_page.py" line="213"/>
         <source>The figures could not be read.</source>
         <translation>数据读取失败，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="217"/>
+        <location filename="../../counter/reports_page.py" line="223"/>
         <source>{hall} · {span}</source>
         <translation>{hall} · {span}</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="222"/>
+        <location filename="../../counter/reports_page.py" line="228"/>
         <source>Served {served}; wait mean {wait} min (90% within {wait90}); handling mean {handling} min; no-shows {no_shows}, transfers {transfers}, holds {holds}; reviews {reviews}, satisfied {sat}, bad {bad} ({open} cases open); extended {extended} ({extended_minutes} min); empty posts {empty} min.</source>
         <translation>办结 {served} 件；平均等候 {wait} 分钟（90% 不超过 {wait90} 分钟）；平均办理 {handling} 分钟；过号 {no_shows}，转移 {transfers}，挂起 {holds}；评价 {reviews} 条，满意率 {sat}，差评 {bad} 条（未结 {open} 件）；延时服务 {extended} 件（{extended_minutes} 分钟）；空岗 {empty} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="256"/>
+        <location filename="../../counter/reports_page.py" line="262"/>
         <source>Ranking (at least {n} tickets to be ranked)</source>
         <translation>排名（至少办理 {n} 件才参加排名）</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="259"/>
+        <location filename="../../counter/reports_page.py" line="265"/>
         <source>Place</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="259"/>
-        <location filename="../../counter/reports_page.py" line="286"/>
+        <location filename="../../counter/reports_page.py" line="265"/>
+        <location filename="../../counter/reports_page.py" line="292"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="259"/>
+        <location filename="../../counter/reports_page.py" line="265"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="259"/>
+        <location filename="../../counter/reports_page.py" line="265"/>
         <source>Work</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="260"/>
+        <location filename="../../counter/reports_page.py" line="266"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="260"/>
+        <location filename="../../counter/reports_page.py" line="266"/>
         <source>Deducted</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="260"/>
-        <location filename="../../counter/reports_page.py" line="286"/>
+        <location filename="../../counter/reports_page.py" line="266"/>
+        <location filename="../../counter/reports_page.py" line="292"/>
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="260"/>
+        <location filename="../../counter/reports_page.py" line="266"/>
         <source>Mark</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="269"/>
+        <location filename="../../counter/reports_page.py" line="275"/>
         <source>▼ last three, third day running: 约谈</source>
         <translation>▼ 排名后三位，连续第三次：约谈</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="271"/>
+        <location filename="../../counter/reports_page.py" line="277"/>
         <source>▼ last three</source>
         <translation>▼ 排名后三位</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="279"/>
+        <location filename="../../counter/reports_page.py" line="285"/>
         <source>not ranked: {n} handled</source>
         <translation>未排名：仅办理 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="283"/>
+        <location filename="../../counter/reports_page.py" line="289"/>
         <source>Every figure</source>
         <translation>各项数据</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="286"/>
+        <location filename="../../counter/reports_page.py" line="292"/>
         <source>Wait mean</source>
         <translation>平均等候</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="286"/>
+        <location filename="../../counter/reports_page.py" line="292"/>
         <source>Wait 90%</source>
         <translation>90%等候</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="287"/>
+        <location filename="../../counter/reports_page.py" line="293"/>
         <source>Handling mean</source>
         <translation>平均办理</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="287"/>
+        <location filename="../../counter/reports_page.py" line="293"/>
         <source>Handling 90%</source>
         <translation>90%办理</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="287"/>
+        <location filename="../../counter/reports_page.py" line="293"/>
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="288"/>
+        <location filename="../../counter/reports_page.py" line="294"/>
         <source>Transfers</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="288"/>
+        <location filename="../../counter/reports_page.py" line="294"/>
         <source>Holds</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="288"/>
+        <location filename="../../counter/reports_page.py" line="294"/>
         <source>Call-backs</source>
         <translation>回呼</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="288"/>
+        <location filename="../../counter/reports_page.py" line="294"/>
         <source>Reviews</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="289"/>
+        <location filename="../../counter/reports_page.py" line="295"/>
         <source>Satisfied</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="289"/>
+        <location filename="../../counter/reports_page.py" line="295"/>
         <source>Bad</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="289"/>
+        <location filename="../../counter/reports_page.py" line="295"/>
         <source>Hand-overs</source>
         <translation>AB岗交接</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="289"/>
+        <location filename="../../counter/reports_page.py" line="295"/>
         <source>Away min</source>
         <translation>离岗分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="290"/>
+        <location filename="../../counter/reports_page.py" line="296"/>
         <source>Empty post min</source>
         <translation>空岗分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="290"/>
+        <location filename="../../counter/reports_page.py" line="296"/>
         <source>Extended</source>
         <translation>延时服务</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="290"/>
+        <location filename="../../counter/reports_page.py" line="296"/>
         <source>Notices</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="308"/>
+        <location filename="../../counter/reports_page.py" line="315"/>
         <source>Window {n} {name}</source>
         <translation>{n}号窗口 {name}</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="328"/>
+        <location filename="../../counter/reports_page.py" line="340"/>
         <source>Save the report as PDF</source>
         <translation>把报表存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="328"/>
+        <location filename="../../counter/reports_page.py" line="340"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../counter/reports_page.py" line="354"/>
+        <location filename="../../counter/reports_page.py" line="368"/>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>

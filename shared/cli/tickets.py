@@ -29,11 +29,14 @@ from shared.store.feed import ConnectionChange, Feed, FeedEvent
 
 
 def _issued_text(out: Out, t: TicketInfo) -> str:
-    wait = (
-        out.say("cli.ticket.wait", minutes=t.estimated_wait_minutes)
-        if t.estimated_wait_minutes is not None
-        else out.say("cli.ticket.wait_unknown")
-    )
+    if t.estimated_wait_minutes is None:
+        wait = out.say("cli.ticket.wait_unknown")
+    elif not t.wait_today:
+        wait = out.say("cli.ticket.wait_not_today")
+    elif t.wait_range is not None:
+        wait = out.say("cli.ticket.wait_range", low=t.wait_range[0], high=t.wait_range[1])
+    else:
+        wait = out.say("cli.ticket.wait", minutes=t.estimated_wait_minutes)
     windows = out.listed(t.windows) or "—"
     lines = [
         f"{t.number}" + (out.say("cli.ticket.reprint") if t.reprint else ""),

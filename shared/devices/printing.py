@@ -84,6 +84,8 @@ class Slip:
     kiosk: str | None = None
     short_code: str = ""  # under the QR: the review code to type at the kiosk (57-483920)
     lang: str = "zh"  # the language of the slip's own words ("zh" or "en")
+    wait_range: tuple[int, int] | None = None  # 约 25–35 分钟, when wide
+    wait_today: bool = True  # False: likely not reached before closing
 
     @property
     def file_stem(self) -> str:
@@ -108,6 +110,8 @@ def ticket_slip(
         windows=t.windows,
         ahead=t.ahead,
         wait_minutes=t.estimated_wait_minutes,
+        wait_range=t.wait_range,
+        wait_today=t.wait_today,
         issued_at=t.issued_at.astimezone(tz),
         marks=tuple(marks),
         id_tail=t.id_last6[-ID_SHOWN:] if t.id_last6 else None,
@@ -145,12 +149,25 @@ def validity_text(notice: str, lang: str = "zh") -> str:
     return render("documents.slip.valid_today_no_show", lang)
 
 
-def wait_text(ahead: int, minutes: int | None, lang: str = "zh") -> str:
-    """前面还有 3 人，预计等候约 12 分钟 (or 即将叫号 when nobody is ahead)."""
+def wait_text(
+    ahead: int,
+    minutes: int | None,
+    lang: str = "zh",
+    *,
+    between: tuple[int, int] | None = None,
+    today: bool = True,
+) -> str:
+    """前面还有 3 人，预计等候约 12 分钟, or 约 25–35 分钟 when the forecast's range is
+    wide, 即将叫号 when called at once, or that today's windows will likely not reach it."""
     if minutes is None:
         return render("documents.slip.wait.unknown", lang, ahead=ahead)
+    if not today:
+        return render("documents.slip.wait.not_today", lang, ahead=ahead)
     if minutes == 0:
         return render("documents.slip.wait.soon", lang, ahead=ahead)
+    if between is not None:
+        low, high = between
+        return render("documents.slip.wait.range", lang, ahead=ahead, low=low, high=high)
     return render("documents.slip.wait.minutes", lang, ahead=ahead, minutes=minutes)
 
 
@@ -216,7 +233,18 @@ def slip_pdf(slip: Slip) -> bytes:
         lines.append((part, body + 2, True, False))
     windows = windows_text(slip.windows, lang)
     lines += [
-        (wait_text(slip.ahead, slip.wait_minutes, lang), body, False, False),
+        (
+            wait_text(
+                slip.ahead,
+                slip.wait_minutes,
+                lang,
+                between=slip.wait_range,
+                today=slip.wait_today,
+            ),
+            body,
+            False,
+            False,
+        ),
         (render("documents.slip.windows_line", lang, windows=windows), body, False, False),
         (
             render("documents.slip.issued_at", lang, at=f"{slip.issued_at:%Y-%m-%d %H:%M}"),

@@ -280,7 +280,7 @@ class PhoneApp:
             "ahead": t.ahead,
             "ahead_line": ahead,
             "wait_minutes": t.estimated_wait_minutes,
-            "wait_line": _wait_line(t.estimated_wait_minutes, lang),
+            "wait_line": _wait_line(t, lang),
             "windows": list(t.windows),
             "windows_line": render("phone.windows", lang, w=list(t.windows)) if t.windows else "",
             "window": window,
@@ -518,13 +518,19 @@ class PhoneApp:
             return Response("500", status_code=500, media_type="text/plain")
 
 
-def _wait_line(minutes: int | None, lang: str) -> str:
-    """The estimated wait in words: none when it cannot be told, "called soon" at zero
-    (never "about 0 minutes")."""
+def _wait_line(t: TicketInfo, lang: str) -> str:
+    """The forecast wait in words: none when it cannot be told, "called soon" at zero
+    (never "about 0 minutes"), the range when it is wide, and a word when today's windows
+    will likely not reach the ticket."""
+    minutes = t.estimated_wait_minutes
     if minutes is None:
         return ""
+    if not t.wait_today:
+        return render("phone.wait_not_today", lang)
     if minutes <= 0:
         return render("phone.wait_soon", lang)
+    if t.wait_range is not None:
+        return render("phone.wait_range", lang, low=t.wait_range[0], high=t.wait_range[1])
     return render("phone.wait", lang, m=minutes)
 
 

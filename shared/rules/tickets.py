@@ -40,13 +40,14 @@ first, in that same order, and the others only when no green ticket waits.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, bindparam, case, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from shared import forecast as fc
 from shared.base.errors import HallError
 from shared.config.catalog import ServiceEntry
 from shared.config.halls import HallSettings
@@ -93,7 +94,11 @@ class Issued:
     ticket: Ticket
     reprint: bool
     ahead: int  # people ahead in its line when issued
-    estimated_wait_minutes: int | None
+    forecast: fc.Forecast | None  # when it will be called (`shared.forecast`)
+
+    @property
+    def estimated_wait_minutes(self) -> int | None:
+        return None if self.forecast is None else self.forecast.minutes
 
 
 # -- lookups -------------------------------------------------------------------
@@ -283,6 +288,7 @@ def issue(
     appointment_code: str | None = None,
     request_id: str | None = None,
     kiosk: str | None = None,
+    profile: fc.Profile | None = None,
 ) -> Issued:
     """A new numbered ticket for a service (or, for a person who already holds an
     open ticket for it today, that ticket again, marked as a reprint).
@@ -338,7 +344,13 @@ def issue(
     # What the slip says, read before the number is taken: the counter's row stays
     # locked from then until commit, and other kiosks of the prefix wait for it.
     ahead = _ahead_of_new(s, hall, day, service.id, queue_key)
-    wait = estimated_wait_minutes(s, hall, service, ahead, now)
+    wait = wait_forecast(
+        s,
+        hall,
+        fc.Waiting(NEW_TICKET, service.id, LINE_LANE, queue_key, priority == Priority.GREEN),
+        now,
+        profile,
+    )
 
     number = _take_number(s, counter)
     if number == 1:
@@ -379,15 +391,14 @@ def issue(
         appointment.state = AppointmentState.CHECKED_IN
     s.flush()
     event(s, hall, now, EventKind.ISSUED, ticket, service=service.code, kiosk=kiosk)
-    return Issued(ticket, reprint=False, ahead=ahead, estimated_wait_minutes=wait)
+    return Issued(ticket, reprint=False, ahead=ahead, forecast=wait)
 
 
 def _again(s: Session, hall: HallSettings, ticket: Ticket, now: datetime, reprint: bool) -> Issued:
     """A ticket already issued, with its slip's figures as they stand now."""
-    service = hall.catalog.service_of(s, ticket.issued_service_id)
     ahead = people_ahead(s, hall, ticket)
-    wait = estimated_wait_minutes(s, hall, service, ahead, now)
-    return Issued(ticket, reprint=reprint, ahead=ahead, estimated_wait_minutes=wait)
+    wait = ticket_forecast(s, hall, ticket, now)
+    return Issued(ticket, reprint=reprint, ahead=ahead, forecast=wait)
 
 
 def check_in(
@@ -1007,16 +1018,13 @@ def mean_handling_minutes(s: Session, service: ServiceEntry, now: datetime) -> f
     return sum(spans) / len(spans) if spans else float(service.handling_minutes)
 
 
-def estimated_wait_minutes(
+def usual_wait_minutes(
     s: Session, hall: HallSettings, service: ServiceEntry, ahead: int, now: datetime
 ) -> int | None:
-    """People ahead × recent mean handling time ÷ open windows serving the service,
-    plus the time until the hall opens when a ticket is taken before opening.
-
-    A window is open when a clerk signed in at it today and it is not paused. Before any window has
-    opened (the kiosk at 8:30), the windows with a post (staffed by plan) count as
-    open. None when no window serves the service.
-    """
+    """The usual formula the forecast replaced, kept to compare with it (bench/forecast.py):
+    people ahead × recent mean handling time ÷ open windows serving the service, plus the
+    time until the hall opens. A window is open when a clerk signed in at it today and it
+    is not paused; before any has opened, the windows with a post count."""
     serving = hall.catalog.windows_serving(service.id)
     if not serving:
         return None
@@ -1025,15 +1033,53 @@ def estimated_wait_minutes(
     n_open = s.scalar(_OPEN_WINDOWS, {"window_ids": ids, "day_start": day_start}) or 0
     if n_open == 0:
         n_open = sum(1 for w in serving if w.a_clerk_id is not None)
-    if n_open == 0:
-        return None
     until_open = 0.0
     opening = hall.opening(hall.business_day(now))
     if opening is not None:
         opens_at = hall.at(opening.day, opening.open)
         until_open = max(0.0, (opens_at - now).total_seconds() / 60)
-    queue = ahead * mean_handling_minutes(s, service, now) / n_open if ahead else 0.0
-    return round(until_open + queue)
+    return fc.usual_estimate(ahead, mean_handling_minutes(s, service, now), n_open, until_open)
+
+
+#: The id a ticket about to be issued stands under in its own forecast.
+NEW_TICKET = 2**62
+
+
+def wait_forecast(
+    s: Session,
+    hall: HallSettings,
+    ticket: fc.Waiting,
+    now: datetime,
+    profile: fc.Profile | None = None,
+) -> fc.Forecast | None:
+    """When ``ticket`` will be called (`shared.forecast`), from the hall as it stands;
+    ``profile``: the recent service times, when already read (they change by the hour)."""
+    situation = fc.read_situation(s, hall, now)
+    others = tuple(w for w in situation.waiting if w.id != ticket.id)
+    return fc.forecast(
+        replace(situation, waiting=others), ticket, profile or fc.read_profile(s, hall, now)
+    )
+
+
+def ticket_forecast(
+    s: Session,
+    hall: HallSettings,
+    ticket: Ticket,
+    now: datetime,
+    profile: fc.Profile | None = None,
+) -> fc.Forecast | None:
+    """When a waiting ticket will be called; None once it is not waiting."""
+    if ticket.state != TicketState.WAITING:
+        return None
+    me = fc.Waiting(
+        ticket.id,
+        ticket.service_id,
+        ticket.lane,
+        ticket.queue_key,
+        ticket.priority == Priority.GREEN,
+        ticket.target_window_id,
+    )
+    return wait_forecast(s, hall, me, now, profile)
 
 
 def waiting_by_service(s: Session, settings: HallSettings, day: date) -> dict[int, int]:

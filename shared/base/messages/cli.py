@@ -114,6 +114,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{ahead} ahead, wait {wait}",
     },
     "cli.ticket.wait": {"zh": "约 {minutes} 分钟", "en": "about {minutes} min"},
+    "cli.ticket.wait_range": {"zh": "约 {low}–{high} 分钟", "en": "about {low}–{high} min"},
+    "cli.ticket.wait_not_today": {
+        "zh": "今天可能轮不到",
+        "en": "likely not reached today",
+    },
     "cli.ticket.wait_unknown": {"zh": "暂无法估计", "en": "unknown"},
     "cli.ticket.windows": {"zh": "受理窗口：{windows}", "en": "Windows: {windows}"},
     "cli.ticket.review_code": {"zh": "评价码：{code}", "en": "Review code: {code}"},

@@ -17,6 +17,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "前面还有 {ahead} 人，即将叫号",
         "en": "{ahead} ahead of you; you will be called soon",
     },
+    "documents.slip.wait.range": {
+        "zh": "前面还有 {ahead} 人，预计等候约 {low}–{high} 分钟",
+        "en": "{ahead} ahead of you; about {low}–{high} min to wait",
+    },
+    "documents.slip.wait.not_today": {
+        "zh": "前面还有 {ahead} 人，今天可能轮不到，建议改日或网上预约",
+        "en": "{ahead} ahead of you; you may not be reached today (another day or an appointment?)",
+    },
     "documents.slip.wait.minutes": {
         "zh": "前面还有 {ahead} 人，预计等候约 {minutes} 分钟",
         "en": "{ahead} ahead of you; about {minutes} min to wait",

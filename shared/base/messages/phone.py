@@ -25,6 +25,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "phone.ahead_one": {"zh": "前面还有 1 人", "en": "1 person ahead of you"},
     "phone.next": {"zh": "您是下一位", "en": "You are next"},
     "phone.wait": {"zh": "预计等候约 {m} 分钟", "en": "Estimated wait: about {m} min"},
+    "phone.wait_range": {
+        "zh": "预计等候约 {low}–{high} 分钟",
+        "en": "Estimated wait: about {low}–{high} min",
+    },
+    "phone.wait_not_today": {
+        "zh": "今天可能轮不到您，建议改日或网上预约",
+        "en": "You may not be reached today: another day, or an appointment, may suit you better",
+    },
     "phone.wait_soon": {"zh": "即将叫到您", "en": "You will be called soon"},
     "phone.windows": {"zh": "办理窗口：{w} 号", "en": "Windows: {w}"},
     "phone.listen": {
