@@ -15,6 +15,7 @@ DEMO_ARGS ?=
 .DELETE_ON_ERROR:
 .DEFAULT_GOAL := help
 .PHONY: help system-deps venv translations translations-update lint test demo bench clean \
+	bench-forecast bench-year \
 	phone-screenshots screenshots
 
 help: ## list the targets
@@ -94,6 +95,12 @@ demo: system-deps venv translations ## run the demo (yimen demo)
 
 bench: venv ## run the benchmarks (python -m bench)
 	$(VENV)/bin/python -m bench
+
+bench-forecast: venv ## the forecast against the usual formula on simulated days (a few minutes)
+	$(VENV)/bin/python -m bench.forecast
+
+bench-year: venv ## a hall-year (a million tickets) built once, then its reports timed
+	$(VENV)/bin/python -m bench.hallyear
 
 # The README's screenshots, all from one headless demo run of this build (the phone page's
 # have their own target: they need Chromium).
