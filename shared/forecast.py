@@ -568,6 +568,9 @@ def _desks(s: Session, hall: HallSettings, day: date, now: datetime) -> Iterable
         and w.signed_in_at >= day_start
     }
     on_duty = _noon_duty(hall, signed_in, rows, now, noon)
+    left_for_noon = (
+        _left_for_noon(s, hall, day, noon) if noon is not None and now < noon[1] else set()
+    )
     for entry in cat.windows:
         row = rows.get(entry.id)
         if row is None or not row.active or not entry.service_ids:
@@ -580,14 +583,18 @@ def _desks(s: Session, hall: HallSettings, day: date, now: datetime) -> Iterable
                     free_at = noon[1]
                 else:
                     free_at = now + timedelta(minutes=PAUSE_MINUTES)
-        elif (back := away.get(entry.id)) is not None:
-            free_at = max(now, back)  # back as announced
+        elif entry.id in away:
+            back = away[entry.id]
+            free_at = None if back is None else max(now, back)  # back as announced
         elif entry.a_clerk_id is not None and (now < opens_at or not signed_in):
             # Staffed by plan: it opens with the hall (before opening, or while nobody has
             # signed in at all yet).
             free_at = max(now, opens_at)
-        elif noon is not None and now < noon[1] and entry.id in _left_for_noon(s, hall, day, noon):
-            free_at = noon[1]  # signed out for lunch: back after the break
+        elif entry.id in left_for_noon:
+            free_at = noon[1] if noon is not None else None  # back after the break
+        elif entry.a_clerk_id is not None:
+            # A post nobody holds now: filled within the hall's limit for an empty post.
+            free_at = now + timedelta(minutes=hall.staffing.empty_post_minutes)
         else:
             free_at = None
         hand = in_hand.get(entry.id)
