@@ -571,6 +571,18 @@ def _desks(s: Session, hall: HallSettings, day: date, now: datetime) -> Iterable
     left_for_noon = (
         _left_for_noon(s, hall, day, noon) if noon is not None and now < noon[1] else set()
     )
+    left_today = {
+        wid
+        for (wid,) in s.execute(
+            select(Event.window_id).where(
+                Event.hall_id == hall.id,
+                Event.kind == EventKind.SIGNED_OUT,
+                Event.at >= day_start,
+                Event.at <= now,
+            )
+        )
+        if wid is not None
+    }
     for entry in cat.windows:
         row = rows.get(entry.id)
         if row is None or not row.active or not entry.service_ids:
@@ -592,8 +604,9 @@ def _desks(s: Session, hall: HallSettings, day: date, now: datetime) -> Iterable
             free_at = max(now, opens_at)
         elif entry.id in left_for_noon:
             free_at = noon[1] if noon is not None else None  # back after the break
-        elif entry.a_clerk_id is not None:
-            # A post nobody holds now: filled within the hall's limit for an empty post.
+        elif entry.a_clerk_id is not None and entry.id not in left_today:
+            # A post nobody has held yet today (a clerk late): filled within the hall's
+            # limit for an empty post. One left during the day is closed for it.
             free_at = now + timedelta(minutes=hall.staffing.empty_post_minutes)
         else:
             free_at = None

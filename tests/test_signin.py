@@ -227,13 +227,18 @@ def test_the_estimate_counts_the_windows_really_staffed(hall: Hall) -> None:
 
     on_paper = estimate()  # 12 ahead, the windows with posts
     hall.sign_in("1006", PASSWORD, 6)
-    one = estimate()  # 13 ahead, one window really open
-    assert one > 2.5 * on_paper
+    # 13 ahead, one window really open; the other posts, late, are expected within the
+    # hall's empty-post limit (30 minutes).
+    one = estimate()
+    assert one > on_paper + 15
     hall.sign_in("1004", PASSWORD, 4)
-    two = estimate()  # 14 ahead, two windows
-    assert two < 0.7 * one
+    two = estimate()  # 14 ahead, two windows open now
+    assert two < one
     hall.pause(6, "1006", "会议")
-    assert estimate() > two  # 15 ahead, and window 6 paused for a while
+    paused = estimate()  # 15 ahead, and window 6 paused for a while
+    assert paused > two
+    hall.sign_out("1004", 4)  # left during the day: closed for it
+    assert estimate() > paused + 30
 
 
 _HASH_ONE = "from shared.config.halls import hash_password; print(hash_password('demo1234'))"
