@@ -184,9 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         "with_staffing_changes": summary(notes, "changes"),
         "without": summary(notes, "none"),
         "per_seed": {
-            seed: {
-                k: summary([n for n in notes if n.seed == seed], k) for k in ("changes", "none")
-            }
+            seed: {k: summary([n for n in notes if n.seed == seed], k) for k in ("changes", "none")}
             for seed in args.seeds
         },
         "seconds": round(time.perf_counter() - started, 1),

@@ -4,7 +4,7 @@
 
 1. **Build** (once; kept in ``--workdir``): a city hall of 14 times the demo hall's floor
    (`bench.bighall`: 168 windows, about 4,500 citizens a weekday) simulated over 2026 with
-   ``yimen simulate --bulk 2``: two days of each kind of opening hours played through the
+   ``yimen simulate --bulk 1``: one day of each kind of opening hours played through the
    core's operations, the other open days written in bulk as copies of them
    (`shared.demo.bulk`). That is the SQLite file; the PostgreSQL database is the same
    rows copied table by table (COPY), its sequences set after them, then ANALYZE.
@@ -46,7 +46,7 @@ COPIES = 14
 FIRST = date(2026, 1, 5)  # the first Monday of the year after New Year's Day
 LAST = date(2026, 12, 31)
 SEED = "hall-year"
-BULK = 2
+BULK = 1
 #: The ranges measured: the busiest month's busiest Monday, its week and its month.
 DAY = date(2026, 11, 23)
 WEEK = (date(2026, 11, 23), date(2026, 11, 29))
@@ -81,7 +81,7 @@ def build_sqlite(path: Path, copies: int = COPIES, last: date = LAST) -> str:
     env = {**os.environ, "YIMEN_NOW": NOW.isoformat(), "YIMEN_PASSWORD_COST": "test"}
     subprocess.run([*yimen, "init", "--config", str(config)], check=True, env=env)
     days = _open_days(url, last)
-    progress(f"simulating {days} open days from {FIRST} (two of each kind played, the rest copied)")
+    progress(f"simulating {days} open days from {FIRST} (one of each kind played, the rest copied)")
     subprocess.run(
         [
             *yimen,

@@ -36,6 +36,7 @@ from __future__ import annotations
 import heapq
 import math
 import random
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -58,6 +59,9 @@ from shared.store.model import (
 
 #: Runs of the line per forecast.
 RUNS = 32
+#: Beyond this many tickets in line, the runs are fewer in proportion, down to MIN_RUNS.
+LONG_LINE = 300
+MIN_RUNS = 12
 #: Minutes a no-show takes the window that calls it (the calls and the wait for a reply).
 NO_SHOW_MINUTES = 2.0
 #: Minutes a window paused for no known reason is assumed to stay paused.
@@ -143,13 +147,19 @@ class Profile:
     def rest(self, service_id: int, elapsed: float, rng: random.Random) -> float:
         """The minutes left of a service that has lasted ``elapsed`` (drawn among the
         recent ones that lasted longer: a long one in hand is likely a long one)."""
-        spans = self.spans.get(service_id)
-        if spans:
-            longer = [x for x in spans if x > elapsed]
-            if longer:
-                return longer[rng.randrange(len(longer))] - elapsed
+        ordered = self._ordered(service_id)
+        if ordered:
+            first = bisect_right(ordered, elapsed)
+            if first < len(ordered):
+                return ordered[first + int(rng.random() * (len(ordered) - first))] - elapsed
             return 1.0
         return max(1.0, self.draw(service_id, rng) - elapsed)
+
+    def _ordered(self, service_id: int) -> list[float]:
+        cache: dict[int, list[float]] = self.__dict__.setdefault("_sorted", {})
+        if service_id not in cache:
+            cache[service_id] = sorted(self.spans.get(service_id, ()))
+        return cache[service_id]
 
     def mean(self, service_id: int) -> float:
         spans = self.spans.get(service_id)
@@ -201,6 +211,9 @@ def forecast(
     ):
         return None
     line = _Line(situation, ticket)
+    # A long line needs fewer runs (its spread narrows as the times add up), and each
+    # costs more: a big hall's busy morning stays within the issue's time.
+    runs = max(MIN_RUNS, min(runs, runs * LONG_LINE // max(LONG_LINE, len(line.items))))
     rng = random.Random(f"forecast/{ticket.id}/{ticket.queue_key.isoformat()}")
     waits: list[float] = []
     missed = 0
@@ -261,17 +274,29 @@ class _Line:
         self.breaks = [
             [(_minutes(now, a), _minutes(now, b)) for a, b in d.breaks] for d in self.desks
         ]
+        # Windows alike (the same services, the same green rule, no ticket sent to them
+        # alone) share one queue and its head: a big hall has many of each kind.
         self.queues: list[list[int]] = []
+        self.queue_of: list[int] = []  # each window's queue
         self.takes_green: list[bool] = []  # serves the ticket's service (green to come)
+        targeted = {w.target_window_id for w in self.items if w.target_window_id is not None}
+        kinds: dict[tuple[frozenset[int], bool], int] = {}
         for d in self.desks:
-            mine = [
-                i
-                for i, w in enumerate(self.items)
-                if w.target_window_id == d.id
-                or (w.target_window_id is None and w.service_id in d.services)
-            ]
-            mine.sort(key=lambda i: self.items[i].order(d.green_first))
-            self.queues.append(mine)
+            kind = (d.services, d.green_first)
+            if d.id not in targeted and kind in kinds:
+                self.queue_of.append(kinds[kind])
+            else:
+                mine = [
+                    i
+                    for i, w in enumerate(self.items)
+                    if w.target_window_id == d.id
+                    or (w.target_window_id is None and w.service_id in d.services)
+                ]
+                mine.sort(key=lambda i: self.items[i].order(d.green_first))
+                self.queues.append(mine)
+                self.queue_of.append(len(self.queues) - 1)
+                if d.id not in targeted:
+                    kinds[kind] = len(self.queues) - 1
             self.takes_green.append(
                 ticket.target_window_id is None and ticket.service_id in d.services
             )
@@ -289,7 +314,7 @@ class _Line:
             for w in _green_to_come(self.situation, self.ticket, rng)
         ]
         extra_gone = [False] * len(extras)
-        heads = [0] * len(self.desks)
+        heads = [0] * len(self.queues)
         heap: list[tuple[float, int]] = []
         for k, d in enumerate(self.desks):
             at = self.free[k]
@@ -309,11 +334,12 @@ class _Line:
             if at > free:  # back from a break: its turn comes then, after the others'
                 heapq.heappush(heap, (at, k))
                 continue
-            queue = self.queues[k]
-            h = heads[k]
+            q = self.queue_of[k]
+            queue = self.queues[q]
+            h = heads[q]
             while h < len(queue) and gone[queue[h]]:
                 h += 1
-            heads[k] = h
+            heads[q] = h
             pick = -1
             soonest = _NEVER
             for j in range(h, len(queue)):
