@@ -44,6 +44,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from shared.config.calendar import is_working_day
 from shared.config.halls import HallSettings
 from shared.store.model import (
     Absence,
@@ -597,6 +598,8 @@ def _desks(s: Session, hall: HallSettings, day: date, now: datetime) -> Iterable
     left_for_noon = (
         _left_for_noon(s, hall, day, noon) if noon is not None and now < noon[1] else set()
     )
+    limit = timedelta(minutes=hall.staffing.empty_post_minutes)
+    late_expected = is_working_day(hall.calendar, day) and now < opens_at + 2 * limit
     left_today = {
         wid
         for (wid,) in s.execute(
@@ -630,10 +633,11 @@ def _desks(s: Session, hall: HallSettings, day: date, now: datetime) -> Iterable
             free_at = max(now, opens_at)
         elif entry.id in left_for_noon:
             free_at = noon[1] if noon is not None else None  # back after the break
-        elif entry.a_clerk_id is not None and entry.id not in left_today:
-            # A post nobody has held yet today (a clerk late): filled within the hall's
-            # limit for an empty post. One left during the day is closed for it.
-            free_at = now + timedelta(minutes=hall.staffing.empty_post_minutes)
+        elif entry.a_clerk_id is not None and entry.id not in left_today and late_expected:
+            # A post nobody has held yet this working day, early in it (a clerk late):
+            # filled within the hall's limit for an empty post. One left during the day,
+            # or still empty later on, or on a weekend day's hours, is closed for it.
+            free_at = now + limit
         else:
             free_at = None
         hand = in_hand.get(entry.id)
