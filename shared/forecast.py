@@ -56,6 +56,7 @@ from shared.store.model import (
     Ticket,
     TicketState,
     Window,
+    in_hand_where,
 )
 
 #: Runs of the line per forecast.
@@ -572,8 +573,7 @@ def _desks(s: Session, hall: HallSettings, day: date, now: datetime) -> Iterable
         t.window_id: t
         for t in s.execute(
             select(Ticket.window_id, Ticket.service_id, Ticket.called_at).where(
-                Ticket.hall_id == hall.id,
-                Ticket.state.in_((TicketState.CALLED, TicketState.SERVING)),
+                in_hand_where(), Ticket.window_id.in_([w.id for w in cat.windows])
             )
         )
     }

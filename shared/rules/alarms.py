@@ -58,6 +58,7 @@ from shared.store.model import (
     Ticket,
     TicketState,
     Window,
+    in_hand_where,
 )
 
 KINDS = (
@@ -167,9 +168,8 @@ def _long_services(s: Session, hall: HallSettings, now: datetime) -> list[Cause]
     out = []
     for t in s.scalars(
         select(Ticket).where(
-            Ticket.hall_id == hall.id,
-            Ticket.state.in_((TicketState.CALLED, TicketState.SERVING)),
-            Ticket.window_id.is_not(None),
+            in_hand_where(),
+            Ticket.window_id.in_([w.id for w in cat.windows]),
             # A ticket left in hand overnight is the close of day's business, not an alarm.
             Ticket.business_day == hall.business_day(now),
         )

@@ -65,7 +65,6 @@ from shared.rules.windows import (
     ticket_in_hand,
 )
 from shared.store.model import (
-    IN_HAND_STATES,
     OPEN_STATES,
     Appointment,
     AppointmentState,
@@ -77,6 +76,7 @@ from shared.store.model import (
     Ticket,
     TicketState,
     Window,
+    in_hand_where,
 )
 from shared.store.model import Hall as HallRow
 
@@ -1107,7 +1107,9 @@ def windows_in_hand(s: Session, settings: HallSettings) -> list[tuple[Window, Ti
     in_hand = {
         t.window_id: t
         for t in s.scalars(
-            select(Ticket).where(Ticket.hall_id == settings.id, Ticket.state.in_(IN_HAND_STATES))
+            select(Ticket).where(
+                in_hand_where(), Ticket.window_id.in_([w.id for w in settings.catalog.windows])
+            )
         )
     }
     return [(live[w.id], in_hand.get(w.id)) for w in settings.catalog.windows if w.id in live]

@@ -17,12 +17,12 @@ from shared.base.errors import HallError
 from shared.config.catalog import ClerkEntry
 from shared.config.halls import HallSettings, verify_password
 from shared.store.db import record
-from shared.store.model import IN_HAND_STATES, Clerk, EventKind, Ticket, TicketState, Window
+from shared.store.model import Clerk, EventKind, Ticket, TicketState, Window, in_hand_where
 
 _WINDOW_LOCKED = select(Window).where(Window.id == bindparam("window_id")).with_for_update()
 _IN_HAND = (
     select(Ticket)
-    .where(Ticket.window_id == bindparam("window_id"), Ticket.state.in_(IN_HAND_STATES))
+    .where(Ticket.window_id == bindparam("window_id"), in_hand_where())
     .with_for_update()
 )
 

@@ -108,6 +108,14 @@ OPEN_STATES = (TicketState.WAITING, TicketState.CALLED, TicketState.SERVING, Tic
 IN_HAND_STATES = (TicketState.CALLED, TicketState.SERVING)
 
 
+def in_hand_where() -> Any:
+    """A ticket in a window's hands, as a query's condition: the partial index
+    ``ux_tickets_in_hand``'s own condition with its literal values. SQLite uses a partial
+    index only for a query that repeats its condition so; with the states as bound
+    parameters it scanned every ticket of every day (a hall-year: each window's call)."""
+    return text("tickets.state IN ('called', 'serving')")
+
+
 class HoldKind(enum.StrEnum):
     """The three kinds of hold (挂起) of the field."""
 
