@@ -379,7 +379,11 @@ class NumberCounter(Base):
 
 class Appointment(Base):
     __tablename__ = "appointments"
-    __table_args__ = (UniqueConstraint("hall_id", "code"),)
+    __table_args__ = (
+        UniqueConstraint("hall_id", "code"),
+        # A day's appointments (the forecast reads those still to check in).
+        Index("ix_appointments_day", "hall_id", "day"),
+    )
 
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
