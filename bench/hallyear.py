@@ -69,6 +69,7 @@ def build_sqlite(path: Path, copies: int = COPIES, last: date = LAST) -> str:
     done = path.with_suffix(".done")
     if done.exists():
         progress(f"using the hall-year already built in {path}")
+        _up_to_date(url)  # a newer checkout may have migrations to run on it
         return url
     for suffix in ("", "-wal", "-shm", ".lock"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -101,7 +102,19 @@ def build_sqlite(path: Path, copies: int = COPIES, last: date = LAST) -> str:
         env=env,
     )
     done.write_text(datetime.now().isoformat(), encoding="utf-8")
+    _up_to_date(url)
     return url
+
+
+def _up_to_date(url: str) -> None:
+    from shared.store.db import connect
+    from shared.store.schema import upgrade
+
+    db = connect(url)
+    try:
+        upgrade(db)
+    finally:
+        db.dispose()
 
 
 def _open_days(url: str, last: date) -> int:
