@@ -1240,11 +1240,13 @@ class Hall:
         last: date | None = None,
         *,
         report: fg.Report | None = None,
+        earlier: dict[date, fg.Report] | None = None,
     ) -> fg.Ranking:
         """The ranking of the windows or the clerks (``group``) over the range (``report``:
         its figures, when already read). The minimum to be ranked counts the range's
         business days up to today only (a month in progress). For one day, those among
-        the last three on the two business days before too are marked (约谈)."""
+        the last three on the two business days before too are marked (约谈); their
+        figures are read into ``earlier`` (given: kept there for the other group's)."""
         last = last or first
         settings = self.settings
         today = settings.business_day(self.now())
@@ -1252,10 +1254,14 @@ class Hall:
         ranking = fg.rank(report or self.report(first, last), group, days)
         if first != last:
             return ranking
-        earlier = [
-            fg.rank(self.report(d), group, 1) for d in fg.previous_business_days(settings, first, 2)
+        before = {} if earlier is None else earlier
+        for d in fg.previous_business_days(settings, first, 2):
+            if d not in before:
+                before[d] = self.report(d)
+        ranked = [
+            fg.rank(before[d], group, 1) for d in fg.previous_business_days(settings, first, 2)
         ]
-        return fg.with_streak(ranking, earlier)
+        return fg.with_streak(ranking, ranked)
 
     # -- looking -------------------------------------------------------------------------
 

@@ -255,9 +255,12 @@ def _read(
     try:
         report = progress.run("cli.report.reading.figures", days, lambda: hall.report(first, last))
         what = {"window": "cli.report.reading.windows", "clerk": "cli.report.reading.clerks"}
+        earlier: dict[date, fg.Report] = {}  # a day's two days before, read once for both
         rankings = [
             progress.run(
-                what[g], 1 + streak, partial(hall.ranking, g, first, last, report=report)
+                what[g],
+                1 + streak,
+                partial(hall.ranking, g, first, last, report=report, earlier=earlier),
             )  # the figures already read; a day's also reads the two days before
             for g in groups
         ]
