@@ -40,6 +40,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -64,8 +65,6 @@ RUNS = 32
 #: Beyond this many tickets in line, the runs are fewer in proportion, down to MIN_RUNS.
 LONG_LINE = 300
 MIN_RUNS = 12
-#: Minutes a no-show takes the window that calls it (the calls and the wait for a reply).
-NO_SHOW_MINUTES = 2.0
 #: Minutes a window paused for no known reason is assumed to stay paused.
 PAUSE_MINUTES = 10.0
 #: The range: the runs' 10th to 90th percentile, each end moved out by this share of its
@@ -129,17 +128,15 @@ class Desk:
 
 @dataclass(frozen=True)
 class Profile:
-    """Minutes a ticket of each service takes a window (call to finish), recent ones at
-    this hour; no-show shares; the configured handling time where nothing is known."""
+    """Minutes a ticket of each service takes a window (call to next call: a no-show's
+    calls are among them), recent ones at this hour; the configured handling time where
+    nothing is known."""
 
     spans: Mapping[int, tuple[float, ...]]
-    no_show: Mapping[int, float] = field(default_factory=dict)
     configured: Mapping[int, float] = field(default_factory=dict)
 
     def draw(self, service_id: int, rng: random.Random) -> float:
-        """One ticket's minutes at the window, a no-show's included."""
-        if self.no_show and rng.random() < self.no_show.get(service_id, 0.0):
-            return NO_SHOW_MINUTES
+        """One ticket's minutes at the window."""
         spans = self.spans.get(service_id)
         if spans:
             return spans[int(rng.random() * len(spans))]
@@ -149,7 +146,7 @@ class Profile:
     def rest(self, service_id: int, elapsed: float, rng: random.Random) -> float:
         """The minutes left of a service that has lasted ``elapsed`` (drawn among the
         recent ones that lasted longer: a long one in hand is likely a long one)."""
-        ordered = self._ordered(service_id)
+        ordered = self._sorted.get(service_id)
         if ordered:
             first = bisect_right(ordered, elapsed)
             if first < len(ordered):
@@ -157,17 +154,9 @@ class Profile:
             return 1.0
         return max(1.0, self.draw(service_id, rng) - elapsed)
 
-    def _ordered(self, service_id: int) -> list[float]:
-        cache: dict[int, list[float]] = self.__dict__.setdefault("_sorted", {})
-        if service_id not in cache:
-            cache[service_id] = sorted(self.spans.get(service_id, ()))
-        return cache[service_id]
-
-    def mean(self, service_id: int) -> float:
-        spans = self.spans.get(service_id)
-        if spans:
-            return sum(spans) / len(spans)
-        return self.configured.get(service_id, 10.0)
+    @cached_property
+    def _sorted(self) -> dict[int, list[float]]:
+        return {service_id: sorted(spans) for service_id, spans in self.spans.items()}
 
 
 @dataclass(frozen=True)
