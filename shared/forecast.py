@@ -584,15 +584,14 @@ def _desks(s: Session, hall: HallSettings, day: date, now: datetime) -> Iterable
         and w.signed_in_at >= day_start
     }
     on_duty = _noon_duty(hall, signed_in, rows, now, noon)
-    left_for_noon = (
-        _left_for_noon(s, hall, day, noon) if noon is not None and now < noon[1] else set()
-    )
     limit = timedelta(minutes=hall.staffing.empty_post_minutes)
     late_expected = is_working_day(hall.calendar, day) and now < opens_at + 2 * limit
-    left_today = {
-        wid
-        for (wid,) in s.execute(
-            select(Event.window_id).where(
+    # The windows signed out today, and those of them signed out at the noon break (back
+    # after it): one read of the day's sign-outs.
+    signed_out = [
+        (wid, at)
+        for wid, at in s.execute(
+            select(Event.window_id, Event.at).where(
                 Event.hall_id == hall.id,
                 Event.kind == EventKind.SIGNED_OUT,
                 Event.at >= day_start,
@@ -600,7 +599,13 @@ def _desks(s: Session, hall: HallSettings, day: date, now: datetime) -> Iterable
             )
         )
         if wid is not None
-    }
+    ]
+    left_today = {wid for wid, _ in signed_out}
+    left_for_noon = (
+        {wid for wid, at in signed_out if noon[0] - timedelta(minutes=30) <= at < noon[1]}
+        if noon is not None and now < noon[1]
+        else set()
+    )
     for entry in cat.windows:
         row = rows.get(entry.id)
         if row is None or not row.active or not entry.service_ids:
@@ -680,24 +685,6 @@ def _noon_duty(
                 duty.add(w.id)
                 have += 1
     return duty
-
-
-def _left_for_noon(
-    s: Session, hall: HallSettings, day: date, noon: tuple[datetime, datetime]
-) -> set[int]:
-    """Windows whose clerk signed out at the noon break today (back after it)."""
-    return {
-        wid
-        for (wid,) in s.execute(
-            select(Event.window_id).where(
-                Event.hall_id == hall.id,
-                Event.kind == EventKind.SIGNED_OUT,
-                Event.at >= noon[0] - timedelta(minutes=30),
-                Event.at < noon[1],
-            )
-        )
-        if wid is not None
-    }
 
 
 def usual_estimate(
