@@ -26,7 +26,18 @@ from typing import Any
 import platformdirs
 
 from shared.base.errors import YimenError
-from shared.cli import reports, reviews, simulate, staffing, stations, supervisor, tickets
+from shared.cli import (
+    doctor,
+    install,
+    reports,
+    reviews,
+    simulate,
+    staffing,
+    stations,
+    supervisor,
+    tickets,
+    upkeep,
+)
 from shared.cli.common import EXIT_BUG, EXIT_REFUSED, Out
 from shared.config.hall_file import ConfigError
 from shared.hall import default_url
@@ -67,7 +78,18 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(parser, defaults=True)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    for group in (tickets, staffing, reviews, stations, supervisor, reports, simulate):
+    for group in (
+        tickets,
+        staffing,
+        reviews,
+        stations,
+        supervisor,
+        reports,
+        simulate,
+        doctor,
+        upkeep,
+        install,
+    ):
         group.add_commands(sub, common)
     return parser
 

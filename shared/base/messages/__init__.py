@@ -14,7 +14,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from shared.base.messages import cli, config, documents, phone, refusals, supervisor, words
+from shared.base.messages import (
+    cli,
+    config,
+    doctor,
+    documents,
+    install,
+    phone,
+    refusals,
+    supervisor,
+    upkeep,
+    words,
+)
 
 LANGS = ("zh", "en")
 
@@ -49,6 +60,9 @@ TABLE: Mapping[str, Mapping[str, str]] = _merge(
     documents.TEXTS,
     phone.TEXTS,
     supervisor.TEXTS,
+    doctor.TEXTS,
+    upkeep.TEXTS,
+    install.TEXTS,
 )
 
 
