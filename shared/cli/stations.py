@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import make_url
 
 from shared.base.errors import EnvironmentFault, YimenError
 from shared.cli.common import (
@@ -20,8 +23,10 @@ from shared.demo import run as demo
 from shared.devices.announcer import Announcer, Outcome
 from shared.devices.speech import call_words
 from shared.devices.voice import Voice, write_wav
+from shared.hall import Hall, default_url
 from shared.phone import create_app
 from shared.phone.server import config, lan_address
+from shared.store.db import is_passing
 
 
 def cmd_say(args: argparse.Namespace, out: Out) -> int:
@@ -104,7 +109,7 @@ def cmd_serve(args: argparse.Namespace, out: Out) -> int:
     """The phone page (码上监督) the ticket's QR code opens, on uvicorn, until Ctrl-C."""
     import uvicorn
 
-    hall = hall_of(args)
+    hall = _hall_when_it_answers(args, out)
     try:
         server = uvicorn.Server(
             config(create_app(hall), args.host, args.port, trusted_proxy=args.trusted_proxy)
@@ -126,6 +131,48 @@ def cmd_serve(args: argparse.Namespace, out: Out) -> int:
     finally:
         hall.close()
     return 0
+
+
+#: How long `yimen serve` waits before asking a server that did not answer again.
+AGAIN_S = 3.0
+
+
+def _hall_when_it_answers(args: argparse.Namespace, out: Out) -> Hall:
+    """The hall, once its database answers. ``yimen serve`` is a service that may start
+    before the database server (a power cut brings both up at once): it says what it is
+    trying and why it failed, once per new reason, and tries again until the server
+    answers. A refusal that waiting cannot mend (a wrong password, no such hall) is
+    raised at once, as for every command."""
+    said = None
+    while True:
+        try:
+            hall = hall_of(args)
+        except EnvironmentFault as exc:
+            if not is_passing(exc):
+                raise
+            why = exc.message(out.lang)
+            target = _shown(args.db or default_url())
+            if why != said:
+                print(
+                    out.say("cli.serve.waiting", target=target, why=why, seconds=f"{AGAIN_S:g}"),
+                    file=sys.stderr,
+                    flush=True,
+                )
+                said = why
+            time.sleep(AGAIN_S)
+            continue
+        if said is not None:
+            print(
+                out.say("cli.serve.connected", target=_shown(args.db or default_url())),
+                file=sys.stderr,
+                flush=True,
+            )
+        return hall
+
+
+def _shown(url: str) -> str:
+    """The database's address as a person reads it: as given, without its password."""
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:

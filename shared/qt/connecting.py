@@ -117,6 +117,8 @@ def connect_waiting(
     if window is not None:
         window.hide()
         window.deleteLater()
+    if not outcome:  # the application was told to quit (the session ends) while waiting
+        return None
     result = outcome[0]
     if isinstance(result, BaseException):
         raise result

@@ -568,6 +568,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "手机评价页已启动：{page}<评价码>（按 Ctrl-C 停止）",
         "en": "The phone page is up: {page}<review code> (Ctrl-C stops it)",
     },
+    "cli.serve.waiting": {
+        "zh": "正在连接服务器 {target}…\n{why}\n"
+        "每 {seconds} 秒重试一次，连上后自动启动（按 Ctrl-C 停止）。",
+        "en": "Connecting to the server {target}…\n{why}\nTrying again every {seconds} s; "
+        "starts by itself once connected (Ctrl-C stops it).",
+    },
+    "cli.serve.connected": {
+        "zh": "已连接服务器 {target}。",
+        "en": "Connected to the server {target}.",
+    },
     "cli.serve.review_url": {
         "zh": '票据二维码须指向本机：[kiosk] review_url = "{page}"（现为 {review_url}）',
         "en": 'The slip\'s QR code must point here: [kiosk] review_url = "{page}" '
