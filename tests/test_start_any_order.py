@@ -155,6 +155,15 @@ def _issue(url: str, service: str) -> TicketInfo:
         return hall.issue_ticket(service)
 
 
+def restart_under(qtbot: QtBot, server: ThrowawayPostgres, banner: QWidget) -> None:
+    """The server stops under a running station, which says so in its banner, and
+    starts again, after which the banner goes by itself."""
+    server.stop("fast")
+    qtbot.waitUntil(banner.isVisible, timeout=WAIT)
+    server.start()
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=WAIT)
+
+
 def _says_what_it_tries(said: list[str], url: str, server: ThrowawayPostgres) -> None:
     assert said, "no waiting window"
     text = said[0]
@@ -182,6 +191,11 @@ def test_a_counter_started_before_the_server_works_once_the_server_is_up(
             qtbot.keyClick(w, Qt.Key.Key_F1)
         called.append(w.number.text())
         assert w.number.text() == ticket.number
+        # Later in the day the server restarts under the running console: it says so,
+        # and carries on by itself once the server is back.
+        restart_under(qtbot, stopped, w.banner)
+        qtbot.keyClick(w, Qt.Key.Key_F2)  # recall: a write, after the restart
+        qtbot.waitUntil(lambda: "重呼 1 次" in w.marks.text(), timeout=WAIT)
 
     from counter.app import main
 
@@ -204,6 +218,7 @@ def test_a_supervisor_started_before_the_server_sees_the_floor_once_it_is_up(
         ):
             qtbot.keyClick(w.password, Qt.Key.Key_Return)
         assert w.floor_view.tiles  # every window of the hall, read from the server
+        restart_under(qtbot, stopped, w.banner)
 
     from counter.supervisor import main
 
