@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from shared.base.errors import YimenError
@@ -35,11 +35,13 @@ class ConnectingWindow(QWidget):
 
     closed = Signal()  # by the person at the station
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, *, full_screen: bool = False) -> None:
         super().__init__()
         self.setObjectName("connecting")
         self.setWindowTitle("Yimen")
-        self.setStyleSheet(stylesheet("staff", STAFF_SHORT_SIDE))  # the staff screens' look
+        self._full_screen = full_screen
+        self._styled_for = 0
+        self._style_for(STAFF_SHORT_SIDE)
         self.title = label(
             QCoreApplication.translate("Connecting", "Connecting to the server…"),
             "title",
@@ -49,9 +51,24 @@ class ConnectingWindow(QWidget):
         self.detail = label(role="heading", centred=True)
         box = QVBoxLayout(self)
         box.setContentsMargins(48, 48, 48, 48)
+        box.setSpacing(32)
+        box.addStretch(1)
         for w in (self.title, self.target, self.detail):
             box.addWidget(w)
+        box.addStretch(1)
         self.resize(720, 360)
+
+    def _style_for(self, short_side: int) -> None:
+        """The staff screens' look, with type sized for a screen of this short side."""
+        if short_side != self._styled_for:
+            self._styled_for = short_side
+            self.setStyleSheet(stylesheet("staff", short_side))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._full_screen:  # a public screen, read from a step or two away
+            size = event.size()
+            self._style_for(max(STAFF_SHORT_SIDE, min(size.width(), size.height())))
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()
@@ -71,10 +88,13 @@ def connect_waiting(
     lang: str,
     *,
     again_ms: int = AGAIN_MS,
+    full_screen: bool = False,
 ) -> Hall | None:
     """The hall, once ``open_hall`` succeeds on a worker thread; meanwhile the event loop
-    runs and, after a moment, a window says what is being tried. Raises the core's
-    refusal when waiting cannot help; None when the person closed the waiting window."""
+    runs and, after a moment, a window says what is being tried (``full_screen`` for a
+    public station: the whole screen, frameless, never a small window on a bare desktop).
+    Raises the core's refusal when waiting cannot help; None when the person closed the
+    waiting window or the application was told to quit."""
     loop = QEventLoop()
     worker = Worker("connect")
     window: ConnectingWindow | None = None
@@ -87,9 +107,13 @@ def connect_waiting(
     def show_window() -> ConnectingWindow:
         nonlocal window
         if window is None:
-            window = ConnectingWindow(target)
+            window = ConnectingWindow(target, full_screen=full_screen)
             window.closed.connect(lambda: None if outcome else finish(None))
-            window.show()
+            if full_screen:
+                window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+                window.showFullScreen()
+            else:
+                window.show()
         return window
 
     def failed(exc: BaseException) -> None:
