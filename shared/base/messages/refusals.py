@@ -656,9 +656,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "数据库尚未初始化，请先运行 yimen init。",
         "en": "The database is not set up yet: run yimen init first.",
     },
+    "db.too_old": {
+        "zh": "数据库的版本比本程序旧（数据库为 {revision}，本程序需要 {ours}）：本程序已经升级，"
+        "数据库还没有。请信息管理员先备份数据库，再在服务器上运行一次 "
+        "yimen init --config 本中心的配置文件 升级数据库，然后重新启动本程序。",
+        "en": "The database is older than this program (the database is at {revision}, this "
+        "program needs {ours}): the program was upgraded, the database not yet. The hall's "
+        "IT should back up the database, run yimen init --config with the hall's file once "
+        "on the server to upgrade it, then start this program again.",
+    },
     "db.too_new": {
-        "zh": "数据库版本比本程序新，请升级一门软件。",
-        "en": "The database is newer than this program; please upgrade Yimen.",
+        "zh": "数据库的版本比本程序新：数据库已由新版一门升级，这台电脑上的还是旧版。"
+        "请在这台电脑上安装与服务器相同的新版一门后再运行。",
+        "en": "The database is newer than this program: a newer Yimen upgraded it, and this PC "
+        "still has the old one. Install the same newer version of Yimen on this PC, then run "
+        "it again.",
     },
     "db.error": {
         "zh": "数据库出错：{detail}",
