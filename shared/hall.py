@@ -66,7 +66,8 @@ from shared.store.model import (
     TicketState,
     Window,
 )
-from shared.store.schema import ensure_current, upgrade
+from shared.store.model import Hall as HallRow
+from shared.store.schema import current_revision, ensure_current, head_revision, upgrade
 
 T = TypeVar("T")
 
@@ -1470,6 +1471,34 @@ class Hall:
             ticket=ticket.number if ticket else None,
             ticket_state=ticket.state.value if ticket else None,
         )
+
+
+@dataclass(frozen=True)
+class Upgraded:
+    """What ``yimen init`` without a hall file did to a database that holds halls."""
+
+    before: str  # the schema's revision it had
+    after: str  # the one it has now (this program's)
+    halls: tuple[str, ...]  # the codes of the halls it holds
+
+
+def upgrade_database(url: str | None) -> Upgraded | None:
+    """Bring a database that already holds halls up to this program's schema, touching
+    nothing else (the halls' settings stay as the supervisors left them). None for a
+    database without a hall, which needs a hall file (``init_hall``)."""
+    db = connect(url or default_url())
+    try:
+        before = current_revision(db)
+        if before is None:
+            return None
+        upgrade(db)
+        with db.read() as s:
+            halls = tuple(s.scalars(select(HallRow.code).order_by(HallRow.code)))
+        if not halls:
+            return None
+        return Upgraded(before=before, after=head_revision(), halls=halls)
+    finally:
+        db.dispose()
 
 
 def init_hall(url: str | None, config: HallConfig, clock: Clock | None = None) -> LoadSummary:

@@ -23,6 +23,8 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -32,14 +34,19 @@ from typing import Any
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import Enum, MetaData, create_engine, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 
+from counter.window import CounterWindow
 from shared.base.clock import FixedClock
 from shared.base.errors import EnvironmentFault
 from shared.base.messages import render
 from shared.cli import main
 from shared.hall import Hall
+from shared.qt.connecting import ConnectingWindow
+from shared.qt.i18n import set_language
 from shared.store.db import connect, sqlite_url
 from shared.store.model import Base, Service, Ticket
 from shared.store.schema import current_revision, head_revision, known_revisions, upgrade
@@ -457,6 +464,39 @@ def test_a_database_older_than_the_program_waits_for_yimen_init(
         assert hall.code == "QC"
 
 
+def test_yimen_init_without_a_file_only_upgrades_and_leaves_the_settings_alone(
+    schema_0009: OldDatabase, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What IT runs after installing a new version: the schema is brought up to date, the
+    hall's settings stay as the supervisors left them, nothing else is loaded."""
+    url = schema_0009.url
+    monkeypatch.setenv("YIMEN_NOW", FIXTURE_NOW.isoformat())
+
+    def settings_rows() -> list[tuple[Any, ...]]:
+        db = connect(url)
+        try:
+            with db.read() as s:
+                halls = s.execute(text("SELECT * FROM halls ORDER BY id")).all()
+                services = s.execute(text("SELECT * FROM services ORDER BY id")).all()
+                events = s.scalar(text("SELECT count(*) FROM events"))  # setting changes too
+                return [*map(tuple, halls), *map(tuple, services), (events,)]
+        finally:
+            db.dispose()
+
+    before = settings_rows()
+    code, out, err = yimen(capsys, "init", "--db", url)
+    assert code == 0, err
+    assert out.strip() == (
+        f"数据库已从 0009 版升级到 {head_revision()} 版；服务中心 QC 的配置和数据保持不变。"
+    )
+    assert settings_rows() == before
+    _schema_is_the_models(url)
+    code, out, err = yimen(capsys, "init", "--db", url, "--lang", "en")
+    assert code == 0, err
+    assert "already at this program's schema" in out
+    assert settings_rows() == before
+
+
 def test_a_database_newer_than_the_program_is_refused_even_by_yimen_init(
     db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -486,14 +526,48 @@ def test_a_database_newer_than_the_program_is_refused_even_by_yimen_init(
 
 
 @pytest.mark.gui
-def test_a_station_started_on_an_old_database_says_so_and_exits(
-    tmp_path: Path, capfd: pytest.CaptureFixture[str], qapp: Any
+def test_a_station_started_on_an_old_database_says_so_and_starts_once_it_is_upgraded(
+    tmp_path: Path, qapp: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The new program reached the counter PC before IT ran ``yimen init``: the console
+    says why it waits, and opens by itself once the database is upgraded."""
+    monkeypatch.setenv("YIMEN_NOW", FIXTURE_NOW.isoformat())
+    set_language("zh")
     url = sqlite_url(_unzipped(9, tmp_path))
-    code = main(["counter", "--window", "3", "--db", url])
-    _, err = capfd.readouterr()
-    assert code == 2
-    assert err.strip().endswith(render("db.too_old", "zh", revision="0009", ours=head_revision()))
+    said: list[str] = []
+    opened: list[bool] = []
+    deadline = time.monotonic() + 60
+
+    def step() -> None:
+        if time.monotonic() > deadline:
+            QApplication.exit(1)
+            return
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, ConnectingWindow) and w.isVisible() and w.detail.text() and not said:
+                said.append(w.detail.text())
+                upgrading = threading.Thread(target=_upgrade, args=(url,))  # IT, elsewhere
+                upgrading.start()
+                upgrading.join(60)
+            if isinstance(w, CounterWindow) and w.isVisible():
+                opened.append(True)
+                QApplication.exit(0)
+                return
+        QTimer.singleShot(50, step)
+
+    QTimer.singleShot(0, step)
+    code = main(["counter", "--window", "3", "--db", url, "--silent"])
+    assert code == 0 and opened
+    assert said and said[0].startswith(
+        render("db.too_old", "zh", revision="0009", ours=head_revision())
+    )
+
+
+def _upgrade(url: str) -> None:
+    db = connect(url)
+    try:
+        upgrade(db)
+    finally:
+        db.dispose()
 
 
 # -- an upgrade cut off half-way ----------------------------------------------------------------

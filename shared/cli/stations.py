@@ -79,7 +79,7 @@ def _voice_settings(args: argparse.Namespace, out: Out) -> VoiceConfig:
         with hall_of(args) as hall:
             return hall.settings.voice
     except YimenError as exc:
-        if exc.code not in ("db.not_initialised", "hall.none"):
+        if exc.code not in ("db.not_initialised", "db.too_old", "hall.none"):
             raise
     print(out.say("cli.say.default_voice"), file=sys.stderr)
     return VoiceConfig()

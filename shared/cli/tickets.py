@@ -23,7 +23,14 @@ from shared.cli.common import (
     ticket_text,
 )
 from shared.config.hall_file import DEMO_HALL_PATH, load_hall_config
-from shared.hall import AppointmentInfo, Hall, TicketInfo, default_url, init_hall
+from shared.hall import (
+    AppointmentInfo,
+    Hall,
+    TicketInfo,
+    default_url,
+    init_hall,
+    upgrade_database,
+)
 from shared.rules import appointments as ap
 from shared.store.feed import ConnectionChange, Feed, FeedEvent
 
@@ -49,6 +56,24 @@ def _issued_text(out: Out, t: TicketInfo) -> str:
 
 
 def cmd_init(args: argparse.Namespace, out: Out) -> int:
+    """``yimen init --config FILE`` (or ``--demo``) creates the schema or brings it up to
+    date and loads the hall's file. Without a file, a database that already holds its
+    halls is only brought up to date (what IT runs after installing a new version): their
+    settings stay as the supervisors left them. An empty one gets the demo hall."""
+    if not args.config and not args.demo:
+        upgraded = upgrade_database(args.db)
+        if upgraded is not None:
+            code = "cli.init.current" if upgraded.before == upgraded.after else "cli.init.upgraded"
+            out.emit(
+                upgraded,
+                out.say(
+                    code,
+                    before=upgraded.before,
+                    after=upgraded.after,
+                    halls=out.listed(upgraded.halls),
+                ),
+            )
+            return 0
     path = Path(args.config) if args.config else DEMO_HALL_PATH
     config = load_hall_config(path)
     summary = init_hall(args.db, config, clock())

@@ -82,6 +82,12 @@ class ConnectingWindow(QWidget):
         )
 
 
+def _mended_by_waiting(exc: BaseException) -> bool:
+    """The server is away for a while, or the database waits for IT's ``yimen init`` after
+    an upgrade of the programs: worth waiting for, in view. Anything else is not."""
+    return is_passing(exc) or (isinstance(exc, YimenError) and exc.code == "db.too_old")
+
+
 def connect_waiting(
     open_hall: Callable[[], Hall],
     target: str,
@@ -117,7 +123,7 @@ def connect_waiting(
         return window
 
     def failed(exc: BaseException) -> None:
-        if not is_passing(exc):  # waiting cannot mend it
+        if not _mended_by_waiting(exc):
             finish(exc)
             return
         log.warning("the hall's database does not answer yet (%s); trying again", exc)

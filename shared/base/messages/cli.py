@@ -568,6 +568,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "手机评价页已启动：{page}<评价码>（按 Ctrl-C 停止）",
         "en": "The phone page is up: {page}<review code> (Ctrl-C stops it)",
     },
+    "cli.init.upgraded": {
+        "zh": "数据库已从 {before} 版升级到 {after} 版；服务中心 {halls} 的配置和数据保持不变。",
+        "en": "The database was upgraded from schema {before} to {after}; the settings and "
+        "data of hall {halls} are as they were.",
+    },
+    "cli.init.current": {
+        "zh": "数据库已是本程序的版本（{after}{before!s:.0}），无需升级；服务中心 {halls} 未改动。",
+        "en": "The database is already at this program's schema ({after}{before!s:.0}); "
+        "nothing to upgrade; hall {halls} untouched.",
+    },
     "cli.serve.waiting": {
         "zh": "正在连接服务器 {target}…\n{why}\n"
         "每 {seconds} 秒重试一次，连上后自动启动（按 Ctrl-C 停止）。",

@@ -121,12 +121,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "YIMEN_DB.",
     },
     "doctor.database.fix.too_old": {
-        "zh": "先备份数据库（yimen backup 备份文件），再在一台电脑上运行一次 yimen init --config "
-        "本中心的配置文件，把它升级"
-        "（不要省略 --config：不带它会载入演示大厅）。升级后，各台电脑上的一门应是同一版本。",
-        "en": "Back up the database (yimen backup FILE), then run yimen init --config "
-        "YOUR-HALL.toml once, on one PC, to upgrade it (keep --config: without it the demo "
-        "hall is loaded). Afterwards every PC should run the same version of Yimen.",
+        "zh": "先备份数据库（yimen backup 备份文件），再在一台电脑上运行一次 yimen init，把它升级"
+        "（不带配置文件时只升级数据库，服务中心的设置保持不变）。升级后，各台电脑上的一门应是"
+        "同一版本。",
+        "en": "Back up the database (yimen backup FILE), then run yimen init once, on one PC, "
+        "to upgrade it (without a hall file it only upgrades the database; the hall's settings "
+        "stay as they are). Afterwards every PC should run the same version of Yimen.",
     },
     "doctor.database.fix.too_new": {
         "zh": "把本机的一门升级到与其他电脑相同的版本；不要用旧版本连接这个数据库。",

@@ -658,12 +658,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "db.too_old": {
         "zh": "数据库的版本比本程序旧（数据库为 {revision}，本程序需要 {ours}）：本程序已经升级，"
-        "数据库还没有。请信息管理员先备份数据库，再在服务器上运行一次 "
-        "yimen init --config 本中心的配置文件 升级数据库，然后重新启动本程序。",
+        "数据库还没有。请信息管理员先备份数据库（yimen backup 备份文件），再在一台电脑上运行一次 "
+        "yimen init 升级数据库；升级后再运行（正在等待的站点会自动连上）。",
         "en": "The database is older than this program (the database is at {revision}, this "
         "program needs {ours}): the program was upgraded, the database not yet. The hall's "
-        "IT should back up the database, run yimen init --config with the hall's file once "
-        "on the server to upgrade it, then start this program again.",
+        "IT should back up the database (yimen backup FILE), then run yimen init once, on "
+        "one PC, to upgrade it; then run this again (a waiting station connects by itself).",
     },
     "db.too_new": {
         "zh": "数据库的版本比本程序新：数据库已由新版一门升级，这台电脑上的还是旧版。"
