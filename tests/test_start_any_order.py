@@ -267,7 +267,7 @@ def test_the_phone_page_server_started_before_the_database_serves_once_it_is_up(
     env["YIMEN_NOW"] = TUESDAY
     proc = subprocess.Popen(
         [sys.executable, "-m", "shared.cli", "serve", "--host", "127.0.0.1",
-         "--port", str(port), "--db", hall_url],
+         "--port", str(port), "--db", hall_url, "--backup-dir", str(tmp_path / "nightly")],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
@@ -293,6 +293,12 @@ def test_the_phone_page_server_started_before_the_database_serves_once_it_is_up(
                     break
                 time.sleep(0.1)
         assert status == 200
+        # With --backup-dir it keeps a dated backup a day: the first one at once, since
+        # the folder has none of the last day.
+        while time.monotonic() < deadline and not list((tmp_path / "nightly").glob("*.dump")):
+            time.sleep(0.1)
+        names = [p.name for p in (tmp_path / "nightly").glob("*.dump")]
+        assert names and all(n.startswith("yimen-QC-") for n in names), names
         assert "Traceback" not in "".join(err.lines)
     finally:
         proc.terminate()

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import make_url
 
 from shared.base.errors import EnvironmentFault, YimenError
+from shared.cli import upkeep
 from shared.cli.common import (
     EXIT_REFUSED,
     Out,
@@ -110,7 +111,9 @@ def cmd_serve(args: argparse.Namespace, out: Out) -> int:
     import uvicorn
 
     hall = _hall_when_it_answers(args, out)
+    nightly = None
     try:
+        nightly = upkeep.start_nightly(args, out)  # with --backup-dir: a dated backup a day
         server = uvicorn.Server(
             config(create_app(hall), args.host, args.port, trusted_proxy=args.trusted_proxy)
         )
@@ -129,6 +132,8 @@ def cmd_serve(args: argparse.Namespace, out: Out) -> int:
         except SystemExit:  # uvicorn could not listen (it said why)
             raise EnvironmentFault("web.cannot_listen", host=args.host, port=args.port) from None
     finally:
+        if nightly is not None:
+            nightly.stop()
         hall.close()
     return 0
 
@@ -223,4 +228,5 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         default=None,
         help="反向代理的地址：只信任它的 X-Forwarded-For (the reverse proxy's address)",
     )
+    upkeep.add_nightly_options(p)
     p.set_defaults(run=cmd_serve)
