@@ -499,7 +499,6 @@ def test_a_sqlite_restore_holds_the_writers_lock_while_it_replaces_the_database(
     file = tmp_path / "b.db"
     bk.backup(db_url, file)
     database = Path(make_url(db_url).database or "")
-    assert hall.db._lock_path == bk.writer_lock_path(database)
     held: list[bool] = []
 
     def step(code: str, /, **_: object) -> None:

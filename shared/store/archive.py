@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
@@ -31,7 +30,7 @@ from shared.base.errors import EnvironmentFault
 from shared.store import pg_tools
 from shared.store.model import Event, Ticket
 from shared.store.model import Hall as HallRow
-from shared.store.schema import MIGRATIONS
+from shared.store.schema import known_revisions
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_MAGIC = b"PGDMP"
@@ -122,10 +121,6 @@ def kind_of(path: Path) -> str:
     if head.startswith(PG_MAGIC):
         return "postgresql"
     raise EnvironmentFault("backup.foreign", path=str(path))
-
-
-def known_revisions() -> set[str]:
-    return {r.revision for r in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
 
 
 def inspect_archive(path: Path, progress: Progress = quiet) -> Archive:

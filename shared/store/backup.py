@@ -65,7 +65,6 @@ from shared.store.archive import (
     Progress,
     inspect_archive,
     kind_of,
-    known_revisions,
     pg_read,
     quiet,
     read_contents,
@@ -74,9 +73,16 @@ from shared.store.archive import (
     sqlite_copy,
     sqlite_file_contents,
 )
-from shared.store.db import Database, connect, parse_url, sqlite_url, translate_db_error
+from shared.store.db import (
+    Database,
+    connect,
+    parse_url,
+    sqlite_url,
+    translate_db_error,
+    writer_lock_path,
+)
 from shared.store.model import Base
-from shared.store.schema import alembic_config, head_revision, upgrade
+from shared.store.schema import alembic_config, head_revision, known_revisions, upgrade
 
 #: The file name's ending for each kind of backup.
 EXTENSIONS = {"sqlite": "db", "postgresql": "dump"}
@@ -175,12 +181,6 @@ def _yimen_contents(contents: Contents | None, db: Database) -> Contents:
     if contents.revision is None:
         raise EnvironmentFault("backup.not_yimen", database=db.safe_url)
     return contents
-
-
-def writer_lock_path(database: Path) -> Path:
-    """The lock file beside a SQLite database that its writers queue on
-    (`shared.store.db.Database`): a restore holds it, so no station writes meanwhile."""
-    return database.with_name(database.name + ".lock")
 
 
 @contextmanager

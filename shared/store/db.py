@@ -81,6 +81,12 @@ def parse_url(url: str) -> URL:
     return parsed
 
 
+def writer_lock_path(database: Path) -> Path:
+    """The file beside an SQLite database that its writers, of every process, queue on
+    (and a restore holds, so that no station writes while the file is replaced)."""
+    return database.with_name(database.name + ".lock")
+
+
 def sqlite_url(path: Path) -> str:
     return URL.create("sqlite", database=str(path)).render_as_string()
 
@@ -127,7 +133,7 @@ class Database:
             raise EnvironmentFault("db.bad_url", url=self.safe_url)
         path = Path(database).expanduser()
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock_path = path.with_name(path.name + ".lock")
+        self._lock_path = writer_lock_path(path)
         engine = create_engine(
             self.url.set(database=str(path)),
             connect_args={"timeout": 30, "check_same_thread": False},
