@@ -16,7 +16,7 @@ DEMO_ARGS ?=
 .DEFAULT_GOAL := help
 .PHONY: help system-deps venv translations translations-update lint test demo bench clean \
 	bench-forecast bench-year \
-	phone-screenshots screenshots
+	phone-screenshots screenshots dist dist-check
 
 help: ## list the targets
 	@echo "Targets (each installs what it needs first):"
@@ -132,8 +132,27 @@ screenshots: system-deps venv translations ## retake assets/screenshots/ from yi
 phone-screenshots: venv ## screenshots of the phone page (assets/screenshots/phone-*.png)
 	$(VENV)/bin/python tests/phone_screens.py assets/screenshots
 
+# The apps as one folder that runs on a PC without Python (PyInstaller, onedir), then its
+# smoke test. PyInstaller comes with the dist extra, kept out of the dev tools (make test
+# never downloads it). The same spec builds on Windows (README: "The bundle").
+DIST := dist/yimen
+dist: system-deps venv translations $(STAMPS)/dist-tools ## build dist/yimen/ (PyInstaller), then make dist-check
+	@rm -rf $(DIST)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller assets/packaging/yimen.spec
+	@du -sh $(DIST)
+	@$(MAKE) --no-print-directory dist-check
+
+dist-check: venv ## smoke-test dist/yimen/ from a clean folder (version, init, doctor, voice, PDF, kiosk)
+	@test -x $(DIST)/yimen || { echo "no bundle in $(DIST): run make dist"; exit 1; }
+	$(VENV)/bin/python assets/packaging/smoke.py $(DIST)
+
+$(STAMPS)/dist-tools: $(STAMPS)/venv pyproject.toml
+	$(VENV)/bin/python -m pip install -e '.[dist]'
+	@mkdir -p $(STAMPS) && touch $@
+
 # Everything the targets above create; the database files of the demo are left alone.
-clean: ## remove .venv, .stamps and the tool caches
+clean: ## remove .venv, .stamps, the tool caches and the bundle (build/, dist/)
 	rm -rf $(VENV) $(STAMPS) .mypy_cache .ruff_cache .pytest_cache .import_linter_cache .coverage \
 		build dist *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

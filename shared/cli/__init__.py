@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="yimen", description="一门 · 政务服务中心排队叫号系统")
     _global_options(parser, defaults=True)
+    parser.add_argument("--version", action="version", version=f"yimen {install.version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     for group in (

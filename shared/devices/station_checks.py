@@ -22,13 +22,24 @@ from pathlib import Path
 import numpy as np
 
 from shared.base.errors import EnvironmentFault
+from shared.base.messages import TABLE
 from shared.config.hall_file import VoiceConfig
 from shared.devices import printing
 from shared.devices.checks import Finding, ScreenInfo, Station
 from shared.devices.speech import call_words
 
-#: What the slip and the screens must be able to write: a call, the slip's words.
-CJK_SAMPLE = "请到号窗口办理取号前面还有人预计等候绿色通道"
+#: What the slip must be able to write: every Chinese character of its own sentences.
+CJK_SAMPLE = "".join(
+    sorted(
+        {
+            ch
+            for code, entry in TABLE.items()
+            if code.startswith("documents.slip.")
+            for ch in entry["zh"]
+            if ord(ch) >= 0x2E80
+        }
+    )
+)
 #: The families the screens' style sheets ask for, first present wins
 #: (``assets/styles/*.qss``); fontconfig stands in another Chinese font for a missing one.
 SCREEN_FAMILIES = ("WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC")
