@@ -1,11 +1,18 @@
 """``yimen kiosk`` (also ``python -m kiosk``): the ticket kiosk on this PC.
 
-    yimen kiosk                          # full screen, the embedded database
+    yimen kiosk                          # locked full screen, kept running, the embedded database
     yimen kiosk --db postgresql://…      # a kiosk on the hall's LAN
     yimen kiosk --kiosk K2 --printer escpos:usb:0x0416:0x5011
     yimen kiosk --size 1080x1920         # a window of that size (trying a layout)
+    yimen kiosk --windowed               # an ordinary window (IT), the screen's size
+    yimen kiosk --screen 2               # full screen on the second screen
 
 The kiosk's code (``--kiosk``, default the PC's name) is kept with every ticket it issues.
+Started for real it is locked (no key or gesture closes it; five taps in the top left
+corner and a supervisor's code open the maintenance panel) and runs under a keeper that
+starts it again after a crash or a frozen screen (``--no-keeper``: not).
+
+No Qt is imported before the keeper has been passed: the keeper's process never needs it.
 """
 
 from __future__ import annotations
@@ -13,13 +20,14 @@ from __future__ import annotations
 import argparse
 import os
 import socket
+import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from kiosk.public import add_public_options, kept_run, start_of
 
-from kiosk.window import KioskWindow
-from shared.qt.printing import station_printer
-from shared.qt.station import Station, run_station, show_public
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSize
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -35,8 +43,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="pdf:文件夹 | system:打印机名称 | escpos:tcp:地址 | escpos:usb:VID:PID",
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
-    p.add_argument("--size", default=None, help="窗口大小，例如 1080x1920（不全屏）")
+    p.add_argument("--size", default=None, help="窗口大小，例如 1080x1920（不全屏，不锁定）")
     p.add_argument("--silent", action="store_true", help="不朗读（适老化模式也不出声）")
+    add_public_options(p)
     return p.parse_args(argv)
 
 
@@ -46,6 +55,8 @@ def kiosk_code() -> str:
 
 
 def parse_size(text: str | None) -> QSize | None:
+    from PySide6.QtCore import QSize
+
     if not text:
         return None
     w, _, h = text.lower().partition("x")
@@ -54,10 +65,24 @@ def parse_size(text: str | None) -> QSize | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    size = parse_size(args.size)
+    status = kept_run("kiosk.app", argv, args, name="kiosk")
+    return status if status is not None else run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """The kiosk in this process."""
+    from kiosk.maintenance import MaintenanceGate
+    from kiosk.window import KioskWindow
+    from shared.qt.printing import station_printer
+    from shared.qt.station import Station, chosen_screen, run_station, show_public
+
+    start = start_of(args)
+    alive: list[object] = []  # what the station's window does not hold itself
 
     def open_window(station: Station) -> KioskWindow:
         hall = station.hall
+        screen = chosen_screen(args.screen)
+        size = parse_size(args.size) or (screen.size() if screen is not None else None)
         window = KioskWindow(
             hall,
             station_printer(args.printer, hall.settings.kiosk.slip_width_mm),
@@ -67,9 +92,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             size=size,
             lang=args.lang,
         )
-        show_public(window, sized=size is not None)
+        assert station.lockdown is not None
+        gate = MaintenanceGate(
+            window,
+            hall,
+            window.db,
+            station.lockdown,
+            station=f"kiosk {args.kiosk}",
+            lang=lambda: window.lang,
+            desk=window,
+        )
+        alive.append(gate)
+        show_public(window, sized=bool(args.size), lockdown=station.lockdown, screen=screen)
         return window
 
     return run_station(
-        open_window, db=args.db, hall_code=args.hall, lang=args.lang, silent=args.silent
+        open_window,
+        db=args.db,
+        hall_code=args.hall,
+        lang=args.lang,
+        silent=args.silent,
+        locked=start.locked,
+        watchdog=start.watchdog,
     )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,14 +1,17 @@
 """``yimen display``: the lobby display (综合屏), or with ``--window N`` the small screen
-above one window (窗口屏). Public, no sign-in; full screen.
+above one window (窗口屏). Public, no sign-in; locked full screen, kept running.
 
     yimen display                         # the lobby display, the embedded database
     yimen display --db postgresql://…     # on the hall's LAN
     yimen display --window 3              # the screen above window 3
     yimen display --size 1080x1920        # a window of that size (trying a layout)
+    yimen display --windowed              # an ordinary window (IT)
+    yimen display --screen 2              # full screen on the PC's second output
     yimen display --inches 43             # this screen's diagonal, for the letter size
 
 It speaks the calls when the hall has them spoken centrally (``[voice] speaker =
-"display"``); a window screen never speaks.
+"display"``); a window screen never speaks. Five clicks in the top left corner (a mouse
+plugged in) and a supervisor's code open the maintenance panel: exit or restart.
 """
 
 from __future__ import annotations
@@ -17,12 +20,12 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from kiosk.public import add_public_options, kept_run, start_of
 
-from kiosk.app import parse_size
-from kiosk.display import LobbyDisplay, WindowScreen
-from shared.qt.station import Station, run_station, show_public
+if TYPE_CHECKING:
+    from kiosk.display import HallScreen
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -31,21 +34,38 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--hall", default=None, help="服务中心编号")
     p.add_argument("--window", type=int, default=None, help="窗口屏：窗口号（不写为大厅综合屏）")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
-    p.add_argument("--size", default=None, help="窗口大小，例如 1080x1920（不全屏）")
+    p.add_argument("--size", default=None, help="窗口大小，例如 1080x1920（不全屏，不锁定）")
     p.add_argument("--inches", type=float, default=None, help="本屏尺寸（英寸），决定字的大小")
     p.add_argument("--silent", action="store_true", help="不播报叫号")
+    add_public_options(p)
     return p.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    size = parse_size(args.size)
-    silent = args.silent or args.window is not None  # a window screen never speaks
+    name = "display" if args.window is None else f"display-window{args.window}"
+    status = kept_run("kiosk.display_app", argv, args, name=name)
+    return status if status is not None else run(args)
 
-    def open_window(station: Station) -> QWidget:
-        screen: QWidget
+
+def run(args: argparse.Namespace) -> int:
+    """The display in this process."""
+    from kiosk.app import parse_size
+    from kiosk.display import LobbyDisplay, WindowScreen
+    from kiosk.maintenance import MaintenanceGate
+    from shared.qt.station import Station, chosen_screen, run_station, show_public
+
+    start = start_of(args)
+    silent = args.silent or args.window is not None  # a window screen never speaks
+    alive: list[object] = []  # what the screen does not hold itself
+
+    def open_window(station: Station) -> HallScreen:
+        screen_of_pc = chosen_screen(args.screen)
+        size = parse_size(args.size) or (screen_of_pc.size() if screen_of_pc is not None else None)
+        screen: HallScreen
         if args.window is not None:
             screen = WindowScreen(station.hall, args.window, bridge=station.bridge, size=size)
+            where = f"display window {args.window}"
         else:
             screen = LobbyDisplay(
                 station.hall,
@@ -54,10 +74,30 @@ def main(argv: Sequence[str] | None = None) -> int:
                 size=size,
                 inches=args.inches,
             )
-        show_public(screen, sized=size is not None)
+            where = "display"
+        assert station.lockdown is not None
+        alive.append(
+            MaintenanceGate(
+                screen,
+                station.hall,
+                screen.db,
+                station.lockdown,
+                station=where,
+                lang=lambda: args.lang,
+            )
+        )
+        show_public(screen, sized=bool(args.size), lockdown=station.lockdown, screen=screen_of_pc)
         return screen
 
-    return run_station(open_window, db=args.db, hall_code=args.hall, lang=args.lang, silent=silent)
+    return run_station(
+        open_window,
+        db=args.db,
+        hall_code=args.hall,
+        lang=args.lang,
+        silent=silent,
+        locked=start.locked,
+        watchdog=start.watchdog,
+    )
 
 
 if __name__ == "__main__":

@@ -10,8 +10,15 @@ three seconds, and idle again. Started late, it asks once whether the window has
 waiting. Nothing waits on the GUI thread: the database has its worker.
 
     yimen evaluator --window 3                  # a window of 1280×800
-    yimen evaluator --window 3 --fullscreen     # the whole screen of a tablet
+    yimen evaluator --window 3 --fullscreen     # the whole screen of a tablet, locked
+    yimen evaluator --window 3 --fullscreen --screen 2   # … of the counter PC's second screen
     yimen evaluator --window 3 --db postgresql://…
+
+While the hall's server is away a red band says that rating is paused; the pad goes on
+by itself once the server is back (the feed reconnects, and the pad asks again whether
+a rating is waiting). Full screen it is locked like the kiosk (five taps in the top left
+corner and a supervisor's code: exit or restart) and, like every public station, it runs
+under a keeper that starts it again after a crash (``--no-keeper``: not).
 """
 
 from __future__ import annotations
@@ -34,12 +41,15 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app import parse_size
+from kiosk.maintenance import MaintenanceGate
+from kiosk.public import add_public_options, kept_run, start_of
 from kiosk.rating import RatingForm
 from kiosk.screens import label
 from shared.base.errors import HallError
 from shared.hall import Hall, ReviewTicket
 from shared.qt.feed_bridge import FeedBridge
-from shared.qt.station import Station, run_station
+from shared.qt.outage import OutageWatch
+from shared.qt.station import Station, chosen_screen, run_station, show_public
 from shared.qt.tasks import Worker
 from shared.qt.theme import stylesheet
 from shared.rules.reviews import ReviewInfo
@@ -63,6 +73,7 @@ class Evaluator(QWidget):
     idle_shown = Signal()
     reviewed = Signal(object)  # the ReviewInfo recorded
     refused = Signal(str)  # the core's code
+    outage_changed = Signal(bool)  # the hall's server went away (True) or came back
 
     def __init__(
         self,
@@ -87,6 +98,8 @@ class Evaluator(QWidget):
         self.request: ReviewTicket | None = None  # the ticket on the faces now
         self._left = 0  # seconds until idle again (the faces or the thanks)
         self.db = Worker("db", self)
+        # The server away: said on the pad (the feed's lost connection, or a failed read).
+        self.outage = OutageWatch(bridge, self)
         self._screen = size or QApplication.primaryScreen().size()
         self.setFixedSize(self._screen)
         self.setObjectName("evaluator")
@@ -99,6 +112,7 @@ class Evaluator(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
+        self.outage.changed.connect(self._on_outage_changed)
         self.show_idle()
         self._begin()
 
@@ -112,6 +126,7 @@ class Evaluator(QWidget):
 
         def follow(last_event_id: int) -> None:
             assert self.bridge is not None
+            self.outage.set(False)
             self.bridge.event_received.connect(self._on_feed_event)
             self.bridge.connection_restored.connect(self.ask)
             self.bridge.start(after=last_event_id)
@@ -119,6 +134,7 @@ class Evaluator(QWidget):
 
         def failed(exc: BaseException) -> None:
             log.warning("evaluator: the hall cannot be read yet (%s); trying again", exc)
+            self.outage.failed(exc)
             QTimer.singleShot(BEGIN_AGAIN_MS, self._begin)
 
         self.db.submit(self.hall.feed_position, follow, failed)
@@ -178,10 +194,15 @@ class Evaluator(QWidget):
         for page in (self.idle, self.asking, self.thanks):
             self.stack.addWidget(page)
 
+        # The server away: a red band under the top band, the rest as it was.
+        self.banner = label(role="banner")
+        self.banner.hide()
+
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(top)
+        box.addWidget(self.banner)
         box.addWidget(self.stack, 1)
 
     def retranslate(self) -> None:
@@ -191,8 +212,13 @@ class Evaluator(QWidget):
         self.idle_window.setText(window)
         self.title.setText(self.tr("Please rate this service"))
         self.thanks_title.setText(self.tr("Thank you for your rating"))
+        self.banner.setText(self.tr("Rating is paused: reconnecting to the hall's server…"))
         self.form.set_language(self.lang)
         self._show_count()
+
+    def _on_outage_changed(self, down: bool) -> None:
+        self.banner.setVisible(down)
+        self.outage_changed.emit(down)
 
     # -- the states ----------------------------------------------------------------------
 
@@ -263,11 +289,13 @@ class Evaluator(QWidget):
         """Ask the core (on the worker) which ticket this window's citizen should rate."""
 
         def got(rt: ReviewTicket | None) -> None:
+            self.outage.set(False)
             if rt is not None and rt.can_rate:
                 self.show_request(rt)
 
         def failed(exc: BaseException) -> None:
             log.warning("evaluator: could not ask for the window's rating: %s", exc)
+            self.outage.failed(exc)
 
         self.db.submit(lambda: self.hall.review_request(self.window_no), got, failed)
 
@@ -285,6 +313,7 @@ class Evaluator(QWidget):
         )
 
     def _on_reviewed(self, review: ReviewInfo) -> None:
+        self.outage.set(False)
         self.reviewed.emit(review)
         self._show_thanks(review)
 
@@ -296,6 +325,7 @@ class Evaluator(QWidget):
             sentence = exc.message(self.lang)
         else:
             log.warning("evaluator: recording a rating failed", exc_info=exc)
+            self.outage.failed(exc)
             sentence = self.tr("Please try again.")
         self.form.show_refusal(sentence)
         self._restart_count()
@@ -324,24 +354,55 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--hall", default=None, help="服务中心编号")
     p.add_argument("--window", type=int, required=True, help="窗口号")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
-    p.add_argument("--fullscreen", action="store_true", help="全屏（平板或第二块屏）")
+    p.add_argument("--fullscreen", action="store_true", help="全屏并锁定（平板或第二块屏）")
     p.add_argument("--size", default=None, help="窗口大小，例如 1280x800（不全屏时）")
+    add_public_options(p)
     return p.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    status = kept_run("kiosk.evaluator", argv, args, name=f"evaluator-window{args.window}")
+    return status if status is not None else run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """The evaluator in this process: a window of its own by default (beside a clerk's
+    console), locked full screen with ``--fullscreen`` (a tablet, a screen of its own)."""
+    locked = args.fullscreen and not args.windowed
+    start = start_of(args)
+    alive: list[object] = []  # what the pad does not hold itself
 
     def open_window(station: Station) -> Evaluator:
-        size = None if args.fullscreen else parse_size(args.size) or DEFAULT_SIZE
-        pad = Evaluator(station.hall, args.window, bridge=station.bridge, size=size, lang=args.lang)
-        if args.fullscreen:
-            pad.showFullScreen()
+        screen = chosen_screen(args.screen)
+        if locked:
+            size = screen.size() if screen is not None else None
         else:
-            pad.show()
+            size = parse_size(args.size) or DEFAULT_SIZE
+        pad = Evaluator(station.hall, args.window, bridge=station.bridge, size=size, lang=args.lang)
+        assert station.lockdown is not None
+        alive.append(
+            MaintenanceGate(
+                pad,
+                station.hall,
+                pad.db,
+                station.lockdown,
+                station=f"evaluator window {args.window}",
+                lang=lambda: args.lang,
+            )
+        )
+        show_public(pad, sized=not locked, lockdown=station.lockdown, screen=screen)
         return pad
 
-    return run_station(open_window, db=args.db, hall_code=args.hall, lang=args.lang, silent=True)
+    return run_station(
+        open_window,
+        db=args.db,
+        hall_code=args.hall,
+        lang=args.lang,
+        silent=True,
+        locked=locked,
+        watchdog=start.watchdog,
+    )
 
 
 if __name__ == "__main__":

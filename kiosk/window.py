@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.maintenance import PrinterState
 from kiosk.rating import FORM_REFUSALS, RATE_NEXT_STEP, RateScreen, level_text, refusal_of
 from kiosk.screens import (
     HomeScreen,
@@ -182,6 +183,12 @@ class KioskWindow(QWidget):
         # A fault reported and not yet followed by a good print (at start: perhaps one
         # from before a restart; the core records "printing again" only after a fault).
         self._printer_faulted = True
+        # What the maintenance panel shows and reprints: the last slip, the printer's state.
+        self._last_ticket: TicketInfo | None = None
+        self._printer_state = PrinterState(
+            str(getattr(printer, "description", type(printer).__name__)), None, None
+        )
+        self._reprints = itertools.count(1)
         self._tap: _Tap | None = None
         self.retry_ms = RETRY_MS
         self.thanks_ms = THANKS_MS
@@ -734,14 +741,37 @@ class KioskWindow(QWidget):
         self._print(t)
 
     def _print(self, t: TicketInfo) -> None:
-        slip = ticket_slip(t, self._settings.kiosk, self._settings.tz, self.kiosk)
-
-        def work() -> Path | None:
-            return self.printer.print_pdf(slip_pdf(slip), f"{slip.file_stem}-{self.kiosk}")
+        self._last_ticket = t
 
         def done(path: Path | None) -> None:
             self.ticket.set_printer(self.tr("Please take your slip below"), alert=False)
             self.slip_printed.emit(path)
+
+        def failed(code: str, sentence: str) -> None:
+            self.ticket.set_printer(sentence, alert=True)
+            self.printer_failed.emit(code)
+
+        self._send_slip(t, "", done, failed)
+
+    def _send_slip(
+        self,
+        t: TicketInfo,
+        suffix: str,
+        on_done: Callable[[Path | None], None],
+        on_failed: Callable[[str, str], None],
+    ) -> None:
+        """The slip of ``t`` to the printer (on its worker); what the kiosk knows of the
+        printer follows, and the hall learns of a fault and of printing again."""
+        slip = ticket_slip(t, self._settings.kiosk, self._settings.tz, self.kiosk)
+        where = self._printer_state.description
+
+        def work() -> Path | None:
+            name = f"{slip.file_stem}-{self.kiosk}{suffix}"
+            return self.printer.print_pdf(slip_pdf(slip), name)
+
+        def done(path: Path | None) -> None:
+            self._printer_state = PrinterState(where, None, self.hall.now())
+            on_done(path)
             if self._printer_faulted:  # printing again: the supervisor's alarm ends
                 self._printer_faulted = False
                 self.db.submit(
@@ -759,10 +789,11 @@ class KioskWindow(QWidget):
                     "printer.failed",
                     self.tr("The slip could not be printed; please note your number."),
                 )
-            self.ticket.set_printer(sentence, alert=True)
-            self.printer_failed.emit(code)
+            said = str(getattr(exc, "params", {}).get("detail", ""))  # the driver's words
+            detail = said or str(exc)
+            self._printer_state = PrinterState(where, code, self.hall.now(), said)
+            on_failed(code, sentence)
             self._printer_faulted = True
-            detail = str(getattr(exc, "params", {}).get("detail", "")) or str(exc)
             self.db.submit(
                 lambda: self.hall.report_printer_fault(self.kiosk, code, detail),
                 None,
@@ -770,6 +801,29 @@ class KioskWindow(QWidget):
             )
 
         self.printing.submit(work, done, failed)
+
+    # -- the maintenance panel's slip desk (kiosk.maintenance.SlipDesk) ------------------------
+
+    def last_slip_number(self) -> str | None:
+        return self._last_ticket.number if self._last_ticket is not None else None
+
+    def printer_state(self) -> PrinterState:
+        return self._printer_state
+
+    def reprint_last(self, done: Callable[[str | None], None]) -> bool:
+        """The last slip again, marked 补打 (a supervisor's reprint from the maintenance
+        panel: the citizen's ticket as it was issued, in a file of its own)."""
+        t = self._last_ticket
+        if t is None:
+            return False
+        suffix = f"-reprint{next(self._reprints)}"
+        self._send_slip(
+            replace(t, reprint=True),
+            suffix,
+            lambda _path: done(None),
+            lambda code, _sentence: done(code),
+        )
+        return True
 
     # -- rating a service (好差评) ----------------------------------------------------------
 

@@ -206,12 +206,12 @@
 <context>
     <name>Connecting</name>
     <message>
-        <location filename="../../shared/qt/connecting.py" line="44"/>
+        <location filename="../../shared/qt/connecting.py" line="46"/>
         <source>Connecting to the server…</source>
         <translation>正在连接服务器…</translation>
     </message>
     <message>
-        <location filename="../../shared/qt/connecting.py" line="62"/>
+        <location filename="../../shared/qt/connecting.py" line="79"/>
         <source>{why}
 Trying again every few seconds; this window closes itself.</source>
         <translation>{why}
@@ -757,43 +757,48 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>Evaluator</name>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="188"/>
+        <location filename="../../kiosk/evaluator.py" line="209"/>
         <source>Window {n}</source>
         <extracomment>The pad&apos;s type against the kiosk&apos;s at the same screen size: every citizen reads it at arm&apos;s length, so it is always as large as the kiosk&apos;s elderly mode.</extracomment>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="190"/>
+        <location filename="../../kiosk/evaluator.py" line="211"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="192"/>
+        <location filename="../../kiosk/evaluator.py" line="213"/>
         <source>Please rate this service</source>
         <translation>请为本次服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="193"/>
+        <location filename="../../kiosk/evaluator.py" line="214"/>
         <source>Thank you for your rating</source>
         <translation>谢谢您的评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="223"/>
+        <location filename="../../kiosk/evaluator.py" line="215"/>
+        <source>Rating is paused: reconnecting to the hall&apos;s server…</source>
+        <translation>暂停评价，正在重新连接服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/evaluator.py" line="249"/>
         <source>Your opinion goes to the hall&apos;s supervisor, who will follow it up.</source>
         <translation>您的意见已转给大厅负责人，我们会跟进整改。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="225"/>
+        <location filename="../../kiosk/evaluator.py" line="251"/>
         <source>Have a good day!</source>
         <translation>祝您生活愉快！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="238"/>
+        <location filename="../../kiosk/evaluator.py" line="264"/>
         <source>Back in {n} s</source>
         <translation>{n} 秒后返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/evaluator.py" line="299"/>
+        <location filename="../../kiosk/evaluator.py" line="329"/>
         <source>Please try again.</source>
         <translation>请再试一次。</translation>
     </message>
@@ -1138,53 +1143,53 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="79"/>
+        <location filename="../../kiosk/window.py" line="80"/>
         <source>Please come back in the service&apos;s hours, or ask a hall guide.</source>
         <translation>请在本事项的取号时段内再来，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="82"/>
+        <location filename="../../kiosk/window.py" line="83"/>
         <source>Please come back in the ticket hours.</source>
         <translation>请在取号时间内再来。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="83"/>
+        <location filename="../../kiosk/window.py" line="84"/>
         <source>Please come back on a working day.</source>
         <translation>请在工作日前来办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="84"/>
+        <location filename="../../kiosk/window.py" line="85"/>
         <source>Please come back at the time shown.</source>
         <translation>请在上面所说的时间再来签到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="87"/>
         <location filename="../../kiosk/window.py" line="88"/>
+        <location filename="../../kiosk/window.py" line="89"/>
         <source>Please take an ordinary ticket.</source>
         <translation>请返回首页，按普通号取号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="89"/>
+        <location filename="../../kiosk/window.py" line="90"/>
         <source>Please check the code and try again, or ask a hall guide.</source>
         <translation>请核对预约码后重新输入，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="92"/>
+        <location filename="../../kiosk/window.py" line="93"/>
         <source>Your ticket was already issued; please keep it.</source>
         <translation>您的号已经取过，请保管好取号单。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="95"/>
+        <location filename="../../kiosk/window.py" line="96"/>
         <source>Please come on the day of your appointment.</source>
         <translation>请在预约当天前来签到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="98"/>
+        <location filename="../../kiosk/window.py" line="99"/>
         <source>Please go to the hall where you booked.</source>
         <translation>请到预约的服务中心办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="101"/>
+        <location filename="../../kiosk/window.py" line="102"/>
         <source>Please check the ID number.</source>
         <translation>请核对身份证号码。</translation>
     </message>
@@ -1201,349 +1206,518 @@ Trying again every few seconds; this window closes itself.</source>
     </message>
     <message>
         <location filename="../../kiosk/rating.py" line="84"/>
-        <location filename="../../kiosk/window.py" line="103"/>
+        <location filename="../../kiosk/window.py" line="104"/>
         <source>Please ask a hall guide.</source>
         <translation>请咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="354"/>
-        <location filename="../../kiosk/window.py" line="594"/>
+        <location filename="../../kiosk/window.py" line="361"/>
+        <location filename="../../kiosk/window.py" line="601"/>
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="346"/>
+        <location filename="../../kiosk/window.py" line="353"/>
         <source>Standard mode</source>
         <translation>返回标准模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="346"/>
+        <location filename="../../kiosk/window.py" line="353"/>
         <source>Large text, read aloud</source>
         <translation>老年人模式（大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="349"/>
+        <location filename="../../kiosk/window.py" line="356"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="350"/>
+        <location filename="../../kiosk/window.py" line="357"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="351"/>
+        <location filename="../../kiosk/window.py" line="358"/>
         <source>Need help</source>
         <translation>需要帮助</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="355"/>
+        <location filename="../../kiosk/window.py" line="362"/>
         <source>Type your 8-digit appointment code, or scan it</source>
         <translation>请输入 8 位预约码，或把预约码对准扫描口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="357"/>
-        <location filename="../../kiosk/window.py" line="365"/>
+        <location filename="../../kiosk/window.py" line="364"/>
+        <location filename="../../kiosk/window.py" line="372"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="358"/>
-        <location filename="../../kiosk/window.py" line="366"/>
+        <location filename="../../kiosk/window.py" line="365"/>
+        <location filename="../../kiosk/window.py" line="373"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="359"/>
-        <location filename="../../kiosk/window.py" line="360"/>
+        <location filename="../../kiosk/window.py" line="366"/>
+        <location filename="../../kiosk/window.py" line="367"/>
         <source>Rate a service</source>
         <translation>评价服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="362"/>
+        <location filename="../../kiosk/window.py" line="369"/>
         <source>Please scan the QR code on your slip, or type the rating code printed on it</source>
         <translation>请扫描票据上的二维码，或输入票据上的评价短码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="364"/>
+        <location filename="../../kiosk/window.py" line="371"/>
         <source>Rating code</source>
         <translation>评价短码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="367"/>
-        <location filename="../../kiosk/window.py" line="801"/>
+        <location filename="../../kiosk/window.py" line="374"/>
+        <location filename="../../kiosk/window.py" line="855"/>
         <source>Please rate this service</source>
         <translation>请为本次服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="370"/>
+        <location filename="../../kiosk/window.py" line="377"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="371"/>
+        <location filename="../../kiosk/window.py" line="378"/>
         <source>Scan to follow the queue and rate the service</source>
         <translation>微信扫码：查看排队进度、评价服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="376"/>
+        <location filename="../../kiosk/window.py" line="383"/>
         <source>Please listen for your number; a missed number must be taken again</source>
         <translation>请留意叫号，过号需重新取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="378"/>
+        <location filename="../../kiosk/window.py" line="385"/>
         <source>Back to home</source>
         <translation>返回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="379"/>
+        <location filename="../../kiosk/window.py" line="386"/>
         <source>Tickets paused: reconnecting to the hall&apos;s server…</source>
         <translation>暂停取号，正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="388"/>
+        <location filename="../../kiosk/window.py" line="395"/>
         <source>Green channel: on</source>
         <translation>绿色通道（已选）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="526"/>
-        <location filename="../../kiosk/window.py" line="547"/>
-        <location filename="../../kiosk/window.py" line="936"/>
+        <location filename="../../kiosk/window.py" line="533"/>
+        <location filename="../../kiosk/window.py" line="554"/>
+        <location filename="../../kiosk/window.py" line="990"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="528"/>
+        <location filename="../../kiosk/window.py" line="535"/>
         <source> and more</source>
         <translation>等</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="541"/>
+        <location filename="../../kiosk/window.py" line="548"/>
         <source>(green channel)</source>
         <translation>（绿色通道）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="584"/>
-        <location filename="../../kiosk/window.py" line="825"/>
+        <location filename="../../kiosk/window.py" line="591"/>
+        <location filename="../../kiosk/window.py" line="879"/>
         <source>You chose: {name}</source>
         <translation>您选择的是：{name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="610"/>
+        <location filename="../../kiosk/window.py" line="617"/>
         <source>Taking your number…</source>
         <translation>正在取号，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="645"/>
+        <location filename="../../kiosk/window.py" line="652"/>
         <source>Sorry, something went wrong</source>
         <translation>抱歉，系统出了点问题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="646"/>
-        <location filename="../../kiosk/window.py" line="811"/>
-        <location filename="../../kiosk/window.py" line="879"/>
+        <location filename="../../kiosk/window.py" line="653"/>
+        <location filename="../../kiosk/window.py" line="865"/>
+        <location filename="../../kiosk/window.py" line="933"/>
         <source>Please try again, or ask a hall guide.</source>
         <translation>请再试一次，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="388"/>
+        <location filename="../../kiosk/window.py" line="395"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="528"/>
-        <location filename="../../kiosk/window.py" line="685"/>
+        <location filename="../../kiosk/window.py" line="535"/>
+        <location filename="../../kiosk/window.py" line="692"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="76"/>
+        <location filename="../../kiosk/window.py" line="77"/>
         <source>You can also take a number on the next working day, or ask a hall guide.</source>
         <extracomment>What a citizen can do next, after each refusal of the core.</extracomment>
         <translation>也可以下一个工作日再来取号，或咨询导服人员。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="107"/>
+        <location filename="../../kiosk/window.py" line="108"/>
         <source>Today&apos;s numbers for this service are all taken.</source>
         <extracomment>The kiosk&apos;s own sentence for a refusal, where the core&apos;s says more than a citizen at the kiosk should act on (a free window is not an invitation to skip the queue).</extracomment>
         <translation>今日号已取完。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="342"/>
+        <location filename="../../kiosk/window.py" line="349"/>
         <source>Choose a service</source>
         <translation>请选择您要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="343"/>
+        <location filename="../../kiosk/window.py" line="350"/>
         <source>Check in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="352"/>
+        <location filename="../../kiosk/window.py" line="359"/>
         <source>Tap a service to take a number</source>
         <translation>点一下要办的事项，就能取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="353"/>
-        <location filename="../../kiosk/window.py" line="548"/>
+        <location filename="../../kiosk/window.py" line="360"/>
+        <location filename="../../kiosk/window.py" line="555"/>
         <source>More services</source>
         <translation>更多事项（下一页）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="356"/>
+        <location filename="../../kiosk/window.py" line="363"/>
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="369"/>
-        <location filename="../../kiosk/window.py" line="715"/>
+        <location filename="../../kiosk/window.py" line="376"/>
+        <location filename="../../kiosk/window.py" line="722"/>
         <source>Your number is taken</source>
         <translation>取号成功</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="372"/>
+        <location filename="../../kiosk/window.py" line="379"/>
         <source>QR code: follow the queue and rate the service</source>
         <translation>二维码：扫码查看排队进度、评价服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="390"/>
+        <location filename="../../kiosk/window.py" line="397"/>
         <source>Elderly, disabled, pregnant</source>
         <translation>老人、残疾人、孕妇</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="552"/>
+        <location filename="../../kiosk/window.py" line="559"/>
         <source>Please choose a service</source>
         <translation>请选择您要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="569"/>
+        <location filename="../../kiosk/window.py" line="576"/>
         <source>Large text is on. Please choose a service.</source>
         <translation>已切换为大字模式，请选择您要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="663"/>
+        <location filename="../../kiosk/window.py" line="670"/>
         <source>Scan to book another day</source>
         <translation>扫码预约其他日期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="666"/>
+        <location filename="../../kiosk/window.py" line="673"/>
         <source>Scan to do it online</source>
         <translation>扫码网上办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="687"/>
+        <location filename="../../kiosk/window.py" line="694"/>
         <source>Windows: {list}</source>
         <translation>受理窗口：{list} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="689"/>
+        <location filename="../../kiosk/window.py" line="696"/>
         <source>Please ask a hall guide which window</source>
         <translation>请咨询导服人员到哪个窗口办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="692"/>
+        <location filename="../../kiosk/window.py" line="699"/>
         <source>{n} ahead of you</source>
         <translation>前面还有 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="694"/>
+        <location filename="../../kiosk/window.py" line="701"/>
         <source>{n} ahead of you, you may not be reached today</source>
         <translation>前面还有 {n} 人，今天可能轮不到，建议改日或网上预约</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="696"/>
+        <location filename="../../kiosk/window.py" line="703"/>
         <source>{n} ahead of you, about {low}–{high} min</source>
         <translation>前面还有 {n} 人，预计等候约 {low}–{high} 分钟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="700"/>
+        <location filename="../../kiosk/window.py" line="707"/>
         <source>{n} ahead of you, you are next</source>
         <translation>前面还有 {n} 人，即将叫号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="702"/>
+        <location filename="../../kiosk/window.py" line="709"/>
         <source>{n} ahead of you, about {m} min</source>
         <translation>前面还有 {n} 人，预计等候约 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="708"/>
+        <location filename="../../kiosk/window.py" line="715"/>
         <source>Rating code {code}</source>
         <translation>评价短码 {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="709"/>
+        <location filename="../../kiosk/window.py" line="716"/>
         <source>Printing your slip…</source>
         <translation>正在打印取号单…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="720"/>
-        <location filename="../../kiosk/window.py" line="730"/>
+        <location filename="../../kiosk/window.py" line="727"/>
+        <location filename="../../kiosk/window.py" line="737"/>
         <source>Your number is {number}</source>
         <translation>您的号码是{number}号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="743"/>
+        <location filename="../../kiosk/window.py" line="747"/>
         <source>Please take your slip below</source>
         <translation>请从下方取走取号单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="760"/>
+        <location filename="../../kiosk/window.py" line="790"/>
         <source>The slip could not be printed; please note your number.</source>
         <translation>取号单没有打印出来，请记下您的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="796"/>
+        <location filename="../../kiosk/window.py" line="850"/>
         <source>Window {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="813"/>
+        <location filename="../../kiosk/window.py" line="867"/>
         <source>Sorry, this ticket cannot be rated here</source>
         <translation>抱歉，这张票据暂时不能评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="846"/>
-        <location filename="../../kiosk/window.py" line="858"/>
-        <location filename="../../kiosk/window.py" line="862"/>
+        <location filename="../../kiosk/window.py" line="900"/>
+        <location filename="../../kiosk/window.py" line="912"/>
+        <location filename="../../kiosk/window.py" line="916"/>
         <source>Thank you for your rating</source>
         <translation>谢谢您的评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="847"/>
+        <location filename="../../kiosk/window.py" line="901"/>
         <source>Your opinion goes to the hall&apos;s supervisor, who will follow it up.</source>
         <translation>您的意见已转给大厅负责人，我们会跟进整改。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="849"/>
+        <location filename="../../kiosk/window.py" line="903"/>
         <source>Your rating helps the hall serve you better.</source>
         <translation>您的评价帮助我们把服务做得更好。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="888"/>
-        <location filename="../../kiosk/window.py" line="896"/>
+        <location filename="../../kiosk/window.py" line="942"/>
+        <location filename="../../kiosk/window.py" line="950"/>
         <source>A hall guide is on the way</source>
         <translation>导服人员马上就来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="889"/>
+        <location filename="../../kiosk/window.py" line="943"/>
         <source>Please wait here; someone will come to help you.</source>
         <translation>请在这里稍候，工作人员会过来帮您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="903"/>
+        <location filename="../../kiosk/window.py" line="957"/>
         <source>Please wave to a member of staff.</source>
         <translation>请向附近的工作人员招手示意。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="957"/>
+        <location filename="../../kiosk/window.py" line="1011"/>
         <source>Mon Tue Wed Thu Fri Sat Sun</source>
         <translation>星期一 星期二 星期三 星期四 星期五 星期六 星期日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="970"/>
-        <location filename="../../kiosk/window.py" line="974"/>
+        <location filename="../../kiosk/window.py" line="1024"/>
+        <location filename="../../kiosk/window.py" line="1028"/>
         <source>Back to home in {n} s</source>
         <translation>{n} 秒后返回首页</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceGate</name>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="466"/>
+        <source>Maintenance: supervisors only</source>
+        <translation>维护（仅限管理人员）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="467"/>
+        <source>Type a supervisor&apos;s code and password</source>
+        <translation>请输入管理人员的工号和密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="468"/>
+        <source>Code</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="469"/>
+        <location filename="../../kiosk/maintenance.py" line="471"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="470"/>
+        <source>Supervisor&apos;s code</source>
+        <translation>管理人员工号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="472"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="473"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="474"/>
+        <source>Del</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="476"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="477"/>
+        <source>Capital letters</source>
+        <translation>大写字母</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="478"/>
+        <source>Marks</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="479"/>
+        <source>Maintenance</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="480"/>
+        <source>Restart</source>
+        <translation>重新启动</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="481"/>
+        <source>Back to service</source>
+        <translation>返回服务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="491"/>
+        <source>Tap again to exit</source>
+        <translation>再点一次退出</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="491"/>
+        <source>Exit the station</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="559"/>
+        <source>You may try again.</source>
+        <translation>现在可以再试。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="578"/>
+        <source>Closes by itself after {n} s untouched</source>
+        <translation>无操作 {n} 秒后自动关闭</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="589"/>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="637"/>
+        <source>The code cannot be checked now: the hall&apos;s server does not answer. Please try again in a moment.</source>
+        <translation>暂时无法核对：服务器没有响应，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="647"/>
+        <source>The code could not be checked; please try again.</source>
+        <translation>未能核对，请再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="654"/>
+        <source>Too many wrong codes. Please try again in {n} s.</source>
+        <translation>输错次数过多，请 {n} 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="682"/>
+        <source>Supervisor: {name} ({code})</source>
+        <translation>管理人员：{name}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="690"/>
+        <source>Printer: {where}</source>
+        <translation>打印机：{where}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="694"/>
+        <source>Paper and printer: {fault} ({at})</source>
+        <translation>纸张与打印机：{fault}（{at}）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="695"/>
+        <source>Mend the printer, then reprint the last slip to check it.</source>
+        <translation>处理好打印机后，补打上一张取号单试一试。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="697"/>
+        <source>Paper and printer: printing (last slip at {at})</source>
+        <translation>纸张与打印机：正常（上一张于 {at} 打印）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="699"/>
+        <source>Paper and printer: no slip printed since the station started</source>
+        <translation>纸张与打印机：本次启动后还没有打印过取号单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="707"/>
+        <source>Reprint the last slip ({number})</source>
+        <translation>补打上一张取号单（{number}）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="709"/>
+        <source>No slip to reprint yet</source>
+        <translation>还没有可以补打的取号单</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="724"/>
+        <source>Reprinted {number}, marked as a reprint.</source>
+        <translation>已补打 {number}（标有“补打”）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="726"/>
+        <source>{number} was not reprinted: {fault}</source>
+        <translation>{number} 没有补打出来：{fault}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="733"/>
+        <source>Reprinting {number}…</source>
+        <translation>正在补打 {number}…</translation>
     </message>
 </context>
 <context>

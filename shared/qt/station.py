@@ -1,14 +1,24 @@
-"""What every station app (kiosk, counter, later the display) does around its window: the
-Qt application, the hall, the change feed, the station's voice, the event loop, and
-closing them all in order when it ends."""
+"""What every station app (kiosk, counter, display, evaluator) does around its window:
+the Qt application, the hall, the change feed, the station's voice, the event loop, and
+closing them all in order when it ends.
+
+A public station (kiosk, display, evaluator) started for real is also locked
+(`shared.qt.lockdown`), watched for a frozen screen (`shared.qt.watchdog`) and, from its
+``main``, kept running by a parent process (`shared.qt.keeper`)."""
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import make_url
 
@@ -21,6 +31,11 @@ from shared.qt.collector import GuiCollector
 from shared.qt.connecting import connect_waiting
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import set_language
+from shared.qt.keeper import EXIT_FEED_FAILED, kept
+from shared.qt.lockdown import Lockdown
+from shared.qt.watchdog import watch_gui
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -28,6 +43,7 @@ class Station:
     hall: Hall
     bridge: FeedBridge
     announcer: Announcer | None  # None when the station is silent
+    lockdown: Lockdown | None = None  # how the screen is shown, and how it is left
 
 
 def run_station(
@@ -37,12 +53,44 @@ def run_station(
     hall_code: str | None,
     lang: str,
     silent: bool,
+    locked: bool = False,
+    watchdog: float | None = None,
 ) -> int:
     """Connect, let ``open_window`` build and show the station's window, run until it is
-    closed. A hall or window that cannot be opened is one sentence and exit status 2."""
+    closed. A hall or window that cannot be opened is one sentence and exit status 2.
+
+    ``locked``: the station's screen cannot be closed but through `Lockdown.leave`
+    (from the first moment: the connecting window too). ``watchdog``: seconds of a
+    silent GUI thread after which the process ends for its keeper to start it again."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    if sys.stderr is not None:
+        faulthandler.enable()  # a hard crash leaves its trace in the log
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     collector = GuiCollector(app)  # garbage freed on the GUI thread only
+    lockdown = Lockdown(locked=locked)
+    lockdown.left.connect(app.exit)
+    dog = watch_gui(watchdog) if watchdog else None
+    handlers = _end_on_signals(app, lockdown)
+    try:
+        return _run(open_window, app, collector, lockdown, db, hall_code, lang, silent)
+    finally:
+        if dog is not None:
+            dog.stop()
+        for sig, handler in handlers.items():  # a caller's own (a test run) back
+            signal.signal(sig, handler)
+
+
+def _run(
+    open_window: Callable[[Station], QWidget],
+    app: QApplication,
+    collector: GuiCollector,
+    lockdown: Lockdown,
+    db: str | None,
+    hall_code: str | None,
+    lang: str,
+    silent: bool,
+) -> int:
     set_language(lang)
     url = db or default_url()
     try:
@@ -50,11 +98,14 @@ def run_station(
             lambda: Hall.connect(url, clock_from_env(runs=True), hall_code=hall_code),
             target=make_url(url).render_as_string(hide_password=True),
             lang=lang,
+            full_screen=lockdown.locked,  # a locked station waits on its whole screen
         )
     except YimenError as exc:
         print(exc.message(lang), file=sys.stderr)
+        lockdown.release()
         return 2
     if hall is None:  # closed while waiting for the server
+        lockdown.release()
         collector.stop()
         return 1
     bridge = FeedBridge(
@@ -64,18 +115,24 @@ def run_station(
     bridge.event_received.connect(
         lambda ev: hall.mark_stale() if ev.kind == "setting_changed" else None
     )
+    if kept():  # a feed that stopped for good: a fresh start from the keeper mends it
+        bridge.failed.connect(lambda detail: _feed_failed(app, lockdown, detail))
     voice = None if silent else Voice(hall.settings.voice)
     announcer = None if voice is None else Announcer(voice)
     try:
-        window = open_window(Station(hall, bridge, announcer))  # kept alive by this name
+        window = open_window(Station(hall, bridge, announcer, lockdown))  # kept alive here
         bridge.start()
         status: int = app.exec()
+        if lockdown.status is not None:  # the maintenance panel's exit or restart
+            status = lockdown.status
+        lockdown.release()
         window.close()
         return status
     except YimenError as exc:
         print(exc.message(lang), file=sys.stderr)
         return 2
     finally:
+        lockdown.release()
         bridge.stop()
         if announcer is not None:
             announcer.close()
@@ -85,10 +142,60 @@ def run_station(
         collector.stop()
 
 
-def show_public(window: QWidget, sized: bool) -> None:
-    """A public screen (kiosk, display): full screen, or a plain window when it was given
-    a size to try a layout."""
+def _feed_failed(app: QApplication, lockdown: Lockdown, detail: str) -> None:
+    log.error("the change feed stopped (%s): ending for the keeper to start again", detail)
+    lockdown.leave(EXIT_FEED_FAILED)
+    app.exit(EXIT_FEED_FAILED)
+
+
+def _end_on_signals(app: QApplication, lockdown: Lockdown) -> dict[int, Any]:
+    """SIGTERM (the keeper, the system shutting down) and Ctrl-C end the station cleanly:
+    the lock opens and the event loop ends (the watchdog's beat, or the station's own
+    clock, wakes the loop to see them). The handlers they replace, to put back."""
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return previous
+
+    def end(signum: int, _frame: object) -> None:
+        log.info("%s received: the station ends", signal.Signals(signum).name)
+        lockdown.leave(0)
+        app.exit(0)
+
+    for name in ("SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK"):
+        if hasattr(signal, name):
+            sig = getattr(signal, name)
+            with contextlib.suppress(ValueError, OSError):
+                previous[sig] = signal.signal(sig, end)
+    return previous
+
+
+def show_public(
+    window: QWidget,
+    sized: bool,
+    lockdown: Lockdown | None = None,
+    screen: QScreen | None = None,
+) -> None:
+    """A public screen (kiosk, display, evaluator): locked full screen when the station
+    is (``lockdown``), else full screen, or a plain window when it was given a size to
+    try a layout (``sized``) or is run windowed for IT. ``screen``: which screen."""
+    if lockdown is not None:
+        lockdown.show(window, screen=screen)
+        return
+    if screen is not None:
+        window.setScreen(screen)
+        window.move(screen.geometry().topLeft())
     if sized:
         window.show()
     else:
         window.showFullScreen()
+
+
+def chosen_screen(number: int | None) -> QScreen | None:
+    """The screen numbered ``number`` (1 is the first the system lists), or None for the
+    primary one; a number past the last is the last (a monitor unplugged)."""
+    if not number:
+        return None
+    screens = QGuiApplication.screens()
+    if not screens:
+        return None
+    return screens[min(max(number, 1), len(screens)) - 1]
