@@ -30,6 +30,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from counter.supervisor_window import SupervisorWindow
 from counter.window import CounterWindow
@@ -38,6 +39,7 @@ from shared.base.messages import render
 from shared.hall import Hall, TicketInfo, init_hall
 from shared.qt.connecting import ConnectingWindow
 from shared.qt.i18n import set_language
+from shared.store.model import Ticket
 
 from .conftest import DEMO_PASSWORD, ROOT, TUESDAY_0930
 from .pgserver import ThrowawayPostgres
@@ -95,6 +97,8 @@ def start_before_the_server(
     argv: Sequence[str],
     station: type[QWidget],
     use: Callable[[Any], None],
+    *,
+    public: bool = False,
 ) -> list[str]:
     """Run a station's ``main(argv)`` with the server stopped. Once it shows that it is
     connecting (and why it cannot), start the server; once the station's window is up,
@@ -116,6 +120,8 @@ def start_before_the_server(
                         f"{waiting.detail.text()}"
                     )
                     assert _visible(station) is None  # nothing of the station yet
+                    # A public station waits on its whole screen, never a small window.
+                    assert waiting.isFullScreen() == public
                     server.start()
                     state["server"] = "started"
             else:
@@ -226,6 +232,90 @@ def test_a_supervisor_started_before_the_server_sees_the_floor_once_it_is_up(
         stopped, main, ["--db", hall_url, "--size", "1366x768"], SupervisorWindow, use
     )
     _says_what_it_tries(said, hall_url, stopped)
+
+
+def test_a_kiosk_started_before_the_server_issues_tickets_once_it_is_up(
+    qtbot: QtBot, stopped: ThrowawayPostgres, hall_url: str, tmp_path: Path
+) -> None:
+    from kiosk.app import main
+    from kiosk.window import KioskWindow
+
+    issued: list[TicketInfo] = []
+
+    def use(k: KioskWindow) -> None:
+        zone = k.home.zone_buttons["SS"]
+        qtbot.waitUntil(lambda: zone.isVisible() and zone.isEnabled(), timeout=WAIT)
+        qtbot.mouseClick(zone, Qt.MouseButton.LeftButton)
+        service = k.zone_screen.buttons["gt-zc"]
+        qtbot.waitUntil(service.isVisible, timeout=WAIT)
+        with qtbot.waitSignal(k.ticket_shown, timeout=WAIT) as shown:
+            qtbot.mouseClick(service, Qt.MouseButton.LeftButton)
+        issued.append(shown.args[0])
+
+    argv = ["--db", hall_url, "--no-keeper", "--silent", "--kiosk", "K9",
+            "--printer", f"pdf:{tmp_path / 'slips'}"]  # fmt: skip
+    said = start_before_the_server(stopped, main, argv, KioskWindow, use, public=True)
+    _says_what_it_tries(said, hall_url, stopped)
+    assert issued and issued[0].service_code == "gt-zc"
+    assert aside(lambda: _kiosk_of(hall_url, issued[0].number)) == "K9"
+
+
+def _kiosk_of(url: str, number: str) -> str | None:
+    with Hall.connect(url, clock=FixedClock(TUESDAY_0930)) as hall, hall.db.read() as s:
+        return s.scalar(select(Ticket.kiosk).where(Ticket.number == number))
+
+
+def _call_at(url: str, window: int, clerk: str) -> TicketInfo:
+    """A clerk signs in at ``window`` and calls a citizen who has just taken a ticket for
+    one of its services."""
+    with Hall.connect(url, clock=FixedClock(TUESDAY_0930)) as hall:
+        [at] = [w for w in hall.windows() if w.number == window]
+        if at.clerk_code != clerk:
+            hall.sign_in(clerk, DEMO_PASSWORD, window)
+        hall.issue_ticket(at.services[0])
+        called = hall.call_next(window, clerk)
+        assert called is not None
+        return called
+
+
+def test_the_lobby_display_started_before_the_server_shows_calls_once_it_is_up(
+    qtbot: QtBot, stopped: ThrowawayPostgres, hall_url: str
+) -> None:
+    from kiosk.display import LobbyDisplay
+    from kiosk.display_app import main
+
+    def use(d: LobbyDisplay) -> None:
+        qtbot.waitUntil(lambda: d.hall_name.text() == "青川区政务服务中心", timeout=WAIT)
+        called = aside(lambda: _call_at(hall_url, 1, "1001"))
+        qtbot.waitUntil(lambda: d.newest_number.text() == called.number, timeout=WAIT)
+        assert d.newest_window.text() == "1号窗口"
+
+    argv = ["--db", hall_url, "--no-keeper", "--silent"]
+    said = start_before_the_server(stopped, main, argv, LobbyDisplay, use, public=True)
+    _says_what_it_tries(said, hall_url, stopped)
+
+
+def test_an_evaluator_started_before_the_server_asks_for_a_rating_once_it_is_up(
+    qtbot: QtBot, stopped: ThrowawayPostgres, hall_url: str
+) -> None:
+    from kiosk.evaluator import Evaluator, main
+
+    def use(pad: Evaluator) -> None:
+        qtbot.waitUntil(lambda: pad.hall_name.text() == "青川区政务服务中心", timeout=WAIT)
+        with qtbot.waitSignal(pad.asked, timeout=WAIT):
+            aside(lambda: _serve_and_ask(hall_url, 5, "1005"))  # the clerk's F3
+        assert pad.stack.currentWidget() is pad.asking
+
+    argv = ["--window", "5", "--db", hall_url, "--no-keeper", "--fullscreen"]
+    said = start_before_the_server(stopped, main, argv, Evaluator, use, public=True)
+    _says_what_it_tries(said, hall_url, stopped)
+
+
+def _serve_and_ask(url: str, window: int, clerk: str) -> None:
+    _call_at(url, window, clerk)
+    with Hall.connect(url, clock=FixedClock(TUESDAY_0930)) as hall:
+        hall.start(window, clerk)
+        hall.ask_review(window, clerk)
 
 
 # -- yimen serve: a process, as the service manager starts it ---------------------------------
