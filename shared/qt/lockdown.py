@@ -15,8 +15,8 @@ the station (the connecting window too) and every widget in them:
 * a locked window that is minimised, or leaves full screen, is put back at once.
 
 What the application cannot stop (Ctrl+Alt+Del, the operating system's own gestures
-and shortcuts) the PC's kiosk set-up stops: the README's "Locking down the public
-stations" says how on Windows and Linux.
+and shortcuts) the PC's kiosk set-up stops: the README's "The kiosk locked" says how,
+on Windows and Linux.
 
 With ``locked=False`` (``--windowed``, ``--size``) the filter is not installed and the
 station is an ordinary window, for IT and for trying layouts; `leave` works the same.
