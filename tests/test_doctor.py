@@ -63,6 +63,7 @@ def a_pc_with_a_screen_and_a_speaker(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     """A PC as a station has it: a full-HD screen, a sound card, slips kept in a folder
     of its own, the hall at 9:30 on a Tuesday. Each test takes away what it checks."""
     monkeypatch.setenv("YIMEN_NOW", TUESDAY)
+    monkeypatch.setenv("COLUMNS", "100")  # a terminal's width, whatever runs the tests
     for name in ("YIMEN_DB", "YIMEN_PRINTER", "YIMEN_NOTICE_PRINTER", "YIMEN_CJK_FONT"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr("shared.qt.probe.screens", lambda: [FULL_HD])
@@ -170,7 +171,7 @@ def test_a_database_of_an_older_program_says_to_back_up_and_upgrade(
     assert code == 1
     said = row(out, "数据库")
     assert f"数据库结构是旧版本（{older}），本程序需要 {head_revision()}" in said
-    assert "先备份数据库" in said and "yimen init --config" in said
+    assert "先备份数据库" in said and "运行一次 yimen init" in said and "只升级数据库" in said
     assert "1 项有问题，3 项未检查" in out
 
 

@@ -63,8 +63,10 @@ def run_station(
     (from the first moment: the connecting window too). ``watchdog``: seconds of a
     silent GUI thread after which the process ends for its keeper to start it again."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    if sys.stderr is not None:
-        faulthandler.enable()  # a hard crash leaves its trace in the log
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        # A hard crash leaves its trace in the log; a stderr that is no file (pythonw's
+        # None, a captured stream) has nowhere to write it.
+        faulthandler.enable()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     collector = GuiCollector(app)  # garbage freed on the GUI thread only
