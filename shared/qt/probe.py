@@ -3,7 +3,9 @@
 The screens are asked in a process of their own (``python -m shared.qt.probe``): Qt ends
 a process that cannot reach a screen (no graphical session, a platform plugin missing
 its libraries) without a way to catch it, and the doctor has to tell that, not end. The
-printers are asked here: Qt lists them without a screen or an application.
+system printers are asked in such a process too (``python -m shared.qt.probe --printer
+NAME``): Qt's print support, loaded in a process that has no application yet, would be
+set up for none, and a station's screens started later in it would be the worse for it.
 """
 
 from __future__ import annotations
@@ -53,7 +55,28 @@ def _no_session() -> bool:
 
 def system_printer(name: str) -> str:
     """The state of the system printer ``name`` as its queue tells it: "missing" (not
-    installed on this PC), "idle", "active", "aborted" or "error"."""
+    installed on this PC), "idle", "active", "aborted" or "error" (also when Qt could not
+    be asked)."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "shared.qt.probe", "--printer", name],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=SCREEN_SECONDS,
+            check=False,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+    except subprocess.TimeoutExpired:
+        return "error"
+    state = done.stdout.strip()
+    return state if done.returncode == 0 and state in PRINTER_STATES else "error"
+
+
+PRINTER_STATES = ("missing", "idle", "active", "aborted", "error")
+
+
+def _printer_state(name: str) -> str:
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
     if name not in QPrinterInfo.availablePrinterNames():
@@ -67,8 +90,13 @@ def system_printer(name: str) -> str:
     }.get(state, "idle")
 
 
-def main() -> int:
-    """Print the screens as JSON, one object each, in the logical pixels the layouts use."""
+def main(argv: list[str] | None = None) -> int:
+    """Print the screens as JSON, one object each, in the logical pixels the layouts use;
+    with ``--printer NAME``, that system printer's state instead."""
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--printer"] and len(args) == 2:
+        print(_printer_state(args[1]))
+        return 0
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication(sys.argv[:1])
