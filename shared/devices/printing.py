@@ -16,6 +16,7 @@ CJK font embedded and the review QR code), and the printers behind one small int
 from __future__ import annotations
 
 import contextlib
+import enum
 import io
 import os
 import re
@@ -731,6 +732,14 @@ class PdfFolderPrinter:
         return path
 
 
+class Paper(enum.Enum):
+    """What a receipt printer says of its roll."""
+
+    PRESENT = "present"
+    LOW = "low"  # near its end: a slip or two, then out
+    OUT = "out"
+
+
 class EscPosPrinter:
     """An ESC/POS receipt printer over USB, serial or the network (python-escpos). Before
     each slip it asks the printer whether it is online and has paper; the slip is sent as
@@ -770,19 +779,34 @@ class EscPosPrinter:
             ) from None
         return printer
 
+    def paper(self) -> Paper:
+        """Ask the printer, as before every slip, whether it has paper (`Paper`);
+        `PrinterFault` (``printer.offline``) when it cannot be reached or is off line.
+        For the doctor and the kiosk's maintenance panel: nothing is printed."""
+        printer = self._open()
+        try:
+            return self._paper(printer)
+        finally:
+            with contextlib.suppress(Exception):  # closing a device that went away
+                printer.close()
+
+    def _paper(self, printer: Any) -> Paper:
+        """python-escpos' answers: online or not; paper 2 present, 1 near its end, 0 out."""
+        try:
+            online = printer.is_online()
+            paper = printer.paper_status()
+        except Exception as exc:
+            raise PrinterFault(
+                "printer.offline", printer=self.connection, detail=str(exc)
+            ) from None
+        if not online:
+            raise PrinterFault("printer.offline", printer=self.connection, detail="offline")
+        return {0: Paper.OUT, 1: Paper.LOW}.get(paper, Paper.PRESENT)
+
     def print_pdf(self, pdf: bytes, name: str) -> None:
         printer = self._open()
         try:
-            try:
-                online = printer.is_online()
-                paper = printer.paper_status()
-            except Exception as exc:
-                raise PrinterFault(
-                    "printer.offline", printer=self.connection, detail=str(exc)
-                ) from None
-            if not online:
-                raise PrinterFault("printer.offline", printer=self.connection, detail="offline")
-            if paper == 0:
+            if self._paper(printer) is Paper.OUT:
                 raise PrinterFault("printer.no_paper", printer=self.connection)
             try:
                 printer.image(pdf_to_image(pdf, self.width_px), center=True)

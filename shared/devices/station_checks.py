@@ -9,7 +9,6 @@ are Qt's to tell; the front door hands in how to ask (`checks.Probes`).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
@@ -275,32 +274,17 @@ def _receipt_printer(pc: Station, target: printing.EscPosPrinter) -> Finding:
     (python-escpos: paper 2 present, 1 near its end, 0 out)."""
     name = target.connection
     try:
-        device = target._open()  # the station's own way to reach it (raises PrinterFault)
+        paper = target.paper()  # the station's own question, before every slip
     except printing.PrinterFault as exc:
         return pc.problem(
             "printer", "doctor.printer.offline", "doctor.printer.fix_offline",
             printer=name, detail=exc.params.get("detail", ""),
         )  # fmt: skip
-    try:
-        online, paper = device.is_online(), device.paper_status()
-    except Exception as exc:  # no answer to the status question
-        return pc.problem(
-            "printer", "doctor.printer.offline", "doctor.printer.fix_offline",
-            printer=name, detail=exc,
-        )  # fmt: skip
-    finally:
-        with contextlib.suppress(Exception):  # closing a device that went away
-            device.close()
-    if not online:
-        return pc.problem(
-            "printer", "doctor.printer.offline", "doctor.printer.fix_offline",
-            printer=name, detail="offline",
-        )  # fmt: skip
-    if paper == 0:
+    if paper is printing.Paper.OUT:
         return pc.problem(
             "printer", "doctor.printer.no_paper", "doctor.printer.fix_paper", printer=name
         )
-    if paper == 1:
+    if paper is printing.Paper.LOW:
         return pc.problem(
             "printer", "doctor.printer.paper_low", "doctor.printer.fix_paper", printer=name
         )
