@@ -83,6 +83,9 @@ class PrinterState:
     fault: str | None  # the last fault's code (printer.no_paper …), None: printing
     at: datetime | None  # when the last slip printed or failed
     detail: str = ""  # what the printer or its driver said of the fault (for IT)
+    #: What the printer itself just answered when asked ("present", "low"), None when
+    #: this is only the last slip's outcome (a PDF folder, a system printer, not asked yet).
+    paper: str | None = None
 
 
 class SlipDesk(Protocol):
@@ -92,6 +95,10 @@ class SlipDesk(Protocol):
         """The number of the last slip printed or tried, None before the first."""
 
     def printer_state(self) -> PrinterState: ...
+
+    def ask_paper(self, done: Callable[[PrinterState], None]) -> bool:
+        """Ask the printer now whether it is on line and has paper (off the GUI thread),
+        then ``done`` with what it said; False for a printer that cannot be asked."""
 
     def reprint_last(self, done: Callable[[str | None], None]) -> bool:
         """Print the last slip again, marked as a reprint (补打); ``done(None)`` once it
@@ -684,7 +691,24 @@ class MaintenanceGate(QObject):
         self._show_exit()
         if self.desk is None:
             return
-        state = self.desk.printer_state()
+        self._show_paper(self.desk.printer_state())
+        number = self.desk.last_slip_number()
+        self.panel.reprint.setEnabled(number is not None)
+        if self.desk.ask_paper(self._paper_answered):  # a receipt printer: asked now
+            self.panel.paper.setText(self.tr("Paper and printer: asking the printer…"))
+        self.panel.reprint.setText(
+            self.tr("Reprint the last slip ({number})").format(number=number)
+            if number
+            else self.tr("No slip to reprint yet")
+        )
+        self.panel.reprint.setAccessibleName(self.panel.reprint.text())
+
+    def _paper_answered(self, state: PrinterState) -> None:
+        if self.is_open:  # the panel may have closed meanwhile
+            self._show_paper(state)
+
+    def _show_paper(self, state: PrinterState) -> None:
+        """The printer and its paper as the panel says them."""
         tz = self.hall.settings.tz
         where = state.description + (f" ({state.detail})" if state.fault and state.detail else "")
         self.panel.printer.setText(self.tr("Printer: {where}").format(where=where))
@@ -693,6 +717,13 @@ class MaintenanceGate(QObject):
             what = word("printer_fault", state.fault, self.lang())
             text = self.tr("Paper and printer: {fault} ({at})").format(fault=what, at=when)
             text += "\n" + self.tr("Mend the printer, then reprint the last slip to check it.")
+        elif state.paper == "low":
+            text = self.tr("Paper and printer: on line, the paper is running out ({at})").format(
+                at=when
+            )
+            text += "\n" + self.tr("Put in a new roll soon.")
+        elif state.paper is not None:
+            text = self.tr("Paper and printer: on line, paper in ({at})").format(at=when)
         elif state.at is not None:
             text = self.tr("Paper and printer: printing (last slip at {at})").format(at=when)
         else:
@@ -701,14 +732,6 @@ class MaintenanceGate(QObject):
         self.panel.paper.setProperty("role", "printer" if state.fault else "info")
         self.panel.paper.style().unpolish(self.panel.paper)
         self.panel.paper.style().polish(self.panel.paper)
-        number = self.desk.last_slip_number()
-        self.panel.reprint.setEnabled(number is not None)
-        self.panel.reprint.setText(
-            self.tr("Reprint the last slip ({number})").format(number=number)
-            if number
-            else self.tr("No slip to reprint yet")
-        )
-        self.panel.reprint.setAccessibleName(self.panel.reprint.text())
 
     def _on_panel_reprint(self) -> None:
         if self.desk is None:

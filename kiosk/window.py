@@ -56,7 +56,7 @@ from kiosk.screens import (
 from shared.base.errors import EnvironmentFault, HallError, YimenError
 from shared.config.halls import HallSettings
 from shared.devices.announcer import Announcer
-from shared.devices.printing import Printer, PrinterFault, slip_pdf, ticket_slip
+from shared.devices.printing import Paper, Printer, PrinterFault, slip_pdf, ticket_slip
 from shared.devices.speech import spoken_number
 from shared.hall import Hall, ReviewTicket, ServiceInfo, TicketInfo
 from shared.qt.feed_bridge import FeedBridge
@@ -809,6 +809,30 @@ class KioskWindow(QWidget):
 
     def printer_state(self) -> PrinterState:
         return self._printer_state
+
+    def ask_paper(self, done: Callable[[PrinterState], None]) -> bool:
+        """Ask a receipt printer now, on the printer's worker, whether it is on line and
+        has paper (as before every slip); what it says becomes what the kiosk knows of its
+        printer. False for a printer that cannot be asked (a PDF folder, a system printer):
+        the last slip's outcome is all there is."""
+        ask: Callable[[], Paper] | None = getattr(self.printer, "paper", None)
+        if ask is None:
+            return False
+        where = self._printer_state.description
+
+        def answered(paper: Paper) -> None:
+            fault = "printer.no_paper" if paper is Paper.OUT else None
+            self._printer_state = PrinterState(where, fault, self.hall.now(), paper=paper.value)
+            done(self._printer_state)
+
+        def failed(exc: BaseException) -> None:
+            code = exc.code if isinstance(exc, PrinterFault) else "printer.offline"
+            said = str(getattr(exc, "params", {}).get("detail", "")) or str(exc)
+            self._printer_state = PrinterState(where, code, self.hall.now(), said)
+            done(self._printer_state)
+
+        self.printing.submit(ask, answered, failed)
+        return True
 
     def reprint_last(self, done: Callable[[str | None], None]) -> bool:
         """The last slip again, marked 补打 (a supervisor's reprint from the maintenance

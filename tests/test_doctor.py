@@ -4,6 +4,7 @@ matters, with the printers, voices, sound devices and screens a PC can have."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -504,6 +505,9 @@ class FakeReceiptPrinter:
                     conn.sendall(bytes([0x12 if question == b"\x10\x04\x01" else self.paper]))
 
     def close(self) -> None:
+        """Switched off: no longer listening (a thread waiting in accept is woken)."""
+        with contextlib.suppress(OSError):
+            self.server.shutdown(socket.SHUT_RDWR)
         self.server.close()
 
 

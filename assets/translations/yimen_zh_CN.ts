@@ -1276,7 +1276,7 @@ Trying again every few seconds; this window closes itself.</source>
     </message>
     <message>
         <location filename="../../kiosk/window.py" line="374"/>
-        <location filename="../../kiosk/window.py" line="855"/>
+        <location filename="../../kiosk/window.py" line="879"/>
         <source>Please rate this service</source>
         <translation>请为本次服务评价</translation>
     </message>
@@ -1313,7 +1313,7 @@ Trying again every few seconds; this window closes itself.</source>
     <message>
         <location filename="../../kiosk/window.py" line="533"/>
         <location filename="../../kiosk/window.py" line="554"/>
-        <location filename="../../kiosk/window.py" line="990"/>
+        <location filename="../../kiosk/window.py" line="1014"/>
         <source>{n} waiting</source>
         <translation>{n} 人等候</translation>
     </message>
@@ -1329,7 +1329,7 @@ Trying again every few seconds; this window closes itself.</source>
     </message>
     <message>
         <location filename="../../kiosk/window.py" line="591"/>
-        <location filename="../../kiosk/window.py" line="879"/>
+        <location filename="../../kiosk/window.py" line="903"/>
         <source>You chose: {name}</source>
         <translation>您选择的是：{name}</translation>
     </message>
@@ -1345,8 +1345,8 @@ Trying again every few seconds; this window closes itself.</source>
     </message>
     <message>
         <location filename="../../kiosk/window.py" line="653"/>
-        <location filename="../../kiosk/window.py" line="865"/>
-        <location filename="../../kiosk/window.py" line="933"/>
+        <location filename="../../kiosk/window.py" line="889"/>
+        <location filename="../../kiosk/window.py" line="957"/>
         <source>Please try again, or ask a hall guide.</source>
         <translation>请再试一次，或咨询导服人员。</translation>
     </message>
@@ -1497,56 +1497,56 @@ Trying again every few seconds; this window closes itself.</source>
         <translation>取号单没有打印出来，请记下您的号码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="850"/>
+        <location filename="../../kiosk/window.py" line="874"/>
         <source>Window {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="867"/>
+        <location filename="../../kiosk/window.py" line="891"/>
         <source>Sorry, this ticket cannot be rated here</source>
         <translation>抱歉，这张票据暂时不能评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="900"/>
-        <location filename="../../kiosk/window.py" line="912"/>
-        <location filename="../../kiosk/window.py" line="916"/>
+        <location filename="../../kiosk/window.py" line="924"/>
+        <location filename="../../kiosk/window.py" line="936"/>
+        <location filename="../../kiosk/window.py" line="940"/>
         <source>Thank you for your rating</source>
         <translation>谢谢您的评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="901"/>
+        <location filename="../../kiosk/window.py" line="925"/>
         <source>Your opinion goes to the hall&apos;s supervisor, who will follow it up.</source>
         <translation>您的意见已转给大厅负责人，我们会跟进整改。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="903"/>
+        <location filename="../../kiosk/window.py" line="927"/>
         <source>Your rating helps the hall serve you better.</source>
         <translation>您的评价帮助我们把服务做得更好。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="942"/>
-        <location filename="../../kiosk/window.py" line="950"/>
+        <location filename="../../kiosk/window.py" line="966"/>
+        <location filename="../../kiosk/window.py" line="974"/>
         <source>A hall guide is on the way</source>
         <translation>导服人员马上就来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="943"/>
+        <location filename="../../kiosk/window.py" line="967"/>
         <source>Please wait here; someone will come to help you.</source>
         <translation>请在这里稍候，工作人员会过来帮您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="957"/>
+        <location filename="../../kiosk/window.py" line="981"/>
         <source>Please wave to a member of staff.</source>
         <translation>请向附近的工作人员招手示意。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="1011"/>
+        <location filename="../../kiosk/window.py" line="1035"/>
         <source>Mon Tue Wed Thu Fri Sat Sun</source>
         <translation>星期一 星期二 星期三 星期四 星期五 星期六 星期日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="1024"/>
-        <location filename="../../kiosk/window.py" line="1028"/>
+        <location filename="../../kiosk/window.py" line="1048"/>
+        <location filename="../../kiosk/window.py" line="1052"/>
         <source>Back to home in {n} s</source>
         <translation>{n} 秒后返回首页</translation>
     </message>
@@ -1554,168 +1554,189 @@ Trying again every few seconds; this window closes itself.</source>
 <context>
     <name>MaintenanceGate</name>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="466"/>
+        <location filename="../../kiosk/maintenance.py" line="473"/>
         <source>Maintenance: supervisors only</source>
+        <extracomment>What the printer itself just answered when asked (&quot;present&quot;, &quot;low&quot;), None when this is only the last slip&apos;s outcome (a PDF folder, a system printer, not asked yet).</extracomment>
         <translation>维护（仅限管理人员）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="467"/>
+        <location filename="../../kiosk/maintenance.py" line="474"/>
         <source>Type a supervisor&apos;s code and password</source>
         <translation>请输入管理人员的工号和密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="468"/>
+        <location filename="../../kiosk/maintenance.py" line="475"/>
         <source>Code</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="469"/>
-        <location filename="../../kiosk/maintenance.py" line="471"/>
+        <location filename="../../kiosk/maintenance.py" line="476"/>
+        <location filename="../../kiosk/maintenance.py" line="478"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="470"/>
+        <location filename="../../kiosk/maintenance.py" line="477"/>
         <source>Supervisor&apos;s code</source>
         <translation>管理人员工号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="472"/>
+        <location filename="../../kiosk/maintenance.py" line="479"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="473"/>
+        <location filename="../../kiosk/maintenance.py" line="480"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="474"/>
+        <location filename="../../kiosk/maintenance.py" line="481"/>
         <source>Del</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="476"/>
+        <location filename="../../kiosk/maintenance.py" line="483"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="477"/>
+        <location filename="../../kiosk/maintenance.py" line="484"/>
         <source>Capital letters</source>
         <translation>大写字母</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="478"/>
+        <location filename="../../kiosk/maintenance.py" line="485"/>
         <source>Marks</source>
         <translation>符号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="479"/>
+        <location filename="../../kiosk/maintenance.py" line="486"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="480"/>
+        <location filename="../../kiosk/maintenance.py" line="487"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="481"/>
+        <location filename="../../kiosk/maintenance.py" line="488"/>
         <source>Back to service</source>
         <translation>返回服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="491"/>
+        <location filename="../../kiosk/maintenance.py" line="498"/>
         <source>Tap again to exit</source>
         <translation>再点一次退出</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="491"/>
+        <location filename="../../kiosk/maintenance.py" line="498"/>
         <source>Exit the station</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="559"/>
+        <location filename="../../kiosk/maintenance.py" line="566"/>
         <source>You may try again.</source>
         <translation>现在可以再试。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="578"/>
+        <location filename="../../kiosk/maintenance.py" line="585"/>
         <source>Closes by itself after {n} s untouched</source>
         <translation>无操作 {n} 秒后自动关闭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="589"/>
+        <location filename="../../kiosk/maintenance.py" line="596"/>
         <source>Checking…</source>
         <translation>正在核对…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="637"/>
+        <location filename="../../kiosk/maintenance.py" line="644"/>
         <source>The code cannot be checked now: the hall&apos;s server does not answer. Please try again in a moment.</source>
         <translation>暂时无法核对：服务器没有响应，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="647"/>
+        <location filename="../../kiosk/maintenance.py" line="654"/>
         <source>The code could not be checked; please try again.</source>
         <translation>未能核对，请再试一次。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="654"/>
+        <location filename="../../kiosk/maintenance.py" line="661"/>
         <source>Too many wrong codes. Please try again in {n} s.</source>
         <translation>输错次数过多，请 {n} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="682"/>
+        <location filename="../../kiosk/maintenance.py" line="689"/>
         <source>Supervisor: {name} ({code})</source>
         <translation>管理人员：{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="690"/>
+        <location filename="../../kiosk/maintenance.py" line="698"/>
+        <source>Paper and printer: asking the printer…</source>
+        <translation>纸张与打印机：正在询问打印机…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="714"/>
         <source>Printer: {where}</source>
         <translation>打印机：{where}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="694"/>
+        <location filename="../../kiosk/maintenance.py" line="718"/>
         <source>Paper and printer: {fault} ({at})</source>
         <translation>纸张与打印机：{fault}（{at}）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="695"/>
+        <location filename="../../kiosk/maintenance.py" line="719"/>
         <source>Mend the printer, then reprint the last slip to check it.</source>
         <translation>处理好打印机后，补打上一张取号单试一试。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="697"/>
+        <location filename="../../kiosk/maintenance.py" line="721"/>
+        <source>Paper and printer: on line, the paper is running out ({at})</source>
+        <translation>纸张与打印机：在线，纸快用完了（{at}）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="724"/>
+        <source>Put in a new roll soon.</source>
+        <translation>请尽快换上新纸卷。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="726"/>
+        <source>Paper and printer: on line, paper in ({at})</source>
+        <translation>纸张与打印机：在线，有纸（{at}）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance.py" line="728"/>
         <source>Paper and printer: printing (last slip at {at})</source>
         <translation>纸张与打印机：正常（上一张于 {at} 打印）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="699"/>
+        <location filename="../../kiosk/maintenance.py" line="730"/>
         <source>Paper and printer: no slip printed since the station started</source>
         <translation>纸张与打印机：本次启动后还没有打印过取号单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="707"/>
+        <location filename="../../kiosk/maintenance.py" line="700"/>
         <source>Reprint the last slip ({number})</source>
         <translation>补打上一张取号单（{number}）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="709"/>
+        <location filename="../../kiosk/maintenance.py" line="702"/>
         <source>No slip to reprint yet</source>
         <translation>还没有可以补打的取号单</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="724"/>
+        <location filename="../../kiosk/maintenance.py" line="747"/>
         <source>Reprinted {number}, marked as a reprint.</source>
         <translation>已补打 {number}（标有“补打”）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="726"/>
+        <location filename="../../kiosk/maintenance.py" line="749"/>
         <source>{number} was not reprinted: {fault}</source>
         <translation>{number} 没有补打出来：{fault}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance.py" line="733"/>
+        <location filename="../../kiosk/maintenance.py" line="756"/>
         <source>Reprinting {number}…</source>
         <translation>正在补打 {number}…</translation>
     </message>

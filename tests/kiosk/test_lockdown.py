@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from kiosk.maintenance import MaintenanceGate
 from kiosk.window import KioskWindow
-from shared.devices.printing import PdfFolderPrinter, PrinterFault
+from shared.devices.printing import EscPosPrinter, PdfFolderPrinter, PrinterFault
 from shared.hall import Hall
 from shared.qt.i18n import set_language
 from shared.qt.keeper import EXIT_RESTART
@@ -321,6 +321,42 @@ def test_the_panel_shows_the_printers_fault(qtbot: QtBot, hall: Hall, lockdown: 
         tap(qtbot, gate.panel.reprint)
     assert reprinted.args == ["printer.no_paper"]
     assert gate.panel.result.text() == "B001 没有补打出来：缺纸"
+
+
+def test_the_panel_asks_a_receipt_printer_for_its_paper_when_it_opens(
+    qtbot: QtBot, hall: Hall, lockdown: Lockdown
+) -> None:
+    """A supervisor who just put a roll in (or suspects the roll is out) sees what the
+    printer itself says, not what the last slip found."""
+    from tests.test_doctor import FakeReceiptPrinter
+
+    printer = FakeReceiptPrinter(paper=30)  # the sensor: near its end
+    try:
+        escpos = EscPosPrinter(f"tcp:127.0.0.1:{printer.port}")
+        kiosk = held(make_kiosk(qtbot, hall, escpos))
+        lockdown.show(kiosk)
+        gate = gate_of(kiosk, lockdown)
+        sign_in(qtbot, gate)
+        qtbot.waitUntil(lambda: "纸快用完" in gate.panel.paper.text(), timeout=WAIT)
+        assert (
+            gate.panel.paper.text() == "纸张与打印机：在线，纸快用完了（09:30）\n请尽快换上新纸卷。"
+        )
+        tap(qtbot, gate.panel.back)
+        printer.paper = 114  # out
+        sign_in(qtbot, gate)
+        qtbot.waitUntil(lambda: "缺纸" in gate.panel.paper.text(), timeout=WAIT)
+        assert kiosk.printer_state().fault == "printer.no_paper"
+        printer.paper = 18  # a new roll
+        tap(qtbot, gate.panel.back)
+        sign_in(qtbot, gate)
+        qtbot.waitUntil(lambda: "有纸" in gate.panel.paper.text(), timeout=WAIT)
+        assert gate.panel.paper.text() == "纸张与打印机：在线，有纸（09:30）"
+        printer.close()  # switched off
+        tap(qtbot, gate.panel.back)
+        sign_in(qtbot, gate)
+        qtbot.waitUntil(lambda: "未连接" in gate.panel.paper.text(), timeout=WAIT)
+    finally:
+        printer.close()
 
 
 @pytest.mark.parametrize("size", [PORTRAIT, QSize(1920, 1080)], ids=["portrait", "landscape"])
