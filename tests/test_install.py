@@ -12,6 +12,7 @@ import configparser
 import importlib.util
 import json
 import re
+import shlex
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ class PC:
         self.places = Places(
             autostart=tmp / "home" / ".config" / "autostart",
             system_units=tmp / "etc" / "systemd" / "system",
+            user_units=tmp / "home" / ".config" / "systemd" / "user",
             system_config=tmp / "etc" / "yimen",
             startup=tmp / "Startup",
         )
@@ -355,6 +357,47 @@ def test_show_lists_what_this_pc_starts_and_remove_takes_one_or_all_away(
     assert list(Path(pc.places.system_units).iterdir()) == []
     assert not (Path(pc.places.system_config) / "server.env").exists()
     assert ["systemctl", "disable", "--now", "yimen-server.service"] in pc.ran
+
+
+def test_a_station_can_be_a_systemd_user_service_shown_and_removed_like_the_others(
+    pc: PC, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a desktop with graphical-session.target (GNOME, KDE Plasma) IT may prefer
+    systemd: the station starts with the session, is restarted when it fails, and its
+    log is in the journal."""
+    code, out, _ = yimen(
+        capsys, "startup", "install", "--role", "counter", "--window", "3", "--db", PG,
+        "--systemd",
+    )  # fmt: skip
+    assert code == 0
+    path = Path(pc.places.user_units) / "yimen-counter-3.service"
+    unit = configparser.ConfigParser(interpolation=None, strict=False)
+    unit.optionxform = str  # type: ignore[assignment,method-assign]
+    unit.read(path, encoding="utf-8")
+    assert shlex.split(unit["Service"]["ExecStart"]) == [
+        *yimen_program(), "counter", "--window", "3", "--db", PG,
+    ]  # fmt: skip
+    assert unit["Service"]["Restart"] == "on-failure"
+    assert unit["Service"]["RestartPreventExitStatus"] == "0 2"  # closed on purpose, refused
+    assert unit["Unit"]["PartOf"] == "graphical-session.target"
+    assert unit["Install"]["WantedBy"] == "graphical-session.target"
+    assert path.stat().st_mode & 0o777 == 0o600  # the database's password is in it
+    assert pc.ran == [
+        ["systemctl", "--user", "daemon-reload"],
+        ["systemctl", "--user", "enable", "--now", "yimen-counter-3.service"],
+    ]
+    assert "已设为用户服务 yimen-counter-3.service" in out
+    assert not Path(pc.places.autostart).exists()  # not both
+
+    pc.ran.clear()
+    code, out, _ = yimen(capsys, "startup", "show", "--json")
+    [row] = json.loads(out)
+    assert (row["role"], row["window"], row["service_state"]) == ("counter", 3, "active")
+    assert pc.ran == [["systemctl", "--user", "is-active", "yimen-counter-3.service"]]
+    pc.ran.clear()
+    code, out, _ = yimen(capsys, "startup", "remove")
+    assert code == 0 and not path.exists()
+    assert ["systemctl", "--user", "disable", "--now", "yimen-counter-3.service"] in pc.ran
 
 
 def test_remove_and_show_leave_files_not_of_yimen_alone(

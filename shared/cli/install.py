@@ -98,6 +98,7 @@ class Places:
 
     autostart: PurePath  # Linux: this user's XDG autostart folder
     system_units: PurePath  # Linux: systemd's folder for the administrator's units
+    user_units: PurePath  # Linux: systemd's folder for this user's units (--systemd)
     system_config: PurePath  # Linux: the service's environment file, readable by root only
     startup: PurePath  # Windows: this user's Startup folder
 
@@ -118,6 +119,7 @@ def places() -> Places:
     return Places(
         autostart=Path(config_home) / "autostart",
         system_units=Path("/etc/systemd/system"),
+        user_units=Path(config_home) / "systemd" / "user",
         system_config=Path("/etc/yimen"),
         startup=PureWindowsPath(appdata)
         / "Microsoft"
@@ -169,6 +171,7 @@ class Wanted:
     hall: str | None = None
     extra: tuple[str, ...] = ()  # the station's own options, passed on
     run_as: str | None = None  # the phone page's user (Linux)
+    systemd: bool = False  # a station as a systemd user service, not an autostart entry
 
     @property
     def stem(self) -> str:
@@ -256,6 +259,22 @@ def _template(template: str, **fields: object) -> str:
 
 def linux_plan(wanted: Wanted, where: Places, lang: str) -> Plan:
     prog = program("linux", console=True)
+    if wanted.role != "server" and wanted.systemd:
+        command = wanted.command(prog)
+        unit = f"{wanted.stem}.service"
+        content = _template(
+            "yimen-station.service",
+            role=wanted.role,
+            unit=unit,
+            description=f"{wanted.name('en')} (yimen {COMMANDS[wanted.role]})",
+            exec_start=" ".join(systemd_quote(arg) for arg in command),
+        )
+        then = [
+            ["systemctl", "--user", "daemon-reload"],
+            ["systemctl", "--user", "enable", "--now", unit],
+        ]
+        files = [File(where.user_units / unit, content, 0o600)]  # it may hold a password
+        return Plan(wanted.name(lang), command, files=files, then=then)
     if wanted.role != "server":
         command = wanted.command(prog)
         content = _template(
@@ -377,6 +396,7 @@ def _wanted(args: argparse.Namespace) -> Wanted:
     mine.add_argument("--window", type=int, default=args.window)
     mine.add_argument("--print", action="store_true", default=args.print)
     mine.add_argument("--run-as", default=args.run_as)
+    mine.add_argument("--systemd", action="store_true", default=args.systemd)
     late, extra = mine.parse_known_args(args.app_args)
     args.db, args.hall, args.window, args.print = late.db, late.hall, late.window, late.print
     args.app_args = extra
@@ -385,7 +405,13 @@ def _wanted(args: argparse.Namespace) -> Wanted:
     if args.role not in TAKES_WINDOW and args.window is not None:
         raise EnvironmentFault("install.takes_no_window", role=args.role)
     return Wanted(
-        args.role, args.window, absolute_db(args.db), args.hall, tuple(extra), late.run_as
+        args.role,
+        args.window,
+        absolute_db(args.db),
+        args.hall,
+        tuple(extra),
+        late.run_as,
+        systemd=late.systemd and args.role != "server",
     )
 
 
@@ -440,6 +466,9 @@ def cmd_install(args: argparse.Namespace, out: Out) -> int:
     elif failed is None and wanted.role == "server":
         unit = Path(plan.files[-1].path).name
         lines.append(out.say("install.service_enabled", name=plan.name, unit=unit))
+    elif failed is None and wanted.systemd:
+        unit = Path(plan.files[-1].path).name
+        lines.append(out.say("install.user_service_enabled", name=plan.name, unit=unit))
     elif failed is None:
         lines.append(out.say("install.starts_at_login", name=plan.name, command=shown))
     out.emit(data, "\n".join(lines))
@@ -489,6 +518,7 @@ class Found:
     path: PurePath
     command: str  # as the entry has it (Exec=, ExecStart=), or "" for a shortcut
     service: bool  # a system service (the phone page on Linux)
+    user: bool = False  # a user service (a station installed with --systemd)
 
 
 def _role_of(stem: str) -> tuple[str, int | None] | None:
@@ -523,9 +553,10 @@ def found_entries(system: str, where: Places) -> list[Found]:
             if path.name.startswith(PREFIX) and parsed:
                 found.append(Found(*parsed, path, "", service=False))
         return found
-    for folder, suffix, key, service in (
-        (where.autostart, ".desktop", "Exec", False),
-        (where.system_units, ".service", "ExecStart", True),
+    for folder, suffix, key, service, user in (
+        (where.autostart, ".desktop", "Exec", False, False),
+        (where.system_units, ".service", "ExecStart", True, False),
+        (where.user_units, ".service", "ExecStart", False, True),
     ):
         for path in _listdir(folder):
             parsed = _role_of(path.stem) if path.suffix == suffix else None
@@ -535,13 +566,13 @@ def found_entries(system: str, where: Places) -> list[Found]:
                 command = _line_value(path.read_text(encoding="utf-8"), key)
             except OSError:
                 command = ""
-            found.append(Found(*parsed, path, command, service=service))
+            found.append(Found(*parsed, path, command, service=service, user=user))
     return found
 
 
-def _service_state(unit: str) -> str | None:
+def _service_state(unit: str, user: bool = False) -> str | None:
     try:
-        done = run_tool(["systemctl", "is-active", unit])
+        done = run_tool(["systemctl", *(["--user"] if user else []), "is-active", unit])
     except (OSError, subprocess.TimeoutExpired):
         return None
     return done.stdout.strip() or None
@@ -554,7 +585,11 @@ def cmd_show(args: argparse.Namespace, out: Out) -> int:
     lines: list[str] = []
     for entry in entries:
         name = role_name(entry.role, entry.window, out.lang)
-        state = _service_state(Path(entry.path).name) if entry.service else None
+        state = (
+            _service_state(Path(entry.path).name, user=entry.user)
+            if entry.service or entry.user
+            else None
+        )
         rows.append(
             {
                 "role": entry.role,
@@ -610,9 +645,13 @@ def cmd_remove(args: argparse.Namespace, out: Out) -> int:
                     lines.append(out.say("install.removed", path=gone))
             _quietly(["systemctl", "daemon-reload"])
             continue
+        if entry.user:
+            _quietly(["systemctl", "--user", "disable", "--now", path.name])
         path.unlink(missing_ok=True)
         removed.append(str(path))
         lines.append(out.say("install.removed", path=path))
+        if entry.user:
+            _quietly(["systemctl", "--user", "daemon-reload"])
     out.emit({"removed": removed}, "\n".join(lines))
     return 0
 
@@ -655,6 +694,12 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         "--print",
         action="store_true",
         help="只显示将写入的内容，不写入 (show what would be written, write nothing)",
+    )
+    q.add_argument(
+        "--systemd",
+        action="store_true",
+        help="Linux 工作站：用 systemd 用户服务启动，而不是桌面的自动启动项（GNOME、KDE 等提供 "
+        "graphical-session.target 的桌面）(a systemd user service instead of an autostart entry)",
     )
     q.add_argument(
         "--run-as",

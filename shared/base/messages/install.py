@@ -48,6 +48,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{name} starts by itself when this user logs in to the desktop: {command}\n"
         "Try it now: {command}",
     },
+    "install.user_service_enabled": {
+        "zh": "{name}已设为用户服务 {unit}：随本用户登录后的桌面启动，出错后自动重启"
+        "（systemctl --user status {unit} 查看，journalctl --user -u {unit} 看日志）。",
+        "en": "{name} is the user service {unit}: it starts with this user's desktop session "
+        "and again after a failure (systemctl --user status {unit}; its log: journalctl "
+        "--user -u {unit}).",
+    },
     "install.service_enabled": {
         "zh": "{name}已设为系统服务 {unit}：开机即运行（不必登录），出错退出后 3 秒自动重启。"
         "查看：systemctl status {unit}",
