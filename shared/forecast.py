@@ -45,6 +45,7 @@ from functools import cached_property
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from shared.base.clock import minutes_between
 from shared.config.calendar import is_working_day
 from shared.config.halls import HallSettings
 from shared.store.model import (
@@ -216,7 +217,7 @@ def forecast(
             waits.append(wait)
     if missed * 2 > runs or not waits:
         closes = max((d.closes_at for d in situation.desks if d.closes_at), default=None)
-        left = (closes - situation.now).total_seconds() / 60 if closes else 0.0
+        left = minutes_between(situation.now, closes) if closes else 0.0
         n = max(0, round(left))
         return Forecast(n, n, n, today=False)
     waits.sort()
@@ -237,10 +238,6 @@ def _quantile(ordered: Sequence[float], q: float) -> float:
     return ordered[i] + (ordered[j] - ordered[i]) * (position - i)
 
 
-def _minutes(a: datetime, b: datetime) -> float:
-    return (b - a).total_seconds() / 60
-
-
 _NEVER = math.inf
 
 
@@ -254,16 +251,17 @@ class _Line:
         self.items = [*situation.waiting, ticket]
         self.me = len(self.items) - 1
         self.arrives = [
-            -_NEVER if w.arrives is None else _minutes(now, w.arrives) for w in self.items
+            -_NEVER if w.arrives is None else minutes_between(now, w.arrives) for w in self.items
         ]
         self.maybe = [i for i, w in enumerate(self.items) if w.shows < 1]
         self.desks: list[Desk] = [d for d in situation.desks if d.free_at is not None]
-        self.free = [max(0.0, _minutes(now, d.free_at)) for d in self.desks if d.free_at]
+        self.free = [max(0.0, minutes_between(now, d.free_at)) for d in self.desks if d.free_at]
         self.closes = [
-            _NEVER if d.closes_at is None else _minutes(now, d.closes_at) for d in self.desks
+            _NEVER if d.closes_at is None else minutes_between(now, d.closes_at) for d in self.desks
         ]
         self.breaks = [
-            [(_minutes(now, a), _minutes(now, b)) for a, b in d.breaks] for d in self.desks
+            [(minutes_between(now, a), minutes_between(now, b)) for a, b in d.breaks]
+            for d in self.desks
         ]
         # Windows alike (the same services, the same green rule, no ticket sent to them
         # alone) share one queue and its head: a big hall has many of each kind.
@@ -301,7 +299,7 @@ class _Line:
             if rng.random() >= items[i].shows:
                 gone[i] = 1
         extras = [
-            (_minutes(self.situation.now, w.arrives or self.situation.now), w)
+            (minutes_between(self.situation.now, w.arrives or self.situation.now), w)
             for w in _green_to_come(self.situation, self.ticket, rng)
         ]
         extra_gone = [False] * len(extras)
@@ -310,7 +308,7 @@ class _Line:
         for k, d in enumerate(self.desks):
             at = self.free[k]
             if d.in_hand_service is not None and d.in_hand_since is not None:
-                elapsed = max(0.0, _minutes(d.in_hand_since, self.situation.now))
+                elapsed = max(0.0, minutes_between(d.in_hand_since, self.situation.now))
                 at = max(at, profile.rest(d.in_hand_service, elapsed, rng))
             heap.append((at, k))
         heapq.heapify(heap)
@@ -430,11 +428,11 @@ def read_profile(s: Session, hall: HallSettings, now: datetime) -> Profile:
     for i, (window_id, at, service_id, finished_at, state) in enumerate(rows):
         nxt = rows[i + 1] if i + 1 < len(rows) and rows[i + 1][0] == window_id else None
         done = state == TicketState.DONE and finished_at is not None and finished_at >= at
-        gap = _minutes(at, nxt[1]) if nxt is not None else None
+        gap = minutes_between(at, nxt[1]) if nxt is not None else None
         if done:
             assert finished_at is not None
-            work = _minutes(at, finished_at)
-            after = _minutes(finished_at, nxt[1]) if nxt is not None else None
+            work = minutes_between(at, finished_at)
+            after = minutes_between(finished_at, nxt[1]) if nxt is not None else None
             if gap is not None and after is not None and 0 <= after <= FOLLOW_ON_MINUTES:
                 overheads.append(after)
                 spans.append((service_id, at, gap, work))
@@ -533,7 +531,7 @@ def _green_rate(s: Session, hall: HallSettings, day: date, now: datetime) -> dic
     if opening is None:
         return {}
     start = hall.at(day, opening.tickets_from)
-    minutes = _minutes(start, now)
+    minutes = minutes_between(start, now)
     if minutes < 30:
         return {}
     counts: dict[int, int] = {}

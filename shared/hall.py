@@ -1256,12 +1256,11 @@ class Hall:
         if first != last:
             return ranking
         before = {} if earlier is None else earlier
+        ranked = []
         for d in fg.previous_business_days(settings, first, 2):
             if d not in before:
                 before[d] = self.report(d)
-        ranked = [
-            fg.rank(before[d], group, 1) for d in fg.previous_business_days(settings, first, 2)
-        ]
+            ranked.append(fg.rank(before[d], group, 1))
         return fg.with_streak(ranking, ranked)
 
     # -- looking -------------------------------------------------------------------------

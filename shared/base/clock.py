@@ -9,6 +9,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 
+def minutes_between(a: datetime, b: datetime) -> float:
+    """From ``a`` to ``b`` in minutes (negative when ``b`` is earlier)."""
+    return (b - a).total_seconds() / 60
+
+
 class Clock(Protocol):
     def now(self) -> datetime:
         """The current time, timezone-aware, in UTC."""

@@ -14,10 +14,12 @@ Where each goes, and why:
   autostart entry (``~/.config/autostart/yimen-<role>[-N].desktop``). The desktop session
   of the user who logs in (automatically, on a kiosk) starts it once the screen is there,
   with the session's display, sound and input method, on GNOME, KDE, Xfce, LXQt and the
-  rest alike. A systemd user unit would need the desktop to activate
-  ``graphical-session.target`` and to hand its DISPLAY over, which not every desktop
-  does. A station restarts itself after a crash (its keeper) and waits for the database
-  by itself, so the entry needs neither a restart rule nor an ordering.
+  rest alike. A station restarts itself after a crash (its keeper) and waits for the
+  database by itself, so the entry needs neither a restart rule nor an ordering. With
+  ``--systemd`` it is a systemd user unit instead
+  (``~/.config/systemd/user/yimen-<role>[-N].service``), for desktops that activate
+  ``graphical-session.target`` and hand their DISPLAY over (GNOME, KDE Plasma; Xfce and
+  LXQt do not).
 * **The phone page on Linux** (``yimen serve``) is a system service
   (``/etc/systemd/system/yimen-server.service``): it runs from boot without a login,
   after the network (and after PostgreSQL when the database is PostgreSQL), and systemd

@@ -38,6 +38,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from shared.base.clock import minutes_between
 from shared.base.messages import named
 from shared.config.calendar import open_days, open_days_before
 from shared.config.halls import HallSettings
@@ -189,10 +190,6 @@ class Report:
         return list(table.values())
 
 
-def _minutes(a: datetime, b: datetime) -> float:
-    return (b - a).total_seconds() / 60
-
-
 def figures(s: Session, hall: HallSettings, first: date, last: date, now: datetime) -> Report:
     """Every figure of business days ``first``..``last`` (both included), as at ``now``."""
     cat = hall.catalog
@@ -273,7 +270,7 @@ def figures(s: Session, hall: HallSettings, first: date, last: date, now: dateti
             u.served += 1
             u.credit += standard(t.service_id)
             if t.started_at is not None and t.finished_at is not None:
-                u.handlings.append(_minutes(t.started_at, t.finished_at))
+                u.handlings.append(minutes_between(t.started_at, t.finished_at))
 
     first_call = (
         select(Event.ticket_id, func.min(Event.id).label("first"))
@@ -299,7 +296,7 @@ def figures(s: Session, hall: HallSettings, first: date, last: date, now: dateti
         )
     ):
         issued_at, service_id = issued[ticket_id]
-        wait = _minutes(issued_at, at)
+        wait = minutes_between(issued_at, at)
         report.waits_by_hour.setdefault(hall.local(issued_at).hour, []).append(wait)
         for u in units(window_id, clerk_id, service_id):
             u.waits.append(wait)
@@ -345,7 +342,7 @@ def figures(s: Session, hall: HallSettings, first: date, last: date, now: dateti
         )
     ):
         back = min(a.returned_at or now, end)
-        minutes = max(0, round(_minutes(max(a.left_at, start), back)))
+        minutes = max(0, round(minutes_between(max(a.left_at, start), back)))
         for u in units(a.window_id, a.clerk_id, None):
             if u.group != "hall":
                 u.away_minutes += minutes
@@ -399,7 +396,9 @@ def figures(s: Session, hall: HallSettings, first: date, last: date, now: dateti
             if gaps:
                 report.hall.noon_gap_days += 1
                 report.hall.noon_gap_minutes += round(
-                    sum(_minutes(g.start, g.end or min(now, hall.day_end(day))) for g in gaps)
+                    sum(
+                        minutes_between(g.start, g.end or min(now, hall.day_end(day))) for g in gaps
+                    )
                 )
         day += timedelta(days=1)
     return report

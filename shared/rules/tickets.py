@@ -48,6 +48,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from shared import forecast as fc
+from shared.base.clock import minutes_between
 from shared.base.errors import HallError
 from shared.config.catalog import ServiceEntry
 from shared.config.halls import HallSettings
@@ -1014,7 +1015,7 @@ def mean_handling_minutes(s: Session, service: ServiceEntry, now: datetime) -> f
     rows = s.execute(
         _RECENT_SPANS, {"service_id": service.id, "since": now - timedelta(days=30)}
     ).all()
-    spans = [(b - a).total_seconds() / 60 for a, b in rows if a is not None and b is not None]
+    spans = [minutes_between(a, b) for a, b in rows if a is not None and b is not None]
     return sum(spans) / len(spans) if spans else float(service.handling_minutes)
 
 
@@ -1037,7 +1038,7 @@ def usual_wait_minutes(
     opening = hall.opening(hall.business_day(now))
     if opening is not None:
         opens_at = hall.at(opening.day, opening.open)
-        until_open = max(0.0, (opens_at - now).total_seconds() / 60)
+        until_open = max(0.0, minutes_between(now, opens_at))
     return fc.usual_estimate(ahead, mean_handling_minutes(s, service, now), n_open, until_open)
 
 
