@@ -8,6 +8,7 @@ import dataclasses
 import getpass
 import json
 import sys
+import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
@@ -54,6 +55,17 @@ class Out:
             print(json.dumps(plain(data), ensure_ascii=False, indent=2))
         else:
             print(text)
+
+
+def cells(text: str) -> int:
+    """How many terminal columns ``text`` takes: two for a wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int, right: bool = False) -> str:
+    """``text`` filled out to ``width`` terminal columns (to the right: filled before)."""
+    fill = " " * max(0, width - cells(text))
+    return fill + text if right else text + fill
 
 
 def plain(value: Any) -> Any:

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from shared.cli.common import Out, clock
+from shared.cli.common import Out, cells, clock, pad
 from shared.devices.checks import ROLES, Finding, Probes, Station
 from shared.devices.doctor import examine
 from shared.hall import default_url
@@ -110,15 +110,6 @@ def report_lines(out: Out, pc: Station, findings: list[Finding], url: str) -> li
     else:
         lines.append(out.say("doctor.summary.ok", count=len(findings)))
     return lines
-
-
-def cells(text: str) -> int:
-    """How many terminal columns ``text`` takes: two for a wide (CJK) character."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - cells(text))
 
 
 def _closing(token: str) -> bool:

@@ -11,7 +11,6 @@ import argparse
 import re
 import sys
 import threading
-import unicodedata
 from calendar import monthrange
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
@@ -21,7 +20,7 @@ from typing import Any, TextIO, TypeVar
 
 from shared.base.errors import EnvironmentFault, HallError
 from shared.base.messages import named
-from shared.cli.common import Out, hall_of
+from shared.cli.common import Out, cells, hall_of, pad
 from shared.devices import reports as rp
 from shared.hall import Hall
 from shared.rules import figures as fg
@@ -139,9 +138,9 @@ class Progress:
             bar=bar,
             percent=round(100 * self.done / self.total),
         )
-        pad = max(0, self._width - _width(line))
-        self._width = _width(line)
-        self.stream.write("\r" + line + " " * pad)
+        rest = max(0, self._width - cells(line))  # what is left of the longer line before
+        self._width = cells(line)
+        self.stream.write("\r" + line + " " * rest)
         self.stream.flush()
 
     def close(self) -> None:
@@ -154,21 +153,11 @@ class Progress:
 # -- the terminal's notice ---------------------------------------------------------------------
 
 
-def _width(text: str) -> int:
-    """How many terminal columns ``text`` takes: two for a wide (CJK) character."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int, right: bool) -> str:
-    fill = " " * max(0, width - _width(text))
-    return fill + text if right else text + fill
-
-
 def table_lines(heads: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
     """Columns lined up for a terminal (CJK counted two wide), numbers to the right."""
-    widths = [max(_width(str(r[i])) for r in [heads, *rows]) for i in range(len(heads))]
+    widths = [max(cells(str(r[i])) for r in [heads, *rows]) for i in range(len(heads))]
     return [
-        "  ".join(_pad(str(cell), widths[i], i in right) for i, cell in enumerate(row)).rstrip()
+        "  ".join(pad(str(cell), widths[i], i in right) for i, cell in enumerate(row)).rstrip()
         for row in [heads, *rows]
     ]
 

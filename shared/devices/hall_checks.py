@@ -15,23 +15,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from alembic.script import ScriptDirectory
 from pydantic import ValidationError
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from shared.base.errors import EnvironmentFault, HallError
-from shared.config.export import hall_tables
-from shared.config.hall_file import (
-    CalendarConfig,
-    ConfigError,
-    check_hall_config,
-    load_hall_config,
-)
+from shared.config.export import check_tables, hall_tables
+from shared.config.hall_file import CalendarConfig, ConfigError, load_hall_config
 from shared.config.halls import HallSettings, find_hall
 from shared.devices.checks import HALL_CHECKS, Finding, HallLook, Station
 from shared.store.db import Database, connect, parse_url
-from shared.store.schema import MIGRATIONS, current_revision, head_revision
+from shared.store.schema import current_revision, head_revision, known_revisions
 
 #: More than this between this PC's clock and the database server's is a problem: the
 #: tickets' times, the waits and the hall's opening hours are read against the server's
@@ -94,8 +88,7 @@ def _look(pc: Station, db: Database) -> HallLook:
         )
         return _database_down(pc, database)
     if current != head:
-        known = [r.revision for r in ScriptDirectory(str(MIGRATIONS)).walk_revisions()]
-        older = current in known  # else a newer program's, which this one cannot read
+        older = current in known_revisions()  # else a newer program's, unreadable here
         database = pc.problem(
             "database",
             "doctor.database.too_old" if older else "doctor.database.too_new",
@@ -204,7 +197,7 @@ def stored_config(pc: Station, s: Session, settings: HallSettings) -> Finding:
     """The hall as the database holds it, checked as its file would be (a setting a
     supervisor changed, or one stored by another version of the program)."""
     try:
-        checked = check_hall_config(hall_tables(s, settings), source=settings.code)
+        checked = check_tables(hall_tables(s, settings), settings.code)
     except ConfigError as exc:
         return pc.problem(
             "config", "doctor.config.stored_bad", "doctor.config.fix.stored",

@@ -186,14 +186,25 @@ def cjk_font() -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    found = cjk_font_file()
+    if found is None:
+        raise PrinterFault("printer.no_font", detail=", ".join(p for p, _ in FONT_CANDIDATES))
+    path, index = found
+    pdfmetrics.registerFont(TTFont(FONT_NAME, path, subfontIndex=index))
+    _font_registered = FONT_NAME
+    return FONT_NAME
+
+
+def font_candidates() -> tuple[tuple[str, int], ...]:
+    """Where the CJK font is looked for, in order: ``YIMEN_CJK_FONT`` first, then the
+    fonts of the usual systems (file, index in a collection)."""
     extra = os.environ.get("YIMEN_CJK_FONT")
-    candidates = ((extra, 0), *FONT_CANDIDATES) if extra else FONT_CANDIDATES
-    for path, index in candidates:
-        if Path(path).is_file():
-            pdfmetrics.registerFont(TTFont(FONT_NAME, path, subfontIndex=index))
-            _font_registered = FONT_NAME
-            return FONT_NAME
-    raise PrinterFault("printer.no_font", detail=", ".join(p for p, _ in FONT_CANDIDATES))
+    return ((extra, 0), *FONT_CANDIDATES) if extra else FONT_CANDIDATES
+
+
+def cjk_font_file() -> tuple[str, int] | None:
+    """The CJK font the documents embed: the first of `font_candidates` that exists."""
+    return next(((p, i) for p, i in font_candidates() if Path(p).is_file()), None)
 
 
 def qr_png(text: str) -> bytes:

@@ -59,19 +59,17 @@ SUBPROCESS_SECONDS = 8.0
 
 def pdf_font(pc: Station) -> Finding:
     """The CJK font the slip, the one-time notice and the reports embed: the first of
-    ``YIMEN_CJK_FONT`` and `printing.FONT_CANDIDATES` that exists, as `printing.cjk_font`
-    takes it; it must load and hold the Chinese a slip prints."""
+    `printing.font_candidates` that exists, as `printing.cjk_font` takes it; it must load
+    and hold the Chinese a slip prints."""
     from reportlab.pdfbase.ttfonts import TTFont
 
-    extra = os.environ.get("YIMEN_CJK_FONT")
-    candidates = ((extra, 0), *printing.FONT_CANDIDATES) if extra else printing.FONT_CANDIDATES
-    found = next(((p, i) for p, i in candidates if Path(p).is_file()), None)
+    found = printing.cjk_font_file()
     if found is None:
         return pc.problem(
             "pdf_font",
             "doctor.pdf_font.missing",
             "doctor.pdf_font.fix",
-            looked=", ".join(p for p, _ in candidates),
+            looked=", ".join(p for p, _ in printing.font_candidates()),
         )
     path, index = found
     try:
@@ -127,7 +125,7 @@ def screen_font(pc: Station) -> Finding:
             "doctor.screen_font.fix_cache",
             seconds=round(SUBPROCESS_SECONDS),
         )
-    families = [name.strip() for line in listed.stdout.splitlines() for name in line.split(",")[:1]]
+    families = [line.split(",", 1)[0].strip() for line in listed.stdout.splitlines()]
     if not families:
         return pc.problem("screen_font", "doctor.screen_font.none", "doctor.screen_font.fix")
     family = next((f for f in SCREEN_FAMILIES if f in families), sorted(families)[0])
@@ -145,7 +143,7 @@ def voice(pc: Station, settings: VoiceConfig | None, not_here: str | None) -> Fi
     if not_here is not None:
         return pc.ok("voice", not_here)
     settings = settings or VoiceConfig()
-    lang = language = settings.language  # the sentence says the language's name
+    lang = settings.language
     engine = SpeechEngine(timeout=SUBPROCESS_SECONDS * 2)
     try:
         try:
@@ -157,7 +155,7 @@ def voice(pc: Station, settings: VoiceConfig | None, not_here: str | None) -> Fi
             )  # fmt: skip
         if chosen is None:
             return pc.problem(
-                "voice", "doctor.voice.no_voice", "doctor.voice.fix_voice", language=language
+                "voice", "doctor.voice.no_voice", "doctor.voice.fix_voice", language=lang
             )
         words = call_words(*SAMPLE_CALL, settings, lang)
         with tempfile.TemporaryDirectory(prefix="yimen-doctor-") as folder:
@@ -175,10 +173,10 @@ def voice(pc: Station, settings: VoiceConfig | None, not_here: str | None) -> Fi
         if peak < LOUD_ENOUGH or seconds < LONG_ENOUGH:
             return pc.problem(
                 "voice", "doctor.voice.silent", "doctor.voice.fix_engine",
-                language=language, text=words.text,
+                language=lang, text=words.text,
             )  # fmt: skip
         return pc.ok(
-            "voice", "doctor.voice.ok", language=language, voice=f"{engine.driver}:{chosen}",
+            "voice", "doctor.voice.ok", language=lang, voice=f"{engine.driver}:{chosen}",
             text=words.text, seconds=round(seconds, 1),
         )  # fmt: skip
     finally:

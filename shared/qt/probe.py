@@ -19,6 +19,22 @@ from shared.devices.checks import ScreenInfo
 from shared.devices.station_checks import ScreenUnavailable
 
 SCREEN_SECONDS = 15.0
+PRINTER_STATES = ("missing", "idle", "active", "aborted", "error")
+
+
+def _probe(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m shared.qt.probe`` with ``args``, in a process of its own (no console
+    window on Windows): what it printed; `subprocess.TimeoutExpired` after
+    ``SCREEN_SECONDS``."""
+    return subprocess.run(
+        [sys.executable, "-m", "shared.qt.probe", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=SCREEN_SECONDS,
+        check=False,
+        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+    )
 
 
 def screens() -> list[ScreenInfo]:
@@ -26,15 +42,7 @@ def screens() -> list[ScreenInfo]:
     if _no_session():
         raise ScreenUnavailable("doctor.screen.no_session")
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "shared.qt.probe"],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=SCREEN_SECONDS,
-            check=False,
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-        )
+        done = _probe()
     except subprocess.TimeoutExpired:
         raise ScreenUnavailable("doctor.screen.slow", seconds=round(SCREEN_SECONDS)) from None
     if done.returncode != 0:
@@ -58,22 +66,11 @@ def system_printer(name: str) -> str:
     installed on this PC), "idle", "active", "aborted" or "error" (also when Qt could not
     be asked)."""
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "shared.qt.probe", "--printer", name],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=SCREEN_SECONDS,
-            check=False,
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-        )
+        done = _probe("--printer", name)
     except subprocess.TimeoutExpired:
         return "error"
     state = done.stdout.strip()
     return state if done.returncode == 0 and state in PRINTER_STATES else "error"
-
-
-PRINTER_STATES = ("missing", "idle", "active", "aborted", "error")
 
 
 def _printer_state(name: str) -> str:
