@@ -9,7 +9,7 @@ import getpass
 import json
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -101,13 +101,33 @@ def ask_password(out: Out) -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
+def bad_option(code: str, text: str) -> argparse.ArgumentTypeError:
+    """An option's value refused while the options are read, before a language is
+    chosen: the sentence ``code`` in both languages, then the value."""
+    zh, en = render(code, "zh"), render(code, "en")
+    return argparse.ArgumentTypeError(f"{zh} ({en}): {text}")
+
+
+def positive(cast: Callable[[str], float], code: str) -> Callable[[str], Any]:
+    """An option's type: a number above zero (``cast``: int or float), else ``code``."""
+
+    def parse(text: str) -> Any:
+        try:
+            value = cast(text)
+        except ValueError:
+            value = 0
+        if value <= 0:
+            raise bad_option(code, text)
+        return value
+
+    return parse
+
+
 def day_arg(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        # Said while the options are read, before a language is chosen: in both.
-        zh, en = render("cli.day.bad", "zh"), render("cli.day.bad", "en")
-        raise argparse.ArgumentTypeError(f"{zh} ({en}): {text}") from None
+        raise bad_option("cli.day.bad", text) from None
 
 
 def span_text(out: Out, tz: Any, start: datetime, end: datetime | None) -> str:

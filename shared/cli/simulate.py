@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from shared.base.clock import FixedClock
-from shared.base.messages import render
-from shared.cli.common import EXIT_REFUSED, Out, clock, day_arg
+from shared.cli.common import EXIT_REFUSED, Out, clock, day_arg, positive
 from shared.config.hall_file import WEEKDAYS
 from shared.demo.traffic import (
     DayReport,
@@ -42,21 +41,6 @@ TOTALS = (
     "extended",
     "operations",
 )
-
-
-def _positive(cast: type[int] | type[float]) -> Any:
-    def parse(text: str) -> int | float:
-        try:
-            value = cast(text)
-        except ValueError:
-            value = 0
-        if value <= 0:
-            # Said while the options are read, before a language is chosen: in both.
-            zh, en = render("cli.simulate.positive", "zh"), render("cli.simulate.positive", "en")
-            raise argparse.ArgumentTypeError(f"{zh} ({en}): {text}")
-        return value
-
-    return parse
 
 
 def _day_line(out: Out, r: DayReport) -> str:
@@ -165,7 +149,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--days",
-        type=_positive(int),
+        type=positive(int, "cli.simulate.positive"),
         required=True,
         metavar="N",
         help="开放日天数 (days the hall opens)",
@@ -181,13 +165,13 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", default="1", help="随机种子 (seed; default 1)")
     p.add_argument(
         "--scale",
-        type=_positive(float),
+        type=positive(float, "cli.simulate.positive"),
         default=1.0,
         help="平常一天人数的倍数 (share of a usual day's citizens; default 1)",
     )
     p.add_argument(
         "--bulk",
-        type=_positive(int),
+        type=positive(int, "cli.simulate.positive"),
         default=None,
         metavar="K",
         help=(

@@ -21,25 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from shared.base.errors import YimenError
-from shared.base.messages import render
-from shared.cli.common import EXIT_REFUSED, Out, clock, plain
+from shared.cli.common import EXIT_REFUSED, Out, bad_option, clock, plain, positive
 from shared.hall import default_url
 from shared.store.archive import Archive, Contents, HallName, Progress
 from shared.store.backup import BackupResult, backup, restore
 from shared.store.db import parse_url
 from shared.store.nightly import KEEP, Nightly, Rotated, backup_rotated
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value <= 0:
-        # Said while the options are read, before a language is chosen: in both.
-        zh, en = render("cli.backup.positive", "zh"), render("cli.backup.positive", "en")
-        raise argparse.ArgumentTypeError(f"{zh} ({en}): {text}")
-    return value
 
 
 def at_arg(text: str) -> time:
@@ -48,8 +35,7 @@ def at_arg(text: str) -> time:
         hour, minute = (int(part) for part in text.strip().split(":"))
         return time(hour, minute)
     except ValueError:
-        zh, en = render("cli.backup.bad_at", "zh"), render("cli.backup.bad_at", "en")
-        raise argparse.ArgumentTypeError(f"{zh} ({en}): {text}") from None
+        raise bad_option("cli.backup.bad_at", text) from None
 
 
 def size_text(n: int) -> str:
@@ -79,11 +65,6 @@ def _halls_text(out: Out, halls: tuple[HallName, ...]) -> str:
     return out.listed(out.say("cli.backup.hall", name=h.name, code=h.code) for h in halls)
 
 
-def _last_text(c: Contents) -> str:
-    local = c.last_event_local
-    return f"{local:%Y-%m-%d %H:%M}" if local is not None else "—"
-
-
 def contents_text(out: Out, c: Contents) -> str:
     days = (
         out.say("cli.backup.days", first=c.first_day, last=c.last_day)
@@ -96,7 +77,7 @@ def contents_text(out: Out, c: Contents) -> str:
         tickets=c.tickets,
         days=days,
         events=c.events,
-        last=_last_text(c),
+        last=c.last_event_text,
         revision=c.revision or "—",
     )
 
@@ -199,7 +180,7 @@ def _ask(out: Out, args: argparse.Namespace) -> Callable[[Archive, Contents], bo
             database=database_text(args),
             halls=_halls_text(out, current.halls),
             tickets=current.tickets,
-            last=_last_text(current),
+            last=current.last_event_text,
             path=archive.path,
         )
         print(question, end="", file=sys.stderr, flush=True)
@@ -214,10 +195,12 @@ def database_text(args: argparse.Namespace) -> str:
     return parse_url(args.db or default_url()).render_as_string(hide_password=True)
 
 
-def _undo_command(args: argparse.Namespace, undo: Path) -> str:
+def _undo_command(args: argparse.Namespace, undo: Path, database: str) -> str:
+    """The command that restores ``undo``, naming ``database`` (without its password) when
+    the restore named it with ``--db``."""
     words = ["yimen", "restore", str(undo), "--yes"]
     if args.db:
-        words += ["--db", database_text(args)]
+        words += ["--db", database]
     return shlex.join(words)
 
 
@@ -255,7 +238,11 @@ def cmd_restore(args: argparse.Namespace, out: Out) -> int:
         lines.append(out.say("cli.restore.copied"))
     if result.undo is not None:
         lines.append(
-            out.say("cli.restore.undo", path=result.undo, command=_undo_command(args, result.undo))
+            out.say(
+                "cli.restore.undo",
+                path=result.undo,
+                command=_undo_command(args, result.undo, result.database),
+            )
         )
     lines.append(out.say("cli.restore.restart"))
     data = {
@@ -292,7 +279,7 @@ def add_nightly_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--keep",
-        type=_positive,
+        type=positive(int, "cli.backup.positive"),
         default=KEEP,
         metavar="N",
         help=f"保留最新的几个备份 (how many dated backups to keep; default {KEEP})",
@@ -370,7 +357,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--keep",
-        type=_positive,
+        type=positive(int, "cli.backup.positive"),
         default=None,
         metavar="N",
         help=f"与 --dir 同用：保留最新的 N 个 (with --dir: keep the newest N; default {KEEP})",

@@ -81,6 +81,12 @@ class Contents:
             return self.last_event_at
 
     @property
+    def last_event_text(self) -> str:
+        """The last event's local time as the sentences show it; — without one."""
+        local = self.last_event_local
+        return f"{local:%Y-%m-%d %H:%M}" if local is not None else "—"
+
+    @property
     def hall_codes(self) -> tuple[str, ...]:
         return tuple(h.code for h in self.halls)
 

@@ -52,7 +52,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import portalocker
 from alembic import command
 from sqlalchemy import inspect
 from sqlalchemy.exc import DBAPIError
@@ -184,15 +183,10 @@ def _yimen_contents(contents: Contents | None, db: Database) -> Contents:
 
 
 @contextmanager
-def _writers_held(database: Path, progress: Progress) -> Iterator[None]:
-    database.parent.mkdir(parents=True, exist_ok=True)
-    progress("backup.step.lock", path=str(writer_lock_path(database)))
-    with open(writer_lock_path(database), "a", encoding="utf-8") as f:
-        portalocker.lock(f, portalocker.LockFlags.EXCLUSIVE)  # after the write in progress
-        try:
-            yield
-        finally:
-            portalocker.unlock(f)
+def _writers_held(db: Database, progress: Progress) -> Iterator[None]:
+    progress("backup.step.lock", path=str(writer_lock_path(_sqlite_path(db))))
+    with db.writers_held():  # after the write in progress
+        yield
 
 
 # -- PostgreSQL ---------------------------------------------------------------------------------
@@ -382,6 +376,22 @@ def write_checked(
     return part, contents
 
 
+def placed(
+    db: Database, part: Path, final: Path, contents: Contents, started: float
+) -> BackupResult:
+    """The checked backup ``part`` of ``db`` renamed onto ``final`` (`put_in_place`), begun
+    at ``started`` (``time.perf_counter``)."""
+    put_in_place(part, final)
+    return BackupResult(
+        path=final,
+        kind=db.dialect,
+        bytes=final.stat().st_size,
+        seconds=timer.perf_counter() - started,
+        database=db.safe_url,
+        contents=contents,
+    )
+
+
 def put_in_place(part: Path, final: Path) -> None:
     try:
         os.replace(part, final)
@@ -418,15 +428,7 @@ def backup(
         if path.exists() and not replace:
             raise EnvironmentFault("backup.exists", path=str(path))
         part, contents = write_checked(db, path.parent, progress, path)
-        put_in_place(part, path)
-        return BackupResult(
-            path=path,
-            kind=db.dialect,
-            bytes=path.stat().st_size,
-            seconds=timer.perf_counter() - started,
-            database=db.safe_url,
-            contents=contents,
-        )
+        return placed(db, part, path, contents, started)
     finally:
         db.dispose()
 
@@ -494,7 +496,7 @@ def restore(
                 database=db.safe_url,
                 halls=list(current.hall_codes) or "—",
                 tickets=current.tickets,
-                last=_when(current),
+                last=current.last_event_text,
             )
         if current is not None and current.revision not in (None, *known_revisions()):
             raise EnvironmentFault("db.too_new")
@@ -545,11 +547,6 @@ def restore(
         db.dispose()
 
 
-def _when(contents: Contents) -> str:
-    local = contents.last_event_local
-    return f"{local:%Y-%m-%d %H:%M}" if local is not None else "—"
-
-
 def _save_undo(db: Database, undo: Path | None, progress: Progress) -> None:
     if undo is None:
         return
@@ -596,7 +593,7 @@ def _restore_sqlite(
     target = _sqlite_path(db)
     with (
         _staged(archive, target.parent, older, progress) as source,
-        _writers_held(target, progress),
+        _writers_held(db, progress),
     ):
         _save_undo(db, undo, progress)
         progress("backup.step.restore", database=str(target), program="sqlite3")

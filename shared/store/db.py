@@ -87,6 +87,11 @@ def writer_lock_path(database: Path) -> Path:
     return database.with_name(database.name + ".lock")
 
 
+def server_address(url: URL) -> str:
+    """``host:port`` of a PostgreSQL URL, as the sentences name the server."""
+    return f"{url.host or 'localhost'}:{url.port or 5432}"
+
+
 def sqlite_url(path: Path) -> str:
     return URL.create("sqlite", database=str(path)).render_as_string()
 
@@ -157,6 +162,11 @@ class Database:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("yimen_write") else "BEGIN")
 
         return engine
+
+    def writers_held(self) -> AbstractContextManager[None]:
+        """The SQLite database's writers' lock, held for the block: every writer, of every
+        process, waits until it ends (a restore, while it replaces the file)."""
+        return self._sqlite_writer_turn()
 
     @contextmanager
     def _sqlite_writer_turn(self) -> Iterator[None]:
@@ -297,11 +307,7 @@ class Database:
             return None
         if not _connection_lost(exc):
             return EnvironmentFault("db.busy")
-        where = (
-            str(self.url.database)
-            if self.dialect == "sqlite"
-            else f"{self.url.host or 'localhost'}:{self.url.port or 5432}"
-        )
+        where = str(self.url.database) if self.dialect == "sqlite" else server_address(self.url)
         if self.dialect == "postgresql" and getattr(self._local, "committing", False):
             return EnvironmentFault("db.commit_unknown", host=where)
         return EnvironmentFault("db.unavailable", host=where)
@@ -382,7 +388,7 @@ def translate_db_error(exc: DBAPIError, db: Database) -> Exception:
     """The one sentence a person can act on, for faults of the environment;
     other database errors are bugs and keep their trace."""
     text = str(exc.orig)
-    host = f"{db.url.host or 'localhost'}:{db.url.port or 5432}"
+    host = server_address(db.url)
     if db.dialect == "sqlite":
         if "unable to open database file" in text or "readonly" in text:
             return EnvironmentFault("db.cannot_open", path=db.url.database, detail=text)

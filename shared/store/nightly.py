@@ -30,7 +30,7 @@ from shared.store.backup import (
     discard,
     file_name,
     part_in,
-    put_in_place,
+    placed,
     write_checked,
 )
 from shared.store.db import connect
@@ -106,17 +106,9 @@ def backup_rotated(
     db = connect(url)
     try:
         part, contents = write_checked(db, folder, progress)
-        final = folder / dated_name(file_name(contents, db), db.dialect, at)
-        put_in_place(part, final)
-        result = BackupResult(
-            path=final,
-            kind=db.dialect,
-            bytes=final.stat().st_size,
-            seconds=timer.perf_counter() - started,
-            database=db.safe_url,
-            contents=contents,
-        )
-        removed = _rotate(folder, file_name(contents, db), keep)
+        name = file_name(contents, db)
+        result = placed(db, part, folder / dated_name(name, db.dialect, at), contents, started)
+        removed = _rotate(folder, name, keep)
     finally:
         db.dispose()
     return Rotated(result, removed, keep)

@@ -33,6 +33,7 @@ from psycopg.conninfo import make_conninfo
 from sqlalchemy.engine import URL
 
 from shared.base.errors import EnvironmentFault
+from shared.store.db import server_address
 
 #: Where PostgreSQL's programs live when they are not on PATH, one folder per version.
 VERSIONED_DIRS = (
@@ -146,10 +147,6 @@ def environment(url: URL) -> dict[str, str]:
     return env
 
 
-def where(url: URL) -> str:
-    return f"{url.host or 'localhost'}:{url.port or 5432}"
-
-
 def run(
     program: Program, args: Sequence[str], url: URL | None = None
 ) -> subprocess.CompletedProcess[str]:
@@ -178,7 +175,7 @@ def run(
 def fault(program: Program, stderr: str, url: URL | None) -> EnvironmentFault:
     """The sentence for what the program wrote on its way out."""
     text = stderr.strip()
-    host = where(url) if url is not None else ""
+    host = server_address(url) if url is not None else ""
     if "password authentication failed" in text or "no password supplied" in text:
         return EnvironmentFault("db.auth_failed", host=host)
     if "server version mismatch" in text:
