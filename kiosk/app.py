@@ -24,7 +24,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kiosk.public import add_public_options, kept_run, start_of
+from kiosk.public import add_public_options, kept_run, run_public
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSize
@@ -64,9 +64,7 @@ def parse_size(text: str | None) -> QSize | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    status = kept_run("kiosk.app", argv, args, name="kiosk")
-    return status if status is not None else run(args)
+    return kept_run("kiosk.app", argv, parse_args(argv), "kiosk", run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -74,10 +72,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.maintenance import MaintenanceGate
     from kiosk.window import KioskWindow
     from shared.qt.printing import station_printer
-    from shared.qt.station import Station, chosen_screen, run_station, show_public
-
-    start = start_of(args)
-    alive: list[object] = []  # what the station's window does not hold itself
+    from shared.qt.station import Station, chosen_screen
 
     def open_window(station: Station) -> KioskWindow:
         hall = station.hall
@@ -92,8 +87,7 @@ def run(args: argparse.Namespace) -> int:
             size=size,
             lang=args.lang,
         )
-        assert station.lockdown is not None
-        gate = MaintenanceGate(
+        MaintenanceGate(  # held by the window, its parent
             window,
             hall,
             window.db,
@@ -102,19 +96,10 @@ def run(args: argparse.Namespace) -> int:
             lang=lambda: window.lang,
             desk=window,
         )
-        alive.append(gate)
-        show_public(window, sized=bool(args.size), lockdown=station.lockdown, screen=screen)
+        station.lockdown.show(window, screen=screen)
         return window
 
-    return run_station(
-        open_window,
-        db=args.db,
-        hall_code=args.hall,
-        lang=args.lang,
-        silent=args.silent,
-        locked=start.locked,
-        watchdog=start.watchdog,
-    )
+    return run_public(open_window, args, silent=args.silent)
 
 
 if __name__ == "__main__":

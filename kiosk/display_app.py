@@ -22,7 +22,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kiosk.public import add_public_options, kept_run, start_of
+from kiosk.public import add_public_options, kept_run, run_public
 
 if TYPE_CHECKING:
     from kiosk.display import HallScreen
@@ -44,8 +44,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     name = "display" if args.window is None else f"display-window{args.window}"
-    status = kept_run("kiosk.display_app", argv, args, name=name)
-    return status if status is not None else run(args)
+    return kept_run("kiosk.display_app", argv, args, name, run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,11 +52,9 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.app import parse_size
     from kiosk.display import LobbyDisplay, WindowScreen
     from kiosk.maintenance import MaintenanceGate
-    from shared.qt.station import Station, chosen_screen, run_station, show_public
+    from shared.qt.station import Station, chosen_screen
 
-    start = start_of(args)
     silent = args.silent or args.window is not None  # a window screen never speaks
-    alive: list[object] = []  # what the screen does not hold itself
 
     def open_window(station: Station) -> HallScreen:
         screen_of_pc = chosen_screen(args.screen)
@@ -75,29 +72,18 @@ def run(args: argparse.Namespace) -> int:
                 inches=args.inches,
             )
             where = "display"
-        assert station.lockdown is not None
-        alive.append(
-            MaintenanceGate(
-                screen,
-                station.hall,
-                screen.db,
-                station.lockdown,
-                station=where,
-                lang=lambda: args.lang,
-            )
+        MaintenanceGate(  # held by the screen, its parent
+            screen,
+            station.hall,
+            screen.db,
+            station.lockdown,
+            station=where,
+            lang=lambda: args.lang,
         )
-        show_public(screen, sized=bool(args.size), lockdown=station.lockdown, screen=screen_of_pc)
+        station.lockdown.show(screen, screen=screen_of_pc)
         return screen
 
-    return run_station(
-        open_window,
-        db=args.db,
-        hall_code=args.hall,
-        lang=args.lang,
-        silent=silent,
-        locked=start.locked,
-        watchdog=start.watchdog,
-    )
+    return run_public(open_window, args, silent=silent)
 
 
 if __name__ == "__main__":

@@ -42,14 +42,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.app import parse_size
 from kiosk.maintenance import MaintenanceGate
-from kiosk.public import add_public_options, kept_run, start_of
+from kiosk.public import add_public_options, kept_run, run_public
 from kiosk.rating import RatingForm
 from kiosk.screens import label
 from shared.base.errors import HallError
 from shared.hall import Hall, ReviewTicket
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.outage import OutageWatch
-from shared.qt.station import Station, chosen_screen, run_station, show_public
+from shared.qt.station import Station, chosen_screen
 from shared.qt.tasks import Worker
 from shared.qt.theme import stylesheet
 from shared.rules.reviews import ReviewInfo
@@ -362,16 +362,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    status = kept_run("kiosk.evaluator", argv, args, name=f"evaluator-window{args.window}")
-    return status if status is not None else run(args)
+    return kept_run("kiosk.evaluator", argv, args, f"evaluator-window{args.window}", run)
 
 
 def run(args: argparse.Namespace) -> int:
     """The evaluator in this process: a window of its own by default (beside a clerk's
     console), locked full screen with ``--fullscreen`` (a tablet, a screen of its own)."""
     locked = args.fullscreen and not args.windowed
-    start = start_of(args)
-    alive: list[object] = []  # what the pad does not hold itself
 
     def open_window(station: Station) -> Evaluator:
         screen = chosen_screen(args.screen)
@@ -380,29 +377,18 @@ def run(args: argparse.Namespace) -> int:
         else:
             size = parse_size(args.size) or DEFAULT_SIZE
         pad = Evaluator(station.hall, args.window, bridge=station.bridge, size=size, lang=args.lang)
-        assert station.lockdown is not None
-        alive.append(
-            MaintenanceGate(
-                pad,
-                station.hall,
-                pad.db,
-                station.lockdown,
-                station=f"evaluator window {args.window}",
-                lang=lambda: args.lang,
-            )
+        MaintenanceGate(  # held by the pad, its parent
+            pad,
+            station.hall,
+            pad.db,
+            station.lockdown,
+            station=f"evaluator window {args.window}",
+            lang=lambda: args.lang,
         )
-        show_public(pad, sized=not locked, lockdown=station.lockdown, screen=screen)
+        station.lockdown.show(pad, screen=screen)
         return pad
 
-    return run_station(
-        open_window,
-        db=args.db,
-        hall_code=args.hall,
-        lang=args.lang,
-        silent=True,
-        locked=locked,
-        watchdog=start.watchdog,
-    )
+    return run_public(open_window, args, silent=True, locked=locked)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -429,6 +429,7 @@ class MaintenanceGate(QObject):
         self._idle_left = 0
         self._confirm_left = 0
         self._busy = False
+        self._fitted: QSize | None = None  # the window's size the pad and panel are laid out for
 
         self.corner = HiddenCorner(window, clock=clock)
         self.corner.opened.connect(self.open)
@@ -459,10 +460,15 @@ class MaintenanceGate(QObject):
     # -- look ----------------------------------------------------------------------------
 
     def _fit(self) -> None:
+        """The pad and the panel over the whole of the window, laid out and styled for its
+        size (again only when its size changed: styling them is slow)."""
         size = self.window.size()
+        self.overlay.setGeometry(self.window.rect())
+        if size == self._fitted:
+            return
+        self._fitted = size
         short = max(1, min(size.width(), size.height()))
         landscape = size.width() > size.height()
-        self.overlay.setGeometry(self.window.rect())
         self.overlay.setStyleSheet(stylesheet("public", short))
         self.pad.set_landscape(landscape)
         self.pad.set_gap(gap_px(short))

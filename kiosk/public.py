@@ -12,11 +12,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from shared.qt.keeper import NO_KEEPER, keep, kept
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from shared.qt.station import Station
 
 #: Seconds of a silent screen before a kept station is ended and started again.
 WATCHDOG_SECONDS = 20.0
@@ -63,16 +69,50 @@ def start_of(args: argparse.Namespace) -> Start:
 
 
 def kept_run(
-    module: str, argv: Sequence[str] | None, args: argparse.Namespace, name: str
-) -> int | None:
-    """Under a keeper unless ``--no-keeper``: ``python -m module argv --no-keeper`` is
-    run, and started again, until it ends for good; its status. None: run the station in
-    this process."""
+    module: str,
+    argv: Sequence[str] | None,
+    args: argparse.Namespace,
+    name: str,
+    run: Callable[[argparse.Namespace], int],
+) -> int:
+    """A public station's ``main``: under a keeper unless ``--no-keeper`` (``python -m
+    module argv --no-keeper`` is run, and started again, until it ends for good), else
+    ``run(args)`` in this process; its status."""
     if args.no_keeper:
-        return None
+        return run(args)
     given = list(sys.argv[1:] if argv is None else argv)
     log_file = Path(args.log) if args.log else None
     return keep(module, given, name=name, log_file=log_file)
 
 
-__all__ = ["WATCHDOG_SECONDS", "Start", "add_public_options", "kept_run", "start_of"]
+def run_public(
+    open_window: Callable[[Station], QWidget],
+    args: argparse.Namespace,
+    *,
+    silent: bool,
+    locked: bool | None = None,
+) -> int:
+    """`run_station` with a public station's options: the hall, the language, locked
+    (default: not ``--windowed`` nor ``--size``) and watched for a frozen screen."""
+    from shared.qt.station import run_station
+
+    start = start_of(args)
+    return run_station(
+        open_window,
+        db=args.db,
+        hall_code=args.hall,
+        lang=args.lang,
+        silent=silent,
+        locked=start.locked if locked is None else locked,
+        watchdog=start.watchdog,
+    )
+
+
+__all__ = [
+    "WATCHDOG_SECONDS",
+    "Start",
+    "add_public_options",
+    "kept_run",
+    "run_public",
+    "start_of",
+]

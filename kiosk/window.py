@@ -53,7 +53,7 @@ from kiosk.screens import (
     qr_modules,
     zones_of,
 )
-from shared.base.errors import EnvironmentFault, HallError, YimenError
+from shared.base.errors import HallError, YimenError
 from shared.config.halls import HallSettings
 from shared.devices.announcer import Announcer
 from shared.devices.printing import Paper, Printer, PrinterFault, slip_pdf, ticket_slip
@@ -61,6 +61,7 @@ from shared.devices.speech import spoken_number
 from shared.hall import Hall, ReviewTicket, ServiceInfo, TicketInfo
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import set_language
+from shared.qt.outage import OutageWatch
 from shared.qt.tasks import Worker
 from shared.qt.theme import stylesheet
 from shared.qt.words import ticket_marks
@@ -192,7 +193,9 @@ class KioskWindow(QWidget):
         self._tap: _Tap | None = None
         self.retry_ms = RETRY_MS
         self.thanks_ms = THANKS_MS
-        self._outage = False
+        # The database away: the banner (the feed's lost connection, or a failed tap).
+        self.outage = OutageWatch(bridge, self)
+        self.outage.changed.connect(self._on_outage_changed)
         self._keyboard = False  # a keypad's Tab was used since the last touch
         self._idle_left = 0
         self._history: list[QWidget] = []
@@ -235,8 +238,6 @@ class KioskWindow(QWidget):
                 bridge.ticket_expired,
             ):
                 signal.connect(self._on_feed_changed)
-            bridge.connection_lost.connect(lambda _detail: self._set_outage(True))
-            bridge.connection_restored.connect(lambda: self._set_outage(False))
             bridge.connection_restored.connect(self.refresh_waiting)
         self.refresh_waiting()
         self.go_home()
@@ -635,9 +636,8 @@ class KioskWindow(QWidget):
         self.refresh_waiting()
 
     def _on_tap_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, EnvironmentFault) and exc.code.startswith("db."):
+        if self.outage.failed(exc):
             # The server is away: the same tap again in a moment, with the same id.
-            self._set_outage(True)
             QTimer.singleShot(self.retry_ms, self._send_tap)
             return
         tap, self._tap = self._tap, None
@@ -1018,9 +1018,9 @@ class KioskWindow(QWidget):
         self.db.submit(read, got, lambda e: log.warning("waiting counts: %s", e))
 
     def _set_outage(self, down: bool) -> None:
-        if down == self._outage:
-            return
-        self._outage = down
+        self.outage.set(down)
+
+    def _on_outage_changed(self, down: bool) -> None:
         self.banner.setVisible(down)
         self.outage_changed.emit(down)
 

@@ -52,7 +52,7 @@ from shared.rules.setup import SettingsChange
 from shared.rules.signin import SignedIn
 from shared.rules.staff import StaffSignIn
 from shared.rules.stations import HelpRequest
-from shared.store.db import Database, connect, sqlite_url
+from shared.store.db import Database, connect, is_passing, sqlite_url
 from shared.store.model import (
     Absence,
     AbsenceReason,
@@ -1470,6 +1470,14 @@ class Hall:
             ticket=ticket.number if ticket else None,
             ticket_state=ticket.state.value if ticket else None,
         )
+
+
+def worth_waiting(exc: BaseException) -> bool:
+    """Opening the hall failed in a way that waiting mends: the server is away for a while
+    (not up yet, restarting, the network cut), or the database waits for IT's ``yimen
+    init`` after the programs were upgraded. A station or ``yimen serve`` that started
+    first says so and tries again; anything else is its refusal at once."""
+    return is_passing(exc) or (isinstance(exc, YimenError) and exc.code == "db.too_old")
 
 
 @dataclass(frozen=True)

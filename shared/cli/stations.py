@@ -24,10 +24,9 @@ from shared.demo import run as demo
 from shared.devices.announcer import Announcer, Outcome
 from shared.devices.speech import call_words
 from shared.devices.voice import Voice, write_wav
-from shared.hall import Hall, default_url
+from shared.hall import Hall, default_url, worth_waiting
 from shared.phone import create_app
 from shared.phone.server import config, lan_address
-from shared.store.db import is_passing
 
 
 def cmd_say(args: argparse.Namespace, out: Out) -> int:
@@ -146,14 +145,15 @@ def _hall_when_it_answers(args: argparse.Namespace, out: Out) -> Hall:
     """The hall, once its database answers. ``yimen serve`` is a service that may start
     before the database server (a power cut brings both up at once): it says what it is
     trying and why it failed, once per new reason, and tries again until the server
-    answers. A refusal that waiting cannot mend (a wrong password, no such hall) is
+    answers (or the database is upgraded: `shared.hall.worth_waiting`). A refusal that
+    waiting cannot mend (a wrong password, no such hall) is
     raised at once, as for every command."""
     said = None
     while True:
         try:
             hall = hall_of(args)
-        except EnvironmentFault as exc:
-            if not is_passing(exc):
+        except YimenError as exc:
+            if not worth_waiting(exc):
                 raise
             why = exc.message(out.lang)
             target = _shown(args.db or default_url())

@@ -9,16 +9,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from shared.base.errors import YimenError
-from shared.hall import Hall
+from shared.hall import Hall, worth_waiting
 from shared.qt.tasks import Worker
 from shared.qt.theme import stylesheet
 from shared.qt.widgets import label
-from shared.store.db import is_passing
 
 log = logging.getLogger(__name__)
 
@@ -82,23 +81,18 @@ class ConnectingWindow(QWidget):
         )
 
 
-def _mended_by_waiting(exc: BaseException) -> bool:
-    """The server is away for a while, or the database waits for IT's ``yimen init`` after
-    an upgrade of the programs: worth waiting for, in view. Anything else is not."""
-    return is_passing(exc) or (isinstance(exc, YimenError) and exc.code == "db.too_old")
-
-
 def connect_waiting(
     open_hall: Callable[[], Hall],
     target: str,
     lang: str,
     *,
     again_ms: int = AGAIN_MS,
-    full_screen: bool = False,
+    show: Callable[[QWidget], None] | None = None,
 ) -> Hall | None:
     """The hall, once ``open_hall`` succeeds on a worker thread; meanwhile the event loop
-    runs and, after a moment, a window says what is being tried (``full_screen`` for a
-    public station: the whole screen, frameless, never a small window on a bare desktop).
+    runs and, after a moment, a window says what is being tried. ``show``: how a locked
+    public station shows it (`Lockdown.show`: the whole screen, frameless, on top, never a
+    small window on a bare desktop); None: an ordinary window.
     Raises the core's refusal when waiting cannot help; None when the person closed the
     waiting window or the application was told to quit."""
     loop = QEventLoop()
@@ -113,17 +107,16 @@ def connect_waiting(
     def show_window() -> ConnectingWindow:
         nonlocal window
         if window is None:
-            window = ConnectingWindow(target, full_screen=full_screen)
+            window = ConnectingWindow(target, full_screen=show is not None)
             window.closed.connect(lambda: None if outcome else finish(None))
-            if full_screen:
-                window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-                window.showFullScreen()
-            else:
+            if show is None:
                 window.show()
+            else:
+                show(window)
         return window
 
     def failed(exc: BaseException) -> None:
-        if not _mended_by_waiting(exc):
+        if not worth_waiting(exc):
             finish(exc)
             return
         log.warning("the hall's database does not answer yet (%s); trying again", exc)

@@ -36,9 +36,8 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import FrameType
 from typing import IO, Any
 
 log = logging.getLogger("yimen.keeper")
@@ -143,7 +142,7 @@ class Keeper:
     def run(self) -> int:
         """Keep the station running; the status to end with once it is not restarted."""
         self._open_log()
-        previous = self._install_signals()
+        previous = on_end_signals(self._on_signal)
         failures = 0
         try:
             while True:
@@ -176,7 +175,7 @@ class Keeper:
                     log.info("stopped while waiting to start the station again")
                     return status
         finally:
-            self._restore_signals(previous)
+            restore_signals(previous)
             self._close_log()
 
     def stop(self) -> None:
@@ -280,27 +279,35 @@ class Keeper:
 
     # -- signals ---------------------------------------------------------------------------
 
-    def _install_signals(self) -> dict[int, Any]:
-        """SIGTERM and Ctrl-C (and Ctrl-Break on Windows) end the station and the keeper.
-        Only the main thread may set handlers: elsewhere (a test's thread) ``stop``
-        is the way."""
-        previous: dict[int, Any] = {}
-        if threading.current_thread() is not threading.main_thread():
-            return previous
+    def _on_signal(self, signum: int) -> None:
+        log.info("%s received: ending the station", signal.Signals(signum).name)
+        self.stop()
 
-        def handle(signum: int, _frame: FrameType | None) -> None:
-            log.info("%s received: ending the station", signal.Signals(signum).name)
-            self.stop()
 
-        names = ("SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK")
-        for sig in (getattr(signal, n) for n in names if hasattr(signal, n)):
-            previous[sig] = signal.signal(sig, handle)
+#: The signals that end a station, or its keeper: SIGTERM (the keeper, the system shutting
+#: down), Ctrl-C, a closed terminal and Ctrl-Break on Windows, where they exist.
+END_SIGNALS = tuple(
+    getattr(signal, n) for n in ("SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK") if hasattr(signal, n)
+)
+
+
+def on_end_signals(handle: Callable[[int], None]) -> dict[int, Any]:
+    """``handle(signum)`` on each of `END_SIGNALS`; the handlers it replaced, for
+    `restore_signals`. Only the main thread may set handlers: elsewhere (a test's thread)
+    nothing is set."""
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is not threading.main_thread():
         return previous
+    for sig in END_SIGNALS:
+        with contextlib.suppress(ValueError, OSError):
+            previous[sig] = signal.signal(sig, lambda signum, _frame: handle(signum))
+    return previous
 
-    @staticmethod
-    def _restore_signals(previous: dict[int, Any]) -> None:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+
+def restore_signals(previous: dict[int, Any]) -> None:
+    """The handlers `on_end_signals` replaced, back."""
+    for sig, handler in previous.items():
+        signal.signal(sig, handler)
 
 
 def _die_with_parent() -> dict[str, Any]:
@@ -381,4 +388,6 @@ __all__ = [
     "describe",
     "keep",
     "kept",
+    "on_end_signals",
+    "restore_signals",
 ]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QScreen, QShortcutEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QScreen, QShortcutEvent
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -129,6 +129,11 @@ class Lockdown(QObject):
         window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._windows.append(window)
         window.destroyed.connect(lambda *_: self._forget(window))
+        # The screen's whole size first: a kiosk PC without a window manager (a bare X
+        # session) honours no full-screen request, and the window would keep its own size.
+        target = screen or window.screen() or QGuiApplication.primaryScreen()
+        if target is not None:
+            window.setGeometry(target.geometry())
         window.showFullScreen()
         window.raise_()
         window.activateWindow()

@@ -13,7 +13,6 @@ import faulthandler
 import logging
 import signal
 import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +30,7 @@ from shared.qt.collector import GuiCollector
 from shared.qt.connecting import connect_waiting
 from shared.qt.feed_bridge import FeedBridge
 from shared.qt.i18n import set_language
-from shared.qt.keeper import EXIT_FEED_FAILED, kept
+from shared.qt.keeper import EXIT_FEED_FAILED, kept, on_end_signals, restore_signals
 from shared.qt.lockdown import Lockdown
 from shared.qt.watchdog import watch_gui
 
@@ -43,7 +42,7 @@ class Station:
     hall: Hall
     bridge: FeedBridge
     announcer: Announcer | None  # None when the station is silent
-    lockdown: Lockdown | None = None  # how the screen is shown, and how it is left
+    lockdown: Lockdown  # how the screen is shown (`Lockdown.show`), and how it is left
 
 
 def run_station(
@@ -79,8 +78,7 @@ def run_station(
     finally:
         if dog is not None:
             dog.stop()
-        for sig, handler in handlers.items():  # a caller's own (a test run) back
-            signal.signal(sig, handler)
+        restore_signals(handlers)  # a caller's own (a test run) back
 
 
 def _run(
@@ -100,7 +98,7 @@ def _run(
             lambda: Hall.connect(url, clock_from_env(runs=True), hall_code=hall_code),
             target=make_url(url).render_as_string(hide_password=True),
             lang=lang,
-            full_screen=lockdown.locked,  # a locked station waits on its whole screen
+            show=lockdown.show if lockdown.locked else None,  # a locked one: its whole screen
         )
     except YimenError as exc:
         print(exc.message(lang), file=sys.stderr)
@@ -154,42 +152,13 @@ def _end_on_signals(app: QApplication, lockdown: Lockdown) -> dict[int, Any]:
     """SIGTERM (the keeper, the system shutting down) and Ctrl-C end the station cleanly:
     the lock opens and the event loop ends (the watchdog's beat, or the station's own
     clock, wakes the loop to see them). The handlers they replace, to put back."""
-    previous: dict[int, Any] = {}
-    if threading.current_thread() is not threading.main_thread():
-        return previous
 
-    def end(signum: int, _frame: object) -> None:
+    def end(signum: int) -> None:
         log.info("%s received: the station ends", signal.Signals(signum).name)
         lockdown.leave(0)
         app.exit(0)
 
-    for name in ("SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK"):
-        if hasattr(signal, name):
-            sig = getattr(signal, name)
-            with contextlib.suppress(ValueError, OSError):
-                previous[sig] = signal.signal(sig, end)
-    return previous
-
-
-def show_public(
-    window: QWidget,
-    sized: bool,
-    lockdown: Lockdown | None = None,
-    screen: QScreen | None = None,
-) -> None:
-    """A public screen (kiosk, display, evaluator): locked full screen when the station
-    is (``lockdown``), else full screen, or a plain window when it was given a size to
-    try a layout (``sized``) or is run windowed for IT. ``screen``: which screen."""
-    if lockdown is not None:
-        lockdown.show(window, screen=screen)
-        return
-    if screen is not None:
-        window.setScreen(screen)
-        window.move(screen.geometry().topLeft())
-    if sized:
-        window.show()
-    else:
-        window.showFullScreen()
+    return on_end_signals(end)
 
 
 def chosen_screen(number: int | None) -> QScreen | None:

@@ -4,8 +4,6 @@ lost, and when the server is back the pad finds it and the band goes, by itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -13,35 +11,20 @@ from kiosk.evaluator import Evaluator
 from shared.base.errors import EnvironmentFault
 from shared.hall import Hall, ReviewTicket
 from shared.qt.feed_bridge import FeedBridge
-from shared.qt.i18n import set_language
 
 from .test_display_layout import settled
-from .test_evaluator import WAIT, in_hand, open_pad
+from .test_evaluator import WAIT, _chinese, in_hand, open_pad  # noqa: F401  (the fixture)
 from .test_kiosk import cut_off
 from .test_rating import _delete_held  # noqa: F401  (the fixture deletes the pads)
 
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(autouse=True)
-def _chinese(qapp: object) -> Iterator[None]:
-    set_language("zh")
-    yield
-    set_language("zh")
-
-
-@pytest.fixture
-def bridge(db_url: str) -> Iterator[FeedBridge]:
-    b = FeedBridge(db_url)
-    yield b
-    b.stop()
-
-
 def test_the_pad_says_when_the_server_is_away_and_goes_on_by_itself_when_it_is_back(
-    qtbot: QtBot, hall: Hall, bridge: FeedBridge, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, hall: Hall, feed: FeedBridge, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pad = open_pad(qtbot, hall, bridge=bridge)
-    qtbot.waitUntil(lambda: bridge.last_id is not None, timeout=WAIT)  # following the feed
+    pad = open_pad(qtbot, hall, bridge=feed)
+    qtbot.waitUntil(lambda: feed.last_id is not None, timeout=WAIT)  # following the feed
     assert not pad.banner.isVisible()
     t = in_hand(hall)
     # The server goes away: the feed says so, and the pad's reads fail.
@@ -54,7 +37,7 @@ def test_the_pad_says_when_the_server_is_away_and_goes_on_by_itself_when_it_is_b
 
     monkeypatch.setattr(hall, "review_request", away)
     with qtbot.waitSignal(pad.outage_changed, timeout=WAIT) as down:
-        bridge.connection_lost.emit("the cable")
+        feed.connection_lost.emit("the cable")
     assert down.args == [True] and pad.banner.isVisible()
     assert pad.banner.text() == "暂停评价，正在重新连接服务器…"
     settled()
@@ -66,7 +49,7 @@ def test_the_pad_says_when_the_server_is_away_and_goes_on_by_itself_when_it_is_b
     # The server is back: the feed says so, the pad asks again and finds the rating.
     monkeypatch.setattr(hall, "review_request", real)
     with qtbot.waitSignal(pad.asked, timeout=WAIT) as asked:
-        bridge.connection_restored.emit()
+        feed.connection_restored.emit()
     assert asked.args[0].ticket.number == t.number
     assert pad.stack.currentWidget() is pad.asking
     assert not pad.banner.isVisible()

@@ -29,18 +29,20 @@ from shared.qt.lockdown import Lockdown
 from shared.store.model import Event, EventKind
 
 from .test_display_layout import settled
-from .test_kiosk import PORTRAIT, WAIT, cut_off, make_kiosk, pdf_text, take, tap
+from .test_kiosk import (
+    PORTRAIT,
+    WAIT,
+    _chinese,  # noqa: F401  (the fixture: the screens in Chinese)
+    cut_off,
+    make_kiosk,
+    pdf_text,
+    take,
+    tap,
+)
 from .test_rating import _delete_held, held  # noqa: F401  (the fixture deletes them)
 
 pytestmark = pytest.mark.gui
 SUPERVISOR, PASSWORD = "1015", "demo1234"
-
-
-@pytest.fixture(autouse=True)
-def _chinese(qapp: object) -> Iterator[None]:
-    set_language("zh")
-    yield
-    set_language("zh")
 
 
 @pytest.fixture
