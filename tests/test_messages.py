@@ -14,7 +14,9 @@ from shared.base.messages import TABLE, named, render, word
 
 SHARED = Path(__file__).resolve().parent.parent / "shared"
 RAISED = re.compile(r"(?:HallError|EnvironmentFault)\(\s*\"([a-z_]+\.[a-z_]+)\"")
-RENDERED = re.compile(r"(?:\brender|\.say)\(\s*\"([a-z_]+(?:\.[a-z0-9_]+)+)\"")
+RENDERED = re.compile(
+    r"(?:\brender|\.say|\bbad_option|\bpositive\(\s*\w+,)\(?\s*\"([a-z_]+(?:\.[a-z0-9_]+)+)\""
+)
 
 
 def _sources() -> list[Path]:

@@ -17,7 +17,8 @@ from .test_evaluator import WAIT, _chinese, in_hand, open_pad  # noqa: F401  (th
 from .test_kiosk import cut_off
 from .test_rating import _delete_held  # noqa: F401  (the fixture deletes the pads)
 
-pytestmark = pytest.mark.gui
+# With a real change feed on both databases (LISTEN/NOTIFY on PostgreSQL, polling on SQLite).
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
 
 def test_the_pad_says_when_the_server_is_away_and_goes_on_by_itself_when_it_is_back(
